@@ -1,0 +1,38 @@
+// Runs the test tiers with node's built-in test runner (TypeScript through tsx).
+// `npm test` runs every tier; `npm test -- unit` (or lsp, grammar, …) runs one.
+// Tiers are folders under test/; each *.test.ts file in them is a test module.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const TIERS = ['unit', 'lsp', 'cli', 'cloudwatch', 'kube'];
+const wanted = process.argv.slice(2);
+const tiers = wanted.length ? wanted : TIERS;
+
+function findTests(dir) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...findTests(p));
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+function run(cmd, args) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  return r.status ?? 1;
+}
+
+let status = 0;
+// The bundles are what the LSP and CLI tiers start as processes.
+if (!wanted.length || tiers.some((t) => t !== 'unit')) status ||= run('node', ['scripts/build.mjs']);
+if (!wanted.length) status ||= run('npx', ['tsc', '-p', '.', '--noEmit']);
+if (!wanted.length || tiers.includes('grammar')) status ||= run('node', ['scripts/grammar-test.mjs']);
+const files = tiers.filter((t) => t !== 'grammar').flatMap((t) => findTests(join('test', t)));
+if (status === 0 && files.length) {
+  status = run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+}
+process.exit(status);

@@ -1,0 +1,39 @@
+// Shared, LSP-shaped value types of the language service. Plain data only: the
+// LSP server converts nothing, the CLI prints them 1-based.
+
+/** 0-based line and UTF-16 column, as LSP counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A finding about a config: what, where, and a stable code tools can match on. */
+export interface Diagnostic {
+  range: Range;
+  severity: Severity;
+  /** Stable identifier, e.g. `unclosed-element`, `bad-escape`, `unknown-plugin`. */
+  code: string;
+  message: string;
+  /** Extra places that explain the finding (e.g. the first `<label>` of a duplicate). */
+  related?: { range: Range; message: string; uri?: string }[];
+  /** Data a quick fix needs (e.g. the replacement name); opaque to the parser. */
+  data?: unknown;
+}
+
+export function range(sl: number, sc: number, el: number, ec: number): Range {
+  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+}
+
+export function containsPosition(r: Range, p: Position): boolean {
+  if (p.line < r.start.line || p.line > r.end.line) return false;
+  if (p.line === r.start.line && p.character < r.start.character) return false;
+  if (p.line === r.end.line && p.character > r.end.character) return false;
+  return true;
+}
