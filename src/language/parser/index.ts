@@ -1,0 +1,3 @@
+export * from './ast';
+export { parse, RESERVED_PARAMS, type ParseResult } from './parser';
+export { LineIndex } from './lineIndex';

@@ -1,0 +1,366 @@
+// Quoted strings, embedded Ruby and JSON values, scanned the way Fluentd's
+// LiteralParser reads them. Each scanner returns where the literal ends and, on
+// failure, what went wrong and where — the caller decides how to recover.
+import { CH, isWhite } from './scan';
+
+export interface LiteralError {
+  code: string;
+  message: string;
+  /** Offset range the error points at. */
+  start: number;
+  end: number;
+  /** Offset where parsing should resume. */
+  resume: number;
+}
+
+export interface EmbeddedSpan {
+  /** Offsets of `#{` and just past the closing `}`. */
+  start: number;
+  end: number;
+  code: string;
+}
+
+export interface StringScan {
+  end: number;
+  text: string;
+  embedded: EmbeddedSpan[];
+  errors: LiteralError[];
+}
+
+/** Escapes Fluentd resolves in double quotes; any other letter or digit is an error. */
+const DQ_ESCAPES: Record<string, string> = {
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+  r: '\r',
+  n: '\n',
+  t: '\t',
+  f: '\f',
+  b: '\b',
+  '0': '\0',
+};
+
+/** Longest `#{…}` body searched for its closing brace, so garbage cannot make parsing quadratic. */
+const MAX_EMBEDDED = 16 * 1024;
+
+/**
+ * A double-quoted string starting at `open` (the `"`). Real newlines are kept and a
+ * backslash-newline joins lines; an unterminated string is reported at its quote.
+ */
+export function scanDoubleQuoted(text: string, open: number): StringScan {
+  const n = text.length;
+  const errors: LiteralError[] = [];
+  const embedded: EmbeddedSpan[] = [];
+  let out = '';
+  let runStart = open + 1;
+  let p = open + 1;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c === CH.dquote) {
+      out += text.slice(runStart, p);
+      return { end: p + 1, text: out, embedded, errors };
+    }
+    if (c === CH.backslash) {
+      out += text.slice(runStart, p);
+      if (p + 1 >= n) {
+        p++;
+        runStart = p;
+        break;
+      }
+      const e = text[p + 1];
+      if (e === '\n') {
+        // backslash-newline joins the lines
+      } else if (e === '\r' && text[p + 2] === '\n') {
+        p++;
+      } else if (e in DQ_ESCAPES) {
+        out += DQ_ESCAPES[e];
+      } else if (/[a-zA-Z0-9]/.test(e)) {
+        errors.push({
+          code: 'bad-escape',
+          message: `Unknown escape '\\${e}' in a double-quoted string: Fluentd refuses it. Write '\\\\${e}' for a backslash followed by '${e}', or use single quotes.`,
+          start: p,
+          end: p + 2,
+          resume: -1,
+        });
+        out += e;
+      } else {
+        out += e; // backslash + symbol gives the symbol
+      }
+      p += 2;
+      runStart = p;
+      continue;
+    }
+    if (c === CH.hash && text.charCodeAt(p + 1) === CH.lbrace) {
+      const close = findEmbeddedEnd(text, p + 2);
+      if (close < 0) {
+        out += text.slice(runStart, p);
+        const eol = text.indexOf('\n', p);
+        const lineEnd = eol === -1 ? n : eol;
+        errors.push({
+          code: 'unterminated-embedded-code',
+          message: "Embedded Ruby '#{' is never closed with '}' (Fluentd: expected end of embedded code).",
+          start: p,
+          end: lineEnd,
+          resume: lineEnd,
+        });
+        return { end: lineEnd, text: out, embedded, errors };
+      }
+      embedded.push({ start: p, end: close + 1, code: text.slice(p + 2, close) });
+      p = close + 1;
+      continue; // the code stays in `text` as written: it is never evaluated
+    }
+    p++;
+  }
+  out += text.slice(runStart, p);
+  const eol = text.indexOf('\n', open);
+  const lineEnd = eol === -1 ? n : eol;
+  errors.push({
+    code: 'unterminated-string',
+    message: 'This double-quoted string is never closed: Fluentd reads to the end of the file and fails.',
+    start: open,
+    end: lineEnd,
+    resume: lineEnd,
+  });
+  return { end: lineEnd, text: out, embedded, errors };
+}
+
+/** A single-quoted string: only `\'` and `\\` escape, and it cannot span lines. */
+export function scanSingleQuoted(text: string, open: number): StringScan {
+  const n = text.length;
+  let out = '';
+  let p = open + 1;
+  let runStart = p;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c === CH.squote) {
+      out += text.slice(runStart, p);
+      return { end: p + 1, text: out, embedded: [], errors: [] };
+    }
+    if (c === CH.lf) break;
+    if (c === CH.backslash) {
+      const e = text.charCodeAt(p + 1);
+      if (e === CH.squote || e === CH.backslash) {
+        out += text.slice(runStart, p) + text[p + 1];
+        p += 2;
+        runStart = p;
+        continue;
+      }
+    }
+    p++;
+  }
+  out += text.slice(runStart, p);
+  return {
+    end: p,
+    text: out,
+    embedded: [],
+    errors: [
+      {
+        code: 'unterminated-string',
+        message: 'This single-quoted string is not closed on its line (single-quoted strings cannot span lines).',
+        start: open,
+        end: p,
+        resume: p,
+      },
+    ],
+  };
+}
+
+/**
+ * Offset of the `}` closing embedded Ruby whose body starts at `from`, or -1. A small
+ * Ruby lexer: nested braces, strings (with their own interpolation) and `#` comments.
+ */
+export function findEmbeddedEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + MAX_EMBEDDED);
+  let depth = 1;
+  let p = from;
+  while (p < limit) {
+    const c = text.charCodeAt(p);
+    if (c === CH.lbrace) {
+      depth++;
+    } else if (c === CH.rbrace) {
+      if (--depth === 0) return p;
+    } else if (c === CH.hash) {
+      while (p < limit && text.charCodeAt(p) !== CH.lf) p++;
+      continue;
+    } else if (c === CH.dquote || c === CH.squote || c === 96 /* ` */) {
+      const end = skipRubyString(text, p, limit);
+      if (end < 0) return -1;
+      p = end;
+      continue;
+    }
+    p++;
+  }
+  return -1;
+}
+
+function skipRubyString(text: string, open: number, limit: number): number {
+  const quote = text.charCodeAt(open);
+  let p = open + 1;
+  while (p < limit) {
+    const c = text.charCodeAt(p);
+    if (c === CH.backslash) {
+      p += 2;
+      continue;
+    }
+    if (c === quote) return p + 1;
+    if (quote !== CH.squote && c === CH.hash && text.charCodeAt(p + 1) === CH.lbrace) {
+      const close = findEmbeddedEnd(text, p + 2);
+      if (close < 0) return -1;
+      p = close + 1;
+      continue;
+    }
+    p++;
+  }
+  return -1;
+}
+
+export interface JsonScan {
+  end: number;
+  error?: LiteralError;
+}
+
+const enum JState {
+  /** just after `[` or `{` */
+  Open,
+  /** after `,` */
+  Comma,
+  /** after `"key"` in an object */
+  Key,
+  /** after `:` */
+  Colon,
+  /** after a complete value */
+  Value,
+}
+
+/**
+ * A JSON array or hash value starting at `open` (`[` or `{`), possibly spanning lines.
+ * Like Fluentd it ends at the first point the text so far is complete JSON, and a `#`
+ * outside strings is a comment only where Fluentd's own check lets it be one: at the
+ * top nesting level, after an opening bracket, a value or a comma.
+ */
+export function scanJson(text: string, open: number): JsonScan {
+  const n = text.length;
+  const isArray = text.charCodeAt(open) === CH.lbracket;
+  const kind = isArray ? 'array' : 'hash';
+  // stack of container kinds: true = array
+  const stack: boolean[] = [isArray];
+  let state: JState = JState.Open;
+  let lastComma = -1;
+  let p = open + 1;
+
+  const fail = (at: number, why: string): JsonScan => {
+    // resume at a line that starts with the offending token (e.g. `</source>` after an
+    // unclosed `[`), else after the line where the JSON went wrong
+    let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    let firstNonBlank = lineStart;
+    while (firstNonBlank < at && (text[firstNonBlank] === ' ' || text[firstNonBlank] === '\t')) firstNonBlank++;
+    const resumeAt = firstNonBlank === at && lineStart > open ? lineStart : endOfLineFrom(text, at);
+    const openLineEnd = endOfLineFrom(text, open);
+    return {
+      end: resumeAt,
+      error: {
+        code: 'incomplete-json',
+        message: `Incomplete JSON ${kind}: ${why} (Fluentd: got incomplete JSON ${kind} configuration).`,
+        start: open,
+        end: openLineEnd,
+        resume: resumeAt,
+      },
+    };
+  };
+
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (isWhite(c)) {
+      p++;
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (c === CH.hash) {
+      // Fluentd drops a trailing comma only from the current line before its check
+      const commaOnThisLine = state === JState.Comma && text.lastIndexOf('\n', p) < lastComma;
+      const commentAllowed =
+        stack.length === 1 && (state === JState.Open || state === JState.Value || commaOnThisLine);
+      if (!commentAllowed) return fail(p, "'#' here is neither inside a string nor a comment Fluentd accepts");
+      while (p < n && text.charCodeAt(p) !== CH.lf) p++;
+      continue;
+    }
+    if (c === CH.rbracket || c === CH.rbrace) {
+      const closesArray = c === CH.rbracket;
+      if (closesArray !== top) return fail(p, `'${text[p]}' does not match the open bracket`);
+      if (state === JState.Comma) return fail(p, 'a trailing comma is not allowed');
+      if (state === JState.Key || state === JState.Colon) return fail(p, 'a key has no value');
+      stack.pop();
+      p++;
+      if (stack.length === 0) return { end: p };
+      state = JState.Value;
+      continue;
+    }
+    if (c === 44 /* , */) {
+      if (state !== JState.Value) return fail(p, 'a comma must follow a value');
+      state = JState.Comma;
+      lastComma = p;
+      p++;
+      continue;
+    }
+    if (c === 58 /* : */) {
+      if (top || state !== JState.Key) return fail(p, "':' must follow a key");
+      state = JState.Colon;
+      p++;
+      continue;
+    }
+    // a value (or a key in an object)
+    const expectingKey = !top && (state === JState.Open || state === JState.Comma);
+    const expectingValue = top ? state === JState.Open || state === JState.Comma : state === JState.Colon;
+    if (!expectingKey && !expectingValue) return fail(p, 'a comma is missing between values');
+    if (c === CH.dquote) {
+      const end = scanJsonString(text, p);
+      if (end < 0) return fail(p, 'a string is not closed on its line');
+      p = end;
+      state = expectingKey ? JState.Key : JState.Value;
+      continue;
+    }
+    if (expectingKey) return fail(p, 'object keys must be double-quoted strings');
+    if (c === CH.lbracket || c === CH.lbrace) {
+      stack.push(c === CH.lbracket);
+      state = JState.Open;
+      p++;
+      continue;
+    }
+    const end = scanJsonScalar(text, p);
+    if (end < 0) return fail(p, `unexpected '${text[p]}'`);
+    p = end;
+    state = JState.Value;
+  }
+  return fail(n, 'the file ends before it is closed');
+}
+
+function endOfLineFrom(text: string, at: number): number {
+  const i = text.indexOf('\n', at);
+  return i === -1 ? text.length : i;
+}
+
+function scanJsonString(text: string, open: number): number {
+  const n = text.length;
+  let p = open + 1;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c === CH.dquote) return p + 1;
+    if (c === CH.lf) return -1;
+    if (c === CH.backslash) p++;
+    p++;
+  }
+  return -1;
+}
+
+const JSON_SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+
+function scanJsonScalar(text: string, at: number): number {
+  JSON_SCALAR.lastIndex = at;
+  const m = JSON_SCALAR.exec(text);
+  if (!m || m[0].length === 0) return -1;
+  const end = at + m[0].length;
+  // `truex` or `12a` are not JSON
+  const next = text.charCodeAt(end);
+  if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 95) return -1;
+  return end;
+}

@@ -1,0 +1,367 @@
+// Error-tolerant parser for Fluentd v1 configuration. It follows the grammar of
+// Fluentd's V1Parser rule for rule, but where Fluentd stops at the first error this
+// reports it and recovers (usually at the next line), so every error in a file is
+// listed. Elements are kept on an explicit stack: no recursion, so arbitrarily deep
+// nesting cannot overflow the call stack.
+import type { Diagnostic, Severity } from '../types';
+import type { Comment, ConfigDocument, ElementNode, IncludeNode, Node, ParamNode, Value } from './ast';
+import { LineIndex } from './lineIndex';
+import { scanDoubleQuoted, scanJson, scanSingleQuoted, type LiteralError, type StringScan } from './literals';
+import {
+  CH,
+  endOfLine,
+  isNameChar,
+  isWhite,
+  matchLineEnd,
+  nextLineStart,
+  scanTagArgument,
+  scanUnquotedKey,
+  scanUnquotedValue,
+  skipSpacing,
+} from './scan';
+
+export interface ParseResult {
+  document: ConfigDocument;
+  /** Syntax diagnostics, in source order. */
+  diagnostics: Diagnostic[];
+  lineIndex: LineIndex;
+}
+
+/** Reserved parameters Fluentd accepts with the `@` prefix. */
+export const RESERVED_PARAMS = new Set(['@type', '@id', '@label', '@log_level']);
+/** Directives in which any other `@key` is a parse error (elsewhere Fluentd only warns). */
+const STRICT_PREFIX_ELEMENTS = new Set(['match', 'source', 'filter', 'system']);
+
+export function parse(text: string): ParseResult {
+  return new Parser(text).run();
+}
+
+class Parser {
+  private pos = 0;
+  private readonly n: number;
+  private readonly idx: LineIndex;
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly comments: Comment[] = [];
+  private readonly root: Node[] = [];
+  /** Open elements, innermost last. */
+  private readonly stack: ElementNode[] = [];
+  private readonly onComment = (start: number, end: number): void => {
+    this.comments.push({ text: this.text.slice(start, end), range: this.idx.range(start, end) });
+  };
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+    this.idx = new LineIndex(text);
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1; // byte order mark
+  }
+
+  run(): ParseResult {
+    const { text } = this;
+    while (true) {
+      this.pos = skipSpacing(text, this.pos, this.onComment);
+      if (this.pos >= this.n) break;
+      const c = text.charCodeAt(this.pos);
+      if (c === CH.lt && text.charCodeAt(this.pos + 1) === CH.slash) this.endTag();
+      else if (c === CH.lt) this.startTag();
+      else if (this.stack.length === 0 && this.atRootInclude()) this.include();
+      else this.param();
+    }
+    while (this.stack.length) this.closeUnclosed(this.stack.pop()!);
+    return {
+      document: {
+        kind: 'document',
+        children: this.root,
+        comments: this.comments,
+        range: this.idx.range(0, this.n),
+      },
+      diagnostics: this.diagnostics.sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      ),
+      lineIndex: this.idx,
+    };
+  }
+
+  // ---- elements -------------------------------------------------------------
+
+  private startTag(): void {
+    const { text } = this;
+    const tagStart = this.pos;
+    let p = tagStart + 1;
+    const nameStart = p;
+    while (p < this.n && isNameChar(text.charCodeAt(p))) p++;
+    const nameEnd = p;
+    const name = text.slice(nameStart, nameEnd);
+    if (!name) {
+      this.report(tagStart, tagStart + 1, 'error', 'missing-element-name', "Expected an element name after '<' (letters, digits and '_').");
+    }
+    // Fluentd skips spacing (comments included, across lines) before the argument
+    p = skipSpacing(text, p);
+    const argStart = p;
+    const argEnd = scanTagArgument(text, p);
+    p = skipSpacing(text, argEnd);
+    let tagEnd: number;
+    let arg = text.slice(argStart, argEnd).trim();
+    if (p < this.n && text.charCodeAt(p) === CH.gt) {
+      tagEnd = p + 1;
+      this.pos = tagEnd;
+      this.expectLineEnd('expected-line-end', `Expected the end of the line after the start tag <${name}>.`, false);
+    } else {
+      // recover: the tag is everything up to the end of its first line
+      const eol = endOfLine(text, tagStart);
+      tagEnd = eol;
+      arg = argStart < eol ? text.slice(argStart, Math.min(argEnd, eol)).trim() : '';
+      this.report(tagStart, eol, 'error', 'expected-gt', `Expected '>' to close the start tag <${name}${arg ? ' ' + arg : ''}.`);
+      this.pos = eol;
+    }
+    const argStartTrimmed = arg ? text.indexOf(arg, argStart) : -1;
+    const element: ElementNode = {
+      kind: 'element',
+      name,
+      nameRange: this.idx.range(nameStart, nameEnd),
+      arg,
+      argRange: arg && argStartTrimmed >= 0 ? this.idx.range(argStartTrimmed, argStartTrimmed + arg.length) : undefined,
+      openRange: this.idx.range(tagStart, tagEnd),
+      range: this.idx.range(tagStart, tagEnd),
+      children: [],
+      parent: this.current(),
+    };
+    this.addChild(element);
+    this.stack.push(element);
+  }
+
+  private endTag(): void {
+    const { text } = this;
+    const tagStart = this.pos;
+    let p = tagStart + 2;
+    const nameStart = p;
+    while (p < this.n && isNameChar(text.charCodeAt(p))) p++;
+    const name = text.slice(nameStart, p);
+    p = skipSpacing(text, p);
+    let tagEnd: number;
+    if (p < this.n && text.charCodeAt(p) === CH.gt) {
+      tagEnd = p + 1;
+      this.pos = tagEnd;
+      this.expectLineEnd('expected-line-end', `Expected the end of the line after the end tag </${name}>.`, false);
+    } else {
+      const eol = endOfLine(text, tagStart);
+      const gt = text.lastIndexOf('>', eol);
+      tagEnd = gt > tagStart ? gt + 1 : eol;
+      this.report(
+        tagStart,
+        tagEnd,
+        'error',
+        'bad-end-tag',
+        `Malformed end tag: expected '>' after </${name}> (element names are letters, digits and '_').`,
+      );
+      this.pos = eol;
+    }
+    this.closeElement(name, tagStart, tagEnd);
+  }
+
+  /** Closes the innermost open element named `name`; reports what stays unclosed. */
+  private closeElement(name: string, tagStart: number, tagEnd: number): void {
+    let i = this.stack.length - 1;
+    while (i >= 0 && this.stack[i].name !== name) i--;
+    if (i < 0) {
+      const open = this.current();
+      this.report(
+        tagStart,
+        tagEnd,
+        'error',
+        'unmatched-end-tag',
+        open
+          ? `</${name}> does not match the open element <${open.name}> (Fluentd: unmatched end tag).`
+          : `</${name}> closes nothing: no <${name}> is open (Fluentd: unmatched end tag).`,
+      );
+      return;
+    }
+    while (this.stack.length - 1 > i) this.closeUnclosed(this.stack.pop()!);
+    const element = this.stack.pop()!;
+    element.closeRange = this.idx.range(tagStart, tagEnd);
+    element.range = { start: element.openRange.start, end: element.closeRange.end };
+  }
+
+  private closeUnclosed(element: ElementNode): void {
+    const last = element.children[element.children.length - 1];
+    if (last) element.range = { start: element.openRange.start, end: last.range.end };
+    this.diagnostics.push({
+      range: element.openRange,
+      severity: 'error',
+      code: 'unclosed-element',
+      message: `<${element.name}${element.arg ? ' ' + element.arg : ''}> is never closed: expected </${element.name}>.`,
+    });
+  }
+
+  // ---- @include ---------------------------------------------------------------
+
+  private atRootInclude(): boolean {
+    const { text, pos } = this;
+    const len = text.startsWith('@include', pos) ? 8 : text.startsWith('include', pos) ? 7 : 0;
+    if (!len) return false;
+    const after = pos + len;
+    // Fluentd requires SPACING after the keyword: white space, a comment or the end
+    return after >= this.n || isWhite(text.charCodeAt(after)) || text.charCodeAt(after) === CH.hash;
+  }
+
+  private include(): void {
+    const { text } = this;
+    const start = this.pos;
+    const keyword = text.startsWith('@include', start) ? '@include' : 'include';
+    const kwEnd = start + keyword.length;
+    if (keyword === 'include') {
+      this.report(start, kwEnd, 'warning', 'deprecated-include', "'include' is deprecated: use '@include'.", { replacement: '@include' });
+    }
+    this.pos = skipSpacing(text, kwEnd, this.onComment);
+    this.finishInclude(keyword, start, kwEnd);
+  }
+
+  /** After `@include` and its spacing: the path (quoted or not) to the end of the line. */
+  private finishInclude(keyword: string, start: number, kwEnd: number): void {
+    const pathStart = this.pos;
+    const lit = this.scanString(scanUnquotedValue);
+    const node: IncludeNode = {
+      kind: 'include',
+      keyword,
+      keywordRange: this.idx.range(start, kwEnd),
+      path: lit.text,
+      pathRange: this.idx.range(pathStart, lit.end),
+      range: this.idx.range(start, lit.end),
+      parent: this.current(),
+    };
+    if (!lit.text) {
+      this.report(start, kwEnd, 'error', 'include-without-path', `${keyword} needs a file path or glob.`);
+    }
+    this.addChild(node);
+    this.expectLineEnd('expected-line-end', `Expected the end of the line after the ${keyword} path.`, true);
+  }
+
+  // ---- parameters ---------------------------------------------------------------
+
+  private param(): void {
+    const { text } = this;
+    const keyStart = this.pos;
+    const key = this.scanString(scanUnquotedKey);
+    const keyEnd = key.end;
+    // the spacing after the key decides: a line end means "key with empty value"
+    const afterKey = skipSpacing(text, keyEnd, this.onComment);
+    const keyAlone = afterKey >= this.n || text.slice(keyEnd, afterKey).includes('\n');
+    const parent = this.current();
+    const node: ParamNode = {
+      kind: 'param',
+      key: key.text,
+      keyRange: this.idx.range(keyStart, keyEnd),
+      range: this.idx.range(keyStart, keyEnd),
+      parent,
+    };
+    if (keyAlone) {
+      this.pos = afterKey;
+      this.addChild(node);
+      return;
+    }
+    this.pos = afterKey;
+    if (key.text === '@include') {
+      this.finishInclude('@include', keyStart, keyEnd);
+      return;
+    }
+    if (key.text.startsWith('@') && !RESERVED_PARAMS.has(key.text)) {
+      const strict = !parent || STRICT_PREFIX_ELEMENTS.has(parent.name);
+      this.report(
+        keyStart,
+        keyEnd,
+        strict ? 'error' : 'warning',
+        'reserved-prefix',
+        strict
+          ? `'@' is reserved for Fluentd's own parameters (@type, @id, @label, @log_level): '${key.text}' is refused here.`
+          : `'@' is reserved for Fluentd's own parameters: Fluentd only warns about '${key.text}' here, and may refuse it in a future version.`,
+      );
+    }
+    node.value = this.value();
+    node.range = { start: node.keyRange.start, end: node.value.range.end };
+    this.addChild(node);
+    this.expectLineEnd('expected-line-end', `Expected the end of the line after the value of '${key.text}'.`, true);
+  }
+
+  private value(): Value {
+    const { text } = this;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    if (c === CH.lbracket || c === CH.lbrace) {
+      const scan = scanJson(text, start);
+      if (scan.error) this.literalError(scan.error);
+      const end = scan.error ? endOfLine(text, start) : scan.end;
+      this.pos = scan.end;
+      const raw = text.slice(start, end);
+      return { style: 'json', raw, text: raw, range: this.idx.range(start, end), embedded: [] };
+    }
+    const lit = this.scanString(scanUnquotedValue);
+    const style = c === CH.dquote ? 'double' : c === CH.squote ? 'single' : 'none';
+    return {
+      style,
+      raw: text.slice(start, lit.end),
+      text: lit.text,
+      range: this.idx.range(start, lit.end),
+      embedded: lit.embedded.map((e) => ({ code: e.code, range: this.idx.range(e.start, e.end) })),
+    };
+  }
+
+  /** scan_string: a double- or single-quoted string, else an unquoted run ending by `unquotedEnd`. */
+  private scanString(unquotedEnd: (text: string, pos: number) => number): StringScan {
+    const { text } = this;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    let scan: StringScan;
+    if (c === CH.dquote) scan = scanDoubleQuoted(text, start);
+    else if (c === CH.squote) scan = scanSingleQuoted(text, start);
+    else {
+      const end = unquotedEnd(text, start);
+      scan = { end, text: text.slice(start, end), embedded: [], errors: [] };
+    }
+    for (const e of scan.errors) this.literalError(e);
+    this.pos = scan.end;
+    return scan;
+  }
+
+  private literalError(e: LiteralError): void {
+    this.report(e.start, e.end, 'error', e.code, e.message);
+  }
+
+  // ---- helpers ------------------------------------------------------------------
+
+  /**
+   * Requires LINE_END at the current position. On failure reports `code` at the rest
+   * of the line and, when `skipRest`, resumes at the next line; otherwise the rest of
+   * the line is parsed as if it stood on a line of its own.
+   */
+  private expectLineEnd(code: string, message: string, skipRest: boolean): void {
+    const end = matchLineEnd(this.text, this.pos, this.onComment);
+    if (end >= 0) {
+      this.pos = end;
+      return;
+    }
+    const eol = endOfLine(this.text, this.pos);
+    let from = this.pos;
+    while (from < eol && (this.text[from] === ' ' || this.text[from] === '\t')) from++;
+    this.report(from, Math.max(from + 1, eol), 'error', code, message);
+    if (skipRest) this.pos = nextLineStart(this.text, this.pos);
+  }
+
+  private current(): ElementNode | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private addChild(node: Node): void {
+    const parent = this.current();
+    if (parent) {
+      parent.children.push(node);
+      parent.range = { start: parent.openRange.start, end: node.range.end };
+    } else {
+      this.root.push(node);
+    }
+  }
+
+  private report(start: number, end: number, severity: Severity, code: string, message: string, data?: unknown): void {
+    const d: Diagnostic = { range: this.idx.range(start, end), severity, code, message };
+    if (data !== undefined) d.data = data;
+    this.diagnostics.push(d);
+  }
+}
