@@ -309,8 +309,8 @@ export function scanJson(text: string, open: number): JsonScan {
       continue;
     }
     // a value (or a key in an object)
-    const expectingKey = !top && (state === JState.Open || state === JState.Comma);
-    const expectingValue = top ? state === JState.Open || state === JState.Comma : state === JState.Colon;
+    const expectingKey: boolean = !top && (state === JState.Open || state === JState.Comma);
+    const expectingValue: boolean = top ? state === JState.Open || state === JState.Comma : state === JState.Colon;
     if (!expectingKey && !expectingValue) return fail(p, 'a comma is missing between values');
     if (c === CH.dquote) {
       const end = scanJsonString(text, p);
