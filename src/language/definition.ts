@@ -1,0 +1,40 @@
+// Go to definition: `@label @X` → `<label @X>`, and `@include path` → the file(s).
+import { posix } from 'node:path';
+import { Location, Range as LspRange } from 'vscode-languageserver-types';
+import type { FileSystem } from './fileSystem';
+import type { IncludeNode, Node } from './parser/ast';
+import type { Position } from './types';
+import { containsPosition } from './types';
+import { pathToUri, uriToPath } from './uri';
+import { elements, nodeAt } from './walk';
+
+export function definition(uri: string, nodes: Node[], pos: Position, fs: FileSystem | undefined): Location[] {
+  const { node } = nodeAt(nodes, pos);
+  if (!node) return [];
+  if (node.kind === 'param' && node.key === '@label' && node.value && containsPosition(node.value.range, pos)) {
+    const name = node.value.text;
+    return labelDefinitions(nodes, name).map((r) => Location.create(uri, r));
+  }
+  if (node.kind === 'include' && fs) {
+    return includeTargets(uri, node, fs).map((p) => Location.create(pathToUri(p), LspRange.create(0, 0, 0, 0)));
+  }
+  return [];
+}
+
+export function labelDefinitions(nodes: Node[], name: string) {
+  const out = [];
+  for (const e of elements(nodes)) if (e.name === 'label' && e.arg === name) out.push(e.openRange);
+  return out;
+}
+
+/** Files an @include names, resolved like Fluentd: relative to the including file, globbed, sorted. */
+export function includeTargets(uri: string, include: IncludeNode, fs: FileSystem): string[] {
+  const file = uriToPath(uri);
+  let pattern = include.path.startsWith('file://') ? include.path.slice('file://'.length) : include.path;
+  if (/^https?:\/\//.test(pattern)) return [];
+  if (!posix.isAbsolute(pattern)) {
+    if (!file) return [];
+    pattern = posix.join(posix.dirname(file), pattern);
+  }
+  return fs.glob(pattern);
+}

@@ -1,0 +1,9 @@
+// The file access the language service needs (for @include), behind an interface so
+// the service stays pure: the LSP server and CLI pass the Node implementation, tests
+// may pass an in-memory one built from real files.
+
+export interface FileSystem {
+  /** Absolute paths matching a Ruby-style glob (absolute pattern), sorted like Dir.glob(...).sort. */
+  glob(pattern: string): string[];
+  readFile(path: string): string | undefined;
+}

@@ -1,0 +1,102 @@
+// The language service facade: a document (and a position) in, LSP types out. The
+// LSP server and the CLI both call this; neither knows about the parser or checks.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  Diagnostic as LspDiagnostic,
+  DiagnosticSeverity,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Location,
+} from 'vscode-languageserver-types';
+import { defaultChecks, type Check } from './checks';
+import { definition } from './definition';
+import type { FileSystem } from './fileSystem';
+import { foldingRanges } from './folding';
+import { parse, type ParseResult } from './parser';
+import { documentSymbols } from './symbols';
+import type { Diagnostic, Position, Severity } from './types';
+
+export interface LanguageServiceOptions {
+  /** File access for @include; without it includes are not followed. */
+  fileSystem?: FileSystem;
+  /** Checks run after parsing; defaults to every built-in check. */
+  checks?: Check[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export class FluentdLanguageService {
+  private readonly cache = new Map<string, { version: number; text: string; parsed: ParseResult }>();
+  private readonly checks: Check[];
+  readonly fileSystem: FileSystem | undefined;
+
+  constructor(options: LanguageServiceOptions = {}) {
+    this.fileSystem = options.fileSystem;
+    this.checks = options.checks ?? defaultChecks;
+  }
+
+  /** The parse of a document, cached per URI and version. */
+  parse(doc: TextDocument): ParseResult {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.text.length === doc.getText().length) return hit.parsed;
+    const text = doc.getText();
+    const parsed = parse(text);
+    this.cache.set(doc.uri, { version: doc.version, text, parsed });
+    return parsed;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** Syntax and check findings, in the service's own shape (the CLI prints these). */
+  diagnostics(doc: TextDocument): Diagnostic[] {
+    const parsed = this.parse(doc);
+    const out = [...parsed.diagnostics];
+    for (const check of this.checks) {
+      try {
+        out.push(...check({ document: doc, parsed }));
+      } catch (err) {
+        // a bug in one check must not take the others (or the server) down
+        out.push({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 'information',
+          code: 'internal-error',
+          message: `A check failed on this file (please report): ${err instanceof Error ? err.message : String(err)}`,
+        });
+      }
+    }
+    return out;
+  }
+
+  validate(doc: TextDocument): LspDiagnostic[] {
+    return this.diagnostics(doc).map((d) => toLspDiagnostic(d, doc.uri));
+  }
+
+  documentSymbols(doc: TextDocument): DocumentSymbol[] {
+    return documentSymbols(this.parse(doc).document.children);
+  }
+
+  foldingRanges(doc: TextDocument): FoldingRange[] {
+    const { document } = this.parse(doc);
+    return foldingRanges(document.children, document.comments);
+  }
+
+  definition(doc: TextDocument, pos: Position): Location[] {
+    return definition(doc.uri, this.parse(doc).document.children, pos, this.fileSystem);
+  }
+}
+
+export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
+  const out = LspDiagnostic.create(d.range, d.message, SEVERITY[d.severity], d.code, 'fluentd');
+  if (d.data !== undefined) out.data = d.data;
+  if (d.related?.length) {
+    out.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+// Small tree queries shared by the features.
+import type { Position } from './types';
+import { containsPosition } from './types';
+import type { ElementNode, IncludeNode, Node, ParamNode } from './parser/ast';
+
+/** Every element, depth first, in source order. Iterative: deep nesting is fine. */
+export function* elements(nodes: Node[]): Generator<ElementNode> {
+  const stack: Node[][] = [nodes];
+  const index: number[] = [0];
+  while (stack.length) {
+    const top = stack.length - 1;
+    const list = stack[top];
+    if (index[top] >= list.length) {
+      stack.pop();
+      index.pop();
+      continue;
+    }
+    const node = list[index[top]++];
+    if (node.kind === 'element') {
+      yield node;
+      stack.push(node.children);
+      index.push(0);
+    }
+  }
+}
+
+export function* includes(nodes: Node[]): Generator<IncludeNode> {
+  for (const n of nodes) if (n.kind === 'include') yield n;
+  for (const e of elements(nodes)) for (const n of e.children) if (n.kind === 'include') yield n;
+}
+
+/** The innermost node whose range holds the position, and its element ancestors. */
+export function nodeAt(nodes: Node[], pos: Position): { node?: Node; element?: ElementNode } {
+  let list = nodes;
+  let element: ElementNode | undefined;
+  for (;;) {
+    const hit = list.find((n) => containsPosition(n.range, pos));
+    if (!hit) return { element };
+    if (hit.kind !== 'element') return { node: hit, element };
+    element = hit;
+    // on the tags themselves the element is the node
+    if (containsPosition(hit.openRange, pos) || (hit.closeRange && containsPosition(hit.closeRange, pos))) {
+      return { node: hit, element: hit.parent };
+    }
+    list = hit.children;
+  }
+}
+
+export function param(element: ElementNode, ...keys: string[]): ParamNode | undefined {
+  for (const c of element.children) if (c.kind === 'param' && keys.includes(c.key)) return c;
+  return undefined;
+}
