@@ -1,0 +1,33 @@
+// Bundles the integration suites for the extension host (CommonJS, `vscode` and mocha
+// left to the host and node_modules): test/integration/{index,*.test}.ts → out/integration/.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const TESTS_OUT = join(ROOT, 'out', 'integration');
+
+export async function buildIntegrationTests() {
+  const src = join(ROOT, 'test', 'integration');
+  const entryPoints = readdirSync(src)
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => join(src, f));
+  rmSync(TESTS_OUT, { recursive: true, force: true }); // no stale suites from deleted files
+  await esbuild.build({
+    entryPoints,
+    outdir: TESTS_OUT,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+  return join(TESTS_OUT, 'index.js');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(await buildIntegrationTests());
+}

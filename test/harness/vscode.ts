@@ -1,0 +1,376 @@
+// Runs the extension inside a real VS Code: the VS Code server from the npm package
+// code-server (installed by scripts/vscode/provision.sh), driven by Debian's chromium
+// through playwright-core. Used by scripts/vscode/run-integration.mjs and by the demo.
+//
+// Why results go through a file: the extension host exits with code 0 even when the
+// tests' run() rejects, so the only trustworthy verdict is the file run() writes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Environment variables the harness gives the extension host (read by test/integration). */
+export const RESULTS_ENV = 'VSCODE_FLUENTD_TEST_RESULTS';
+export const SCREENSHOT_ENV = 'VSCODE_FLUENTD_SCREENSHOT_DIR';
+
+export const CODE_SERVER_VERSION = '4.100.3';
+
+/** Where provision.sh installs code-server (the package folder holding lib/vscode). */
+export function defaultCodeServerDir(): string {
+  const cache = process.env.XDG_CACHE_HOME || join(process.env.HOME || tmpdir(), '.cache');
+  return join(cache, 'vscode-fluentd', `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server');
+}
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface ServerOptions {
+  /** code-server package folder (provision.sh prints it). */
+  codeServerDir?: string;
+  /** Extra environment for the server and so for the extension host it starts. */
+  env?: Record<string, string>;
+  /** The server's stdout/stderr are appended here. */
+  logFile: string;
+  /** How long to wait for the server to listen. */
+  startTimeoutMs?: number;
+  /**
+   * Keep workspace trust on (VS Code then opens the folder in Restricted Mode, since
+   * nobody answers the trust dialog). Off by default: tests and the demo want a trusted folder.
+   */
+  workspaceTrust?: boolean;
+}
+
+export interface VsCodeServer {
+  port: number;
+  /** Server data and extensions live here; removed by stop(). */
+  dataDir: string;
+  logFile: string;
+  /** URL that opens `folder` with the given workbench payload entries. */
+  url(folder: string, payload?: Array<[string, string]>): string;
+  /** A local absolute path as the server's remote URI (for payload entries). */
+  remoteUri(absPath: string): string;
+  /** Resolves when the log shows the extension host has exited (or the server died). */
+  extensionHostExited: Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+// Live child processes, killed on the way out even when the runner is interrupted.
+const live = new Set<ChildProcess>();
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal); // the server forks the extension host, pty host, watchers
+  } catch {
+    try { child.kill(signal); } catch { /* already gone */ }
+  }
+}
+let exitHooked = false;
+function hookExit(): void {
+  if (exitHooked) return;
+  exitHooked = true;
+  process.on('exit', () => { for (const c of live) killGroup(c, 'SIGKILL'); });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      for (const c of live) killGroup(c, 'SIGKILL');
+      process.exit(130);
+    });
+  }
+}
+
+export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServer> {
+  const dir = opts.codeServerDir ?? defaultCodeServerDir();
+  const main = join(dir, 'lib', 'vscode', 'out', 'server-main.js');
+  if (!existsSync(main)) {
+    throw new Error(`VS Code server not installed at ${main}: run scripts/vscode/provision.sh first`);
+  }
+  hookExit();
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'vscode-fluentd-server-'));
+  const extensionsDir = join(dataDir, 'extensions');
+  mkdirSync(extensionsDir);
+  mkdirSync(resolve(opts.logFile, '..'), { recursive: true });
+  const log = createWriteStream(opts.logFile, { flags: 'a' });
+
+  const child = spawn(process.execPath, [
+    main,
+    '--host', '127.0.0.1',
+    '--port', String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--server-data-dir', join(dataDir, 'data'),
+    '--extensions-dir', extensionsDir,
+    '--disable-telemetry',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
+  ], {
+    detached: true, // own process group, so stop() reaches the whole tree
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...opts.env },
+  });
+  live.add(child);
+
+  let output = '';
+  let onOutput: () => void = () => {};
+  const collect = (chunk: Buffer) => {
+    log.write(chunk);
+    output += chunk.toString();
+    if (output.length > 1_000_000) output = output.slice(-100_000);
+    onOutput();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<string>((res) => child.once('exit', (code, sig) => res(`server exited (code ${code}, signal ${sig})`)));
+
+  const extensionHostExited = new Promise<string>((res) => {
+    const check = () => {
+      const m = /Extension Host Process exited with code: (\S+), signal: (\S+)\./.exec(output);
+      if (m) res(m[0]);
+    };
+    const prev = onOutput;
+    onOutput = () => { prev(); check(); };
+    void exited.then(res);
+  });
+
+  // Ready when the log says it listens (and an HTTP request answers).
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
+  let ready = false;
+  while (!ready) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`VS Code server exited before listening; see ${opts.logFile}\n${output.slice(-2000)}`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`VS Code server did not listen within ${opts.startTimeoutMs ?? 60_000} ms; see ${opts.logFile}`);
+    }
+    if (/Extension host agent listening on/.test(output)) {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/version`);
+        ready = r.status < 500;
+      } catch { /* not yet */ }
+    }
+    if (!ready) await sleep(200);
+  }
+
+  async function stop(): Promise<void> {
+    if (child.exitCode === null && child.signalCode === null) {
+      killGroup(child, 'SIGTERM');
+      const gone = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+      if (!gone) killGroup(child, 'SIGKILL');
+      await Promise.race([exited, sleep(2000)]);
+    }
+    // the extension host may outlive the server process in the same group
+    killGroup(child, 'SIGKILL');
+    live.delete(child);
+    await new Promise<void>((res) => log.end(res));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const remoteUri = (p: string) => `vscode-remote://127.0.0.1:${port}${resolve(p)}`;
+  return {
+    port,
+    dataDir,
+    logFile: opts.logFile,
+    remoteUri,
+    url(folder, payload) {
+      let u = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(resolve(folder))}`;
+      if (payload?.length) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      return u;
+    },
+    extensionHostExited,
+    stop,
+  };
+}
+
+export interface BrowserSession {
+  page: Page;
+  /** page.screenshot into `dir/<name>.png`; returns the path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openInChromium(url: string, opts: { screenshotDir: string; consoleLog?: string }): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} missing: run scripts/vscode/provision.sh (apt-get install chromium)`);
+  hookExit();
+  // a fresh profile each time: VS Code web keeps state (editors, settings) in the browser
+  const profile = mkdtempSync(join(tmpdir(), 'vscode-fluentd-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 900 },
+      timeout: 60_000,
+    });
+  } catch (e) {
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
+  const consoleLog = opts.consoleLog ? createWriteStream(opts.consoleLog, { flags: 'a' }) : undefined;
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => consoleLog?.write(`[${m.type()}] ${m.text()}\n`));
+  page.on('pageerror', (e) => consoleLog?.write(`[pageerror] ${e.message}\n`));
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  mkdirSync(opts.screenshotDir, { recursive: true });
+  let closed = false;
+  return {
+    page,
+    async screenshot(name) {
+      const file = join(opts.screenshotDir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+      await page.screenshot({ path: file, timeout: 20_000 });
+      return file;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.race([context.close().catch(() => {}), sleep(10_000)]);
+      if (consoleLog) await new Promise<void>((res) => consoleLog.end(res));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestResult {
+  title: string;
+  fullTitle: string;
+  state: 'passed' | 'failed' | 'pending';
+  durationMs?: number;
+  error?: string;
+}
+export interface TestResults {
+  passed: number;
+  failed: number;
+  pending: number;
+  tests: TestResult[];
+}
+
+export interface RunTestsOptions {
+  /** Folder holding the extension's package.json. */
+  extensionDevelopmentPath: string;
+  /** The bundled tests' index module (exports run()). */
+  extensionTestsPath: string;
+  /** Folder VS Code opens. */
+  workspace: string;
+  /** Where logs, screenshots and the results file go (test-results/). */
+  outputDir: string;
+  codeServerDir?: string;
+  /** Whole run, from server start to results. */
+  timeoutMs?: number;
+  env?: Record<string, string>;
+  /** Called with the page once VS Code is open (e.g. to take extra screenshots). */
+  onPage?: (session: BrowserSession) => Promise<void>;
+}
+
+/**
+ * Starts the server and the browser, lets the extension host run the tests, and returns
+ * their results. Throws when no verdict can be had (no results file, timeout). Always
+ * stops the server and the browser.
+ */
+export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestResults> {
+  const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
+  mkdirSync(opts.outputDir, { recursive: true });
+  const resultsFile = join(opts.outputDir, 'integration-results.json');
+  const screenshotDir = join(opts.outputDir, 'screenshots');
+  mkdirSync(screenshotDir, { recursive: true });
+  rmSync(resultsFile, { force: true });
+  for (const f of readdirSync(screenshotDir)) if (f.endsWith('.request')) unlinkSync(join(screenshotDir, f));
+
+  const logFile = join(opts.outputDir, 'vscode-server.log');
+  rmSync(logFile, { force: true });
+  const consoleLog = join(opts.outputDir, 'vscode-browser-console.log');
+  rmSync(consoleLog, { force: true });
+
+  let server: VsCodeServer | undefined;
+  let browser: BrowserSession | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stopPolling = false;
+  const timedOut = new Promise<never>((_, rej) => {
+    timer = setTimeout(() => rej(new Error(`integration run exceeded ${timeoutMs} ms; see ${logFile} and ${consoleLog}`)), timeoutMs);
+  });
+  try {
+    const work = (async () => {
+      server = await startVsCodeServer({
+        codeServerDir: opts.codeServerDir,
+        logFile,
+        env: { ...opts.env, [RESULTS_ENV]: resultsFile, [SCREENSHOT_ENV]: screenshotDir },
+      });
+      const url = server.url(opts.workspace, [
+        ['extensionDevelopmentPath', server.remoteUri(opts.extensionDevelopmentPath)],
+        ['extensionTestsPath', server.remoteUri(opts.extensionTestsPath)],
+        ['skipWelcome', 'true'],
+      ]);
+      browser = await openInChromium(url, { screenshotDir, consoleLog });
+      if (opts.onPage) await opts.onPage(browser);
+
+      // Serve screenshot requests from the tests until the results file appears.
+      const b = browser;
+      let hostExit: string | undefined;
+      void server.extensionHostExited.then((m) => { hostExit = m; });
+      let graceUntil = 0;
+      while (!stopPolling && !existsSync(resultsFile)) {
+        for (const f of readdirSync(screenshotDir)) {
+          if (!f.endsWith('.request')) continue;
+          const name = f.slice(0, -'.request'.length);
+          try {
+            await b.screenshot(name);
+          } finally {
+            rmSync(join(screenshotDir, f), { force: true });
+          }
+        }
+        if (hostExit) {
+          // results are written before run() settles; give the file a moment, then give up
+          graceUntil ||= Date.now() + 3000;
+          if (Date.now() > graceUntil) {
+            throw new Error(`${hostExit} without writing ${resultsFile}: the tests did not complete; see ${logFile} and ${consoleLog}`);
+          }
+        }
+        await sleep(150);
+      }
+      return parseResults(resultsFile);
+    })();
+    return await Promise.race([work, timedOut]);
+  } finally {
+    stopPolling = true;
+    clearTimeout(timer);
+    await browser?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+  }
+}
+
+export function parseResults(file: string): TestResults {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`unreadable results file ${file}: ${(e as Error).message}`);
+  }
+  const r = raw as Partial<TestResults>;
+  if (!r || !Array.isArray(r.tests) || typeof r.passed !== 'number' || typeof r.failed !== 'number') {
+    throw new Error(`results file ${file} has no test list`);
+  }
+  return { passed: r.passed, failed: r.failed, pending: r.pending ?? 0, tests: r.tests };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((res) => setTimeout(res, ms));
+}
