@@ -6,12 +6,16 @@ import {
   DiagnosticSeverity,
   type DocumentSymbol,
   type FoldingRange,
+  type FormattingOptions,
   type Location,
+  type Range as LspRange,
+  type TextEdit,
 } from 'vscode-languageserver-types';
 import { defaultChecks, type Check } from './checks';
 import { definition } from './definition';
 import type { FileSystem } from './fileSystem';
 import { foldingRanges } from './folding';
+import { formatEdits } from './format';
 import { parse, type ParseResult } from './parser';
 import { documentSymbols } from './symbols';
 import type { Diagnostic, Position, Severity } from './types';
@@ -89,6 +93,14 @@ export class FluentdLanguageService {
 
   definition(doc: TextDocument, pos: Position): Location[] {
     return definition(doc.uri, this.parse(doc).document.children, pos, this.fileSystem);
+  }
+
+  /**
+   * Canonical layout (two spaces per depth, no trailing blanks); nothing for a file
+   * with syntax errors. The layout is fixed, so the editor's tab options are ignored.
+   */
+  format(doc: TextDocument, _options?: FormattingOptions, range?: LspRange): TextEdit[] {
+    return formatEdits(doc.getText(), this.parse(doc), range);
   }
 }
 

@@ -1,0 +1,231 @@
+// Formatting of fluent.conf: canonical layout without touching meaning.
+//
+// What changes:
+//   - indentation: two spaces per element depth for every line that starts a tag,
+//     a parameter, an @include or a comment (tabs become spaces);
+//   - trailing blanks at the end of a line (also after a comment) and blank-only lines;
+//   - the blanks between a key and its value on one line become one space (they are
+//     never part of the value, so this cannot change what Fluentd reads);
+//   - `<match   a.**  >` → `<match a.**>`, `</match >` → `</match>`.
+// What never changes:
+//   - values, arguments and comments (byte for byte), line endings (CRLF stays CRLF),
+//     blank lines (only emptied), blanks between a value and its trailing comment;
+//   - any line inside a multi-line construct: a JSON value spanning lines or a
+//     double-quoted string with real newlines (those newlines and blanks are part of
+//     the value), or a start tag whose argument sits on a later line.
+// A file with syntax errors is not formatted at all (like prettier): where the parser
+// had to guess the structure, re-indenting could mislead. As a last guard, the
+// result is parsed again and must give the same tree; otherwise nothing is changed.
+import { TextEdit } from 'vscode-languageserver-types';
+import { parse, type ParseResult } from './parser';
+import type { ElementNode, Node } from './parser/ast';
+import type { Range } from './types';
+
+const INDENT = '  ';
+
+export type FormatSkipReason = 'syntax-errors' | 'unsafe';
+
+export interface FormatResult {
+  text: string;
+  /** Why the text was left unchanged, when it was. */
+  skipped?: FormatSkipReason;
+}
+
+/** The formatted text of a config (the input itself when it cannot be formatted safely). */
+export function formatText(text: string, parsed: ParseResult = parse(text)): FormatResult {
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return { text, skipped: 'syntax-errors' };
+  const lines = layout(text, parsed);
+  const out = joinLines(text, parsed, lines);
+  if (out === text) return { text };
+  if (treeSignature(parse(out)) !== treeSignature(parsed)) return { text, skipped: 'unsafe' };
+  return { text: out };
+}
+
+/**
+ * The edits that format a config: one per changed line, each replacing the line's
+ * content (never its line ending). `range` limits them to the lines it touches.
+ */
+export function formatEdits(text: string, parsed: ParseResult = parse(text), range?: Range): TextEdit[] {
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return [];
+  const lines = layout(text, parsed);
+  const out = joinLines(text, parsed, lines);
+  if (out === text) return [];
+  if (treeSignature(parse(out)) !== treeSignature(parsed)) return [];
+  const idx = parsed.lineIndex;
+  const edits: TextEdit[] = [];
+  const first = range ? range.start.line : 0;
+  const last = range ? range.end.line : idx.lineCount - 1;
+  for (let line = Math.max(0, first); line <= Math.min(last, idx.lineCount - 1); line++) {
+    const start = idx.lineStarts[line];
+    const end = idx.lineEnd(line);
+    const old = text.slice(start, end);
+    if (lines[line] !== old) {
+      edits.push(TextEdit.replace({ start: { line, character: 0 }, end: { line, character: end - start } }, lines[line]));
+    }
+  }
+  return edits;
+}
+
+/** The new content of every line (line endings excluded). */
+function layout(text: string, parsed: ParseResult): string[] {
+  const idx = parsed.lineIndex;
+  const count = idx.lineCount;
+  /** Depth of the node or comment that starts the line; -1: leave the indentation. */
+  const depth = new Int32Array(count).fill(-1);
+  /** Depth of a comment standing on this line (the depth of the children around it). */
+  const inside = new Int32Array(count);
+  /** The line starts inside a multi-line construct: leave it exactly as it is. */
+  const frozen = new Uint8Array(count);
+  /** The line ends inside a multi-line construct: keep its trailing blanks. */
+  const openEnd = new Uint8Array(count);
+  /** In-line replacements, by line: [start offset, end offset, new text]. */
+  const replace = new Map<number, [number, number, string][]>();
+  const addReplace = (line: number, start: number, end: number, s: string) => {
+    if (text.slice(start, end) === s) return;
+    let list = replace.get(line);
+    if (!list) replace.set(line, (list = []));
+    list.push([start, end, s]);
+  };
+  const freeze = (r: Range) => {
+    for (let l = r.start.line; l < r.end.line; l++) openEnd[l] = 1;
+    for (let l = r.start.line + 1; l <= r.end.line; l++) frozen[l] = 1;
+  };
+  const offset = (p: Range['start']) => idx.lineStarts[p.line] + p.character;
+
+  const stack: { nodes: Node[]; depth: number }[] = [{ nodes: parsed.document.children, depth: 0 }];
+  while (stack.length) {
+    const { nodes, depth: d } = stack.pop()!;
+    for (const node of nodes) {
+      if (node.kind === 'element') {
+        element(node, d);
+        stack.push({ nodes: node.children, depth: d + 1 });
+      } else if (node.kind === 'param') {
+        depth[node.keyRange.start.line] = d;
+        if (node.keyRange.end.line > node.keyRange.start.line) freeze(node.keyRange);
+        const v = node.value;
+        if (!v) continue;
+        if (v.range.end.line > v.range.start.line) freeze(v.range);
+        if (v.range.start.line === node.keyRange.end.line) {
+          const a = offset(node.keyRange.end);
+          const b = offset(v.range.start);
+          if (/^[ \t]+$/.test(text.slice(a, b))) addReplace(v.range.start.line, a, b, ' ');
+        } else {
+          // a value on another line than its key (possible only via odd spacing): keep
+          for (let l = node.keyRange.end.line; l <= v.range.start.line; l++) {
+            if (l > node.keyRange.end.line) frozen[l] = 1;
+            if (l < v.range.start.line) openEnd[l] = 1;
+          }
+        }
+      } else {
+        depth[node.range.start.line] = d;
+        if (node.range.end.line > node.range.start.line) freeze(node.range);
+      }
+    }
+  }
+
+  function element(e: ElementNode, d: number): void {
+    const open = e.openRange;
+    depth[open.start.line] = d;
+    if (open.end.line > open.start.line) {
+      freeze(open);
+    } else {
+      const a = offset(open.start);
+      const b = offset(open.end);
+      const tag = text.slice(a, b);
+      const arg = e.argRange ? text.slice(offset(e.argRange.start), offset(e.argRange.end)) : '';
+      const canonical = arg ? `<${e.name} ${arg}>` : `<${e.name}>`;
+      // only blanks may be dropped: the tag must be `<name`, blanks, arg, blanks, `>`
+      const loose = new RegExp(`^<${e.name}[ \\t]*${escapeRegExp(arg)}[ \\t]*>$`);
+      if (loose.test(tag) && (!arg || /[ \t]/.test(tag.slice(e.name.length + 1, e.name.length + 2)))) {
+        addReplace(open.start.line, a, b, canonical);
+      }
+    }
+    const close = e.closeRange;
+    if (!close) return;
+    depth[close.start.line] = d;
+    if (close.end.line === close.start.line) {
+      const a = offset(close.start);
+      const b = offset(close.end);
+      if (new RegExp(`^</${e.name}[ \\t]*>$`).test(text.slice(a, b))) addReplace(close.start.line, a, b, `</${e.name}>`);
+    } else {
+      freeze(close);
+    }
+    for (let l = open.end.line + 1; l < close.start.line; l++) inside[l] = d + 1;
+  }
+
+  // comments that start their line are indented like the children around them
+  for (const c of parsed.document.comments) {
+    const line = c.range.start.line;
+    if (frozen[line] || depth[line] >= 0) continue;
+    const start = idx.lineStarts[line];
+    if (/^[\ufeff \t]*$/.test(text.slice(start, start + c.range.start.character))) depth[line] = inside[line];
+  }
+
+  const out: string[] = new Array(count);
+  for (let line = 0; line < count; line++) {
+    const start = idx.lineStarts[line];
+    const end = idx.lineEnd(line);
+    let s = text.slice(start, end);
+    if (frozen[line]) {
+      out[line] = s;
+      continue;
+    }
+    const reps = replace.get(line);
+    if (reps) {
+      reps.sort((x, y) => y[0] - x[0]);
+      for (const [a, b, r] of reps) s = s.slice(0, a - start) + r + s.slice(b - start);
+    }
+    const bom = line === 0 && s.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+    if (bom) s = s.slice(1);
+    if (depth[line] >= 0) s = INDENT.repeat(depth[line]) + s.replace(/^[ \t]+/, '');
+    else if (/^[ \t]*$/.test(s)) s = '';
+    if (!openEnd[line]) s = s.replace(/[ \t]+$/, '');
+    out[line] = bom + s;
+  }
+  return out;
+}
+
+function joinLines(text: string, parsed: ParseResult, lines: string[]): string {
+  const idx = parsed.lineIndex;
+  let out = '';
+  for (let line = 0; line < lines.length; line++) {
+    // keep each line's own ending (LF or CRLF) exactly
+    const end = idx.lineEnd(line);
+    const next = line + 1 < lines.length ? idx.lineStarts[line + 1] : text.length;
+    out += lines[line] + text.slice(end, next);
+  }
+  return out;
+}
+
+/**
+ * What formatting must preserve: the tree (names, arguments, keys, values as written,
+ * include paths, nesting), the comments (trailing blanks aside) and the syntax findings.
+ */
+export function treeSignature(parsed: ParseResult): string {
+  const parts: string[] = [];
+  const stack: Node[] = [...parsed.document.children].reverse();
+  const depthOf = (n: Node) => {
+    let d = 0;
+    for (let p = n.parent; p; p = p.parent) d++;
+    return d;
+  };
+  while (stack.length) {
+    const n = stack.pop()!;
+    const d = depthOf(n);
+    if (n.kind === 'element') {
+      parts.push(`${d}<${n.name}|${n.arg}|${n.closeRange ? 'closed' : 'open'}`);
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    } else if (n.kind === 'param') {
+      parts.push(`${d}:${n.key}=${n.value ? `${n.value.style}|${n.value.raw}|${n.value.text}` : '(none)'}`);
+    } else {
+      parts.push(`${d}@${n.keyword}|${n.path}`);
+    }
+  }
+  for (const c of parsed.document.comments) parts.push(`#${c.text.replace(/[ \t\r]+$/, '')}`);
+  for (const x of parsed.diagnostics) parts.push(`!${x.severity}|${x.code}|${x.message}`);
+  return parts.join('\n');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
