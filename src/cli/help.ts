@@ -1,0 +1,44 @@
+// The --help text. Kept next to the behaviour it documents; update both together.
+
+export function helpText(version: string): string {
+  return `fluentd-lint ${version} — check Fluentd v1 configuration files
+
+Usage: fluentd-lint [options] PATH...
+
+PATH is a file, a directory, or - for stdin (shown as <stdin>; relative
+@include paths resolve against the current directory).
+  - Directories are searched recursively for *.conf files, in sorted order;
+    hidden entries (.git, ...) and node_modules are skipped. A directory
+    without any *.conf file is mentioned on stderr and is not an error, but a
+    run that finds no file at all to check exits 2.
+  - A file named explicitly is checked as fluent.conf whatever its extension,
+    except *.yaml/*.yml: YAML ConfigMaps are not supported yet (exit 2).
+  - A file that is not valid UTF-8 is still checked (bad bytes read as U+FFFD)
+    and gets an 'invalid-utf8' warning at the first bad byte.
+
+Options:
+  -f, --format text|json  Output format (default: text).
+      --max-warnings N    Exit 1 when more than N warnings are found.
+  -q, --quiet             Print errors only (warnings are still counted).
+      --no-color          No colours (also: NO_COLOR set, or output not a TTY).
+  -h, --help              Show this help.
+      --version           Show the version.
+
+Output:
+  text  One line per finding on stdout:
+          file:line:col: severity: message [code]
+        then "N errors, M warnings in K files" on stderr.
+  json  Only this on stdout:
+          {"files":[{"path":…,"diagnostics":[{"severity","line","column",
+            "endLine","endColumn","code","message"}]}]}
+  Lines and columns are 1-based; columns count characters (Unicode code
+  points; a tab is one), as editors and grep -n tools expect. endLine and
+  endColumn point just past the end of the finding (as in SARIF).
+
+Exit status:
+  0  no errors (and no more than N warnings with --max-warnings)
+  1  errors found, or more than N warnings
+  2  usage error, or a path that is missing, unreadable or unsupported
+     (the other paths are still checked and reported)
+`;
+}
