@@ -18,6 +18,7 @@ import {
   scanUnquotedKey,
   scanUnquotedValue,
   skipSpacing,
+  skipWhite,
 } from './scan';
 
 export interface ParseResult {
@@ -242,9 +243,14 @@ class Parser {
     const keyStart = this.pos;
     const key = this.scanString(scanUnquotedKey);
     const keyEnd = key.end;
-    // the spacing after the key decides: a line end means "key with empty value"
-    const afterKey = skipSpacing(text, keyEnd, this.onComment);
+    // the white space after the key decides: a line end means "key with empty value".
+    // Fluentd skips no comment here (spacing_without_comment): `k #v` has the value "#v".
+    const afterKey = skipWhite(text, keyEnd);
     const keyAlone = afterKey >= this.n || text.slice(keyEnd, afterKey).includes('\n');
+    if (afterKey === keyEnd && !keyAlone) {
+      // only a quoted key can end without white space; Fluentd crashes on `"k"v`
+      this.report(keyStart, keyEnd + 1, 'error', 'missing-space', `Expected a space after the quoted key ${text.slice(keyStart, keyEnd)}: Fluentd fails to read this line.`);
+    }
     const parent = this.current();
     const node: ParamNode = {
       kind: 'param',

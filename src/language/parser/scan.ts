@@ -77,6 +77,13 @@ export function skipSpacing(text: string, pos: number, onComment?: CommentSink):
   return pos;
 }
 
+/** SPACING_WITHOUT_COMMENT = (?:[ \t\r\n]|\z)+ — white space only, across lines. */
+export function skipWhite(text: string, pos: number): number {
+  const n = text.length;
+  while (pos < n && isWhite(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
 /**
  * LINE_END = (?:[ \t]*(?:\#.*)?(?:\z|[\r\n]))+ — optional blanks and a comment, then
  * the end of the line; repeated over blank lines. Returns the end offset, or -1
