@@ -54,11 +54,36 @@ export function scanDoubleQuoted(text: string, open: number): StringScan {
   let out = '';
   let runStart = open + 1;
   let p = open + 1;
+  let lineBreakReported = false;
   while (p < n) {
     const c = text.charCodeAt(p);
     if (c === CH.dquote) {
       out += text.slice(runStart, p);
       return { end: p + 1, text: out, embedded, errors };
+    }
+    const next = text.charCodeAt(p + 1);
+    if (next === CH.lf || next === CH.cr) {
+      // Fluentd takes a character and the line break after it in one step; a backslash
+      // there joins the lines (only a CR is taken from a CRLF)
+      if (c === CH.backslash) {
+        out += text.slice(runStart, p);
+        runStart = p + 2;
+      }
+      p += 2;
+      continue;
+    }
+    if ((c === CH.lf || c === CH.cr) && !lineBreakReported) {
+      // a line break not taken with the character before it (after the quote, an
+      // escape, `#{…}`, an empty line or a CRLF) makes Fluentd's scan fail
+      lineBreakReported = true;
+      errors.push({
+        code: 'string-line-break',
+        message:
+          "Fluentd cannot read this line break in a double-quoted string (it stops with 'unexpected end of file in a double quoted string'): a line break must follow an ordinary character, and CRLF line ends or empty lines fail. Write \\n instead.",
+        start: p,
+        end: p + 1,
+        resume: -1,
+      });
     }
     if (c === CH.backslash) {
       out += text.slice(runStart, p);
@@ -68,11 +93,7 @@ export function scanDoubleQuoted(text: string, open: number): StringScan {
         break;
       }
       const e = text[p + 1];
-      if (e === '\n') {
-        // backslash-newline joins the lines
-      } else if (e === '\r' && text[p + 2] === '\n') {
-        p++;
-      } else if (e in DQ_ESCAPES) {
+      if (e in DQ_ESCAPES) {
         out += DQ_ESCAPES[e];
       } else if (/[a-zA-Z0-9]/.test(e)) {
         errors.push({
