@@ -18,7 +18,7 @@ export interface ElementNode {
   kind: 'element';
   name: string;
   nameRange: Range;
-  /** The argument as Fluentd reads it (raw text, trimmed); '' when absent. */
+  /** The argument as Fluentd reads it (trimmed; a quoted one unquoted and unescaped); '' when absent. */
   arg: string;
   argRange?: Range;
   /** The start tag `<name arg>`. */

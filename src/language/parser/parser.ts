@@ -98,10 +98,14 @@ class Parser {
     // Fluentd skips spacing (comments included, across lines) before the argument
     p = skipSpacing(text, p);
     const argStart = p;
-    const argEnd = scanTagArgument(text, p);
+    // scan_string: a quoted argument is read as a string (`<match "a b">` has `a b`)
+    this.pos = p;
+    const quoted = text.charCodeAt(p) === CH.dquote || text.charCodeAt(p) === CH.squote;
+    const lit = this.scanString(scanTagArgument);
+    const argEnd = lit.end;
     p = skipSpacing(text, argEnd);
     let tagEnd: number;
-    let arg = text.slice(argStart, argEnd).trim();
+    let arg = quoted ? lit.text : text.slice(argStart, argEnd).trim();
     if (p < this.n && text.charCodeAt(p) === CH.gt) {
       tagEnd = p + 1;
       this.pos = tagEnd;
@@ -110,17 +114,18 @@ class Parser {
       // recover: the tag is everything up to the end of its first line
       const eol = endOfLine(text, tagStart);
       tagEnd = eol;
-      arg = argStart < eol ? text.slice(argStart, Math.min(argEnd, eol)).trim() : '';
+      if (!quoted) arg = argStart < eol ? text.slice(argStart, Math.min(argEnd, eol)).trim() : '';
       this.report(tagStart, eol, 'error', 'expected-gt', `Expected '>' to close the start tag <${name}${arg ? ' ' + arg : ''}.`);
       this.pos = eol;
     }
-    const argStartTrimmed = arg ? text.indexOf(arg, argStart) : -1;
+    const argStartTrimmed = quoted ? argStart : arg ? text.indexOf(arg, argStart) : -1;
+    const argRangeEnd = quoted ? argEnd : argStartTrimmed + arg.length;
     const element: ElementNode = {
       kind: 'element',
       name,
       nameRange: this.idx.range(nameStart, nameEnd),
       arg,
-      argRange: arg && argStartTrimmed >= 0 ? this.idx.range(argStartTrimmed, argStartTrimmed + arg.length) : undefined,
+      argRange: (arg || quoted) && argStartTrimmed >= 0 ? this.idx.range(argStartTrimmed, argRangeEnd) : undefined,
       openRange: this.idx.range(tagStart, tagEnd),
       range: this.idx.range(tagStart, tagEnd),
       children: [],
