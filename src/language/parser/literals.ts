@@ -335,7 +335,7 @@ export function scanJson(text: string, open: number): JsonScan {
     if (!expectingKey && !expectingValue) return fail(p, 'a comma is missing between values');
     if (c === CH.dquote) {
       const end = scanJsonString(text, p);
-      if (end < 0) return fail(p, 'a string is not closed on its line');
+      if (end < 0) return fail(p, 'a string is not closed on its line (or holds a raw tab or control character)');
       p = end;
       state = expectingKey ? JState.Key : JState.Value;
       continue;
@@ -366,7 +366,8 @@ function scanJsonString(text: string, open: number): number {
   while (p < n) {
     const c = text.charCodeAt(p);
     if (c === CH.dquote) return p + 1;
-    if (c === CH.lf) return -1;
+    // JSON (and Fluentd's parser) refuse raw control characters, a tab included
+    if (c < 0x20) return -1;
     if (c === CH.backslash) p++;
     p++;
   }
