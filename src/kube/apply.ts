@@ -1,0 +1,108 @@
+// Server-side apply of the rendered objects: a dry run of every object first (nothing is written
+// unless the server accepts all of them), then the real apply in order, stopping at the first
+// failure. Every object ends with an outcome, so a partial deploy is always reported as one.
+import type { KubeClient } from './client';
+import { KubeError } from './errors';
+import { describeObject, type KubeObject } from './types';
+
+export type ObjectOutcome = 'created' | 'configured' | 'unchanged' | 'failed' | 'not-applied';
+
+export interface ObjectResult {
+  /** `DaemonSet kube-system/fluentd`. */
+  target: string;
+  outcome: ObjectOutcome;
+  error?: KubeError;
+}
+
+export interface ApplyReport {
+  /** Where it ended: the dry run refused (nothing written) or the apply ran (maybe partially). */
+  phase: 'dry-run' | 'apply';
+  ok: boolean;
+  results: ObjectResult[];
+}
+
+export interface ApplyObjectsOptions {
+  /** Take over fields another field manager owns (SSA force). Only on the user's request. */
+  force?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+function asKubeError(err: unknown): KubeError {
+  return err instanceof KubeError ? err : new KubeError('unknown', (err as Error)?.message ?? String(err), { cause: err });
+}
+
+/** A namespace that does not exist makes every namespaced object fail with a bare 404; say what it is. */
+function explainMissingNamespace(err: KubeError, obj: KubeObject): KubeError {
+  if (err.kind === 'not-found' && obj.metadata.namespace && /namespaces? "[^"]+" not found/.test(err.message)) {
+    return new KubeError(
+      'not-found',
+      `Namespace "${obj.metadata.namespace}" does not exist in this cluster. Create it (kubectl create namespace ` +
+        `${obj.metadata.namespace}) or choose another namespace in fluentd.deploy.namespace.`,
+      { ...err.details },
+    );
+  }
+  return err;
+}
+
+export async function applyObjects(client: KubeClient, objects: readonly KubeObject[], opts: ApplyObjectsOptions = {}): Promise<ApplyReport> {
+  const progress = opts.onProgress ?? (() => undefined);
+  const live = new Map<number, KubeObject | undefined>();
+
+  // 1. Dry run: every object, so the user sees all problems at once.
+  const dry: ObjectResult[] = [];
+  for (const [i, obj] of objects.entries()) {
+    const target = describeObject(obj);
+    progress(`Checking ${target} (dry run)`);
+    try {
+      live.set(i, await client.get(obj));
+      await client.apply(obj, { dryRun: true, force: opts.force });
+      dry.push({ target, outcome: 'not-applied' });
+    } catch (err) {
+      dry.push({ target, outcome: 'failed', error: explainMissingNamespace(asKubeError(err), obj) });
+    }
+  }
+  if (dry.some((r) => r.outcome === 'failed')) return { phase: 'dry-run', ok: false, results: dry };
+
+  // 2. Apply in order; stop at the first failure and mark the rest as not applied.
+  const results: ObjectResult[] = [];
+  for (const [i, obj] of objects.entries()) {
+    const target = describeObject(obj);
+    if (results.some((r) => r.outcome === 'failed')) {
+      results.push({ target, outcome: 'not-applied' });
+      continue;
+    }
+    progress(`Applying ${target}`);
+    try {
+      const before = live.get(i);
+      const { object, status } = await client.apply(obj, { force: opts.force });
+      const outcome: ObjectOutcome =
+        status === 201 || !before
+          ? 'created'
+          : before.metadata.resourceVersion === object.metadata.resourceVersion
+            ? 'unchanged'
+            : 'configured';
+      results.push({ target, outcome });
+    } catch (err) {
+      results.push({ target, outcome: 'failed', error: explainMissingNamespace(asKubeError(err), obj) });
+    }
+  }
+  return { phase: 'apply', ok: results.every((r) => r.outcome !== 'failed'), results };
+}
+
+/** Human summary: one line per object, then what the state of the cluster is. */
+export function formatApplyReport(report: ApplyReport): string {
+  const width = Math.max(...report.results.map((r) => r.outcome.length));
+  const lines = report.results.map((r) => `${r.outcome.padEnd(width)}  ${r.target}${r.error ? `: ${r.error.message}` : ''}`);
+  if (report.ok) return lines.join('\n');
+  if (report.phase === 'dry-run') {
+    lines.push('The server-side dry run failed, so nothing was changed in the cluster.');
+  } else {
+    const applied = report.results.filter((r) => ['created', 'configured', 'unchanged'].includes(r.outcome)).map((r) => r.target);
+    const notApplied = report.results.filter((r) => r.outcome !== 'created' && r.outcome !== 'configured' && r.outcome !== 'unchanged');
+    lines.push(
+      `PARTIAL DEPLOY: applied ${applied.length ? applied.join(', ') : 'nothing'}; not applied ${notApplied.map((r) => r.target).join(', ')}. ` +
+        'Fix the error and deploy again (applying is idempotent), or undeploy to remove what was applied.',
+    );
+  }
+  return lines.join('\n');
+}
