@@ -19,6 +19,7 @@ import {
   scanUnquotedValue,
   skipSpacing,
   skipWhite,
+  trimWhite,
 } from './scan';
 
 export interface ParseResult {
@@ -105,7 +106,7 @@ class Parser {
     const argEnd = lit.end;
     p = skipSpacing(text, argEnd);
     let tagEnd: number;
-    let arg = quoted ? lit.text : text.slice(argStart, argEnd).trim();
+    let arg = quoted ? lit.text : trimWhite(text.slice(argStart, argEnd));
     if (p < this.n && text.charCodeAt(p) === CH.gt) {
       tagEnd = p + 1;
       this.pos = tagEnd;
@@ -114,7 +115,7 @@ class Parser {
       // recover: the tag is everything up to the end of its first line
       const eol = endOfLine(text, tagStart);
       tagEnd = eol;
-      if (!quoted) arg = argStart < eol ? text.slice(argStart, Math.min(argEnd, eol)).trim() : '';
+      if (!quoted) arg = argStart < eol ? trimWhite(text.slice(argStart, Math.min(argEnd, eol))) : '';
       this.report(tagStart, eol, 'error', 'expected-gt', `Expected '>' to close the start tag <${name}${arg ? ' ' + arg : ''}.`);
       this.pos = eol;
     }

@@ -85,6 +85,18 @@ export function skipWhite(text: string, pos: number): number {
 }
 
 /**
+ * Strips Fluentd's white space [ \t\r\n] from both ends. Not String#trim: that also
+ * strips Unicode spaces (a pasted no-break space) that Fluentd keeps in the text.
+ */
+export function trimWhite(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isWhite(s.charCodeAt(a))) a++;
+  while (b > a && isWhite(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+/**
  * LINE_END = (?:[ \t]*(?:\#.*)?(?:\z|[\r\n]))+ — optional blanks and a comment, then
  * the end of the line; repeated over blank lines. Returns the end offset, or -1
  * when the text at `pos` is not the end of a line.
