@@ -59,6 +59,7 @@ class Parser {
 
   run(): ParseResult {
     const { text } = this;
+    if (this.pos === 1) this.byteOrderMark();
     while (true) {
       this.pos = skipSpacing(text, this.pos, this.onComment);
       if (this.pos >= this.n) break;
@@ -81,6 +82,23 @@ class Parser {
       ),
       lineIndex: this.idx,
     };
+  }
+
+  /**
+   * Fluentd reads the file as plain UTF-8 and does not skip a BOM: it becomes part of
+   * the first line, so a start tag there turns into a parameter name and fails.
+   */
+  private byteOrderMark(): void {
+    const tagFirst = this.text.charCodeAt(1) === CH.lt;
+    this.report(
+      0,
+      1,
+      tagFirst ? 'error' : 'warning',
+      'byte-order-mark',
+      tagFirst
+        ? 'This file starts with a byte order mark (BOM): Fluentd does not skip it, reads the first start tag as a parameter name and fails. Save the file as UTF-8 without BOM.'
+        : 'This file starts with a byte order mark (BOM): Fluentd does not skip it but reads it as part of the first line. Save the file as UTF-8 without BOM.',
+    );
   }
 
   // ---- elements -------------------------------------------------------------
