@@ -6,16 +6,21 @@ import {
   DiagnosticSeverity,
   type DocumentSymbol,
   type FoldingRange,
+  type CompletionList,
   type FormattingOptions,
+  type Hover,
   type Location,
   type Range as LspRange,
   type TextEdit,
 } from 'vscode-languageserver-types';
+import { defaultCatalog, type Catalog } from './catalog';
 import { defaultChecks, type Check } from './checks';
 import { definition } from './definition';
 import type { FileSystem } from './fileSystem';
 import { foldingRanges } from './folding';
+import { completion } from './completion';
 import { formatEdits } from './format';
+import { hover } from './hover';
 import { parse, type ParseResult } from './parser';
 import { documentSymbols } from './symbols';
 import type { Diagnostic, Position, Severity } from './types';
@@ -25,6 +30,8 @@ export interface LanguageServiceOptions {
   fileSystem?: FileSystem;
   /** Checks run after parsing; defaults to every built-in check. */
   checks?: Check[];
+  /** Plugin catalogue; defaults to the bundled one (see loadCatalogFiles for `fluentd.catalogs`). */
+  catalog?: Catalog;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -38,9 +45,11 @@ export class FluentdLanguageService {
   private readonly cache = new Map<string, { version: number; text: string; parsed: ParseResult }>();
   private readonly checks: Check[];
   readonly fileSystem: FileSystem | undefined;
+  readonly catalog: Catalog;
 
   constructor(options: LanguageServiceOptions = {}) {
     this.fileSystem = options.fileSystem;
+    this.catalog = options.catalog ?? defaultCatalog();
     this.checks = options.checks ?? defaultChecks;
   }
 
@@ -64,7 +73,7 @@ export class FluentdLanguageService {
     const out = [...parsed.diagnostics];
     for (const check of this.checks) {
       try {
-        out.push(...check({ document: doc, parsed }));
+        out.push(...check({ document: doc, parsed, catalog: this.catalog }));
       } catch (err) {
         // a bug in one check must not take the others (or the server) down
         out.push({
@@ -101,6 +110,16 @@ export class FluentdLanguageService {
    */
   format(doc: TextDocument, _options?: FormattingOptions, range?: LspRange): TextEdit[] {
     return formatEdits(doc.getText(), this.parse(doc), range);
+  }
+
+  /** Element names, plugins, parameters and values that fit at the position. */
+  completion(doc: TextDocument, pos: Position): CompletionList {
+    return completion(doc.getText(), this.parse(doc), pos, this.catalog);
+  }
+
+  /** What the parameter, value, plugin or element at the position means to Fluentd. */
+  hover(doc: TextDocument, pos: Position): Hover | null {
+    return hover(this.parse(doc), pos, this.catalog);
   }
 }
 
