@@ -62,9 +62,9 @@ export function scanDoubleQuoted(text: string, open: number): StringScan {
       return { end: p + 1, text: out, embedded, errors };
     }
     const next = text.charCodeAt(p + 1);
-    if (next === CH.lf || next === CH.cr) {
-      // Fluentd takes a character and the line break after it in one step; a backslash
-      // there joins the lines (only a CR is taken from a CRLF)
+    if (next === CH.lf || next === CH.cr || p + 1 >= n) {
+      // Fluentd takes a character and the line break (or end of file) after it in one
+      // step; a backslash there joins the lines (only a CR is taken from a CRLF)
       if (c === CH.backslash) {
         out += text.slice(runStart, p);
         runStart = p + 2;
