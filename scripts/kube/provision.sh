@@ -22,8 +22,6 @@ APISERVER="$KUBE_DIR/bin/kube-apiserver"
 log() { echo "provision: $*" >&2; }
 die() { echo "provision: error: $*" >&2; exit 1; }
 
-command -v go >/dev/null || die "Go is required to build kube-apiserver (https://go.dev/dl); 'go' is not on PATH"
-
 # Same flags for every build: small, reproducible binaries; the module graph may be resolved freshly.
 export GOFLAGS="-mod=mod"
 export CGO_ENABLED=0
@@ -36,7 +34,12 @@ mkdir -p "$KUBE_DIR/bin"
 exec 9>"$KUBE_DIR/.lock"
 flock 9
 
+need_go() {
+  command -v go >/dev/null || die "Go is required to build $1 (https://go.dev/dl); 'go' is not on PATH"
+}
+
 build_apiserver() {
+  need_go kube-apiserver
   local staging="v0.${KUBE_VERSION#1.}"
   local src="$KUBE_DIR/src"
   rm -rf "$src" && mkdir -p "$src"
@@ -62,7 +65,11 @@ build_apiserver() {
     || die "no staging replace directives found in $modfile"
   log "building kube-apiserver v$KUBE_VERSION (cold builds take a while on few cores)"
   local start=$SECONDS
-  (cd "$src" && go build "${BUILD_FLAGS[@]}" -o "$APISERVER.tmp" k8s.io/kubernetes/cmd/kube-apiserver) \
+  # Stamp the release into the binary (what /version reports), as the Kubernetes build does.
+  local minor="${KUBE_VERSION#1.}"; minor="${minor%%.*}"
+  local vpkg=k8s.io/component-base/version
+  local ldflags="-s -w -X $vpkg.gitVersion=v$KUBE_VERSION -X $vpkg.gitMajor=1 -X $vpkg.gitMinor=$minor -X $vpkg.gitTreeState=clean"
+  (cd "$src" && go build -trimpath "-ldflags=$ldflags" -o "$APISERVER.tmp" k8s.io/kubernetes/cmd/kube-apiserver) \
     || die "go build k8s.io/kubernetes/cmd/kube-apiserver@v$KUBE_VERSION failed (see above)"
   mv "$APISERVER.tmp" "$APISERVER"
   log "kube-apiserver built in $((SECONDS - start))s"
@@ -72,6 +79,7 @@ build_etcd() {
   local dir="$CACHE_ROOT/etcd-$ETCD_VERSION"
   local bin="$dir/bin/etcd"
   if [ -x "$bin" ]; then echo "$bin"; return; fi
+  need_go etcd
   mkdir -p "$dir/src" "$dir/bin"
   local modfile
   modfile=$(go mod download -json "go.etcd.io/etcd/server/v3@v$ETCD_VERSION" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p')

@@ -1,0 +1,308 @@
+// A real Kubernetes control plane for tests and the bench: etcd + kube-apiserver (built from Go
+// modules by scripts/kube/provision.sh, cached outside the repo), started on 127.0.0.1 with free
+// ports and a temp dir, stopped by the caller. The flag set follows controller-runtime's envtest:
+// secure port with a self-signed serving cert, static tokens (an admin in system:masters and a
+// restricted user), RBAC, a generated service-account key pair.
+//
+//   const kube = await startKube();          // provisions on first use (builds kube-apiserver)
+//   process.env.KUBECONFIG = kube.kubeconfig; // contexts "admin" (current) and "restricted"
+//   await kube.stop();
+//
+// There is no controller manager, scheduler or kubelet: objects are stored and validated, but
+// nothing reconciles them (a DaemonSet's status only changes when a test patches it).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as https from 'node:https';
+import * as http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+
+const REPO = resolve(__dirname, '..', '..');
+const PROVISION = join(REPO, 'scripts', 'kube', 'provision.sh');
+
+export interface KubeBinaries {
+  apiserver: string;
+  etcd: string;
+  /** Milliseconds provisioning took in this call (≈0 when cached). */
+  elapsedMs: number;
+}
+
+/** Runs scripts/kube/provision.sh (idempotent; builds only what is missing) and returns the binaries. */
+export function provisionKube(): KubeBinaries {
+  const started = Date.now();
+  const r = spawnSync('bash', [PROVISION], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20 });
+  if (r.status !== 0) {
+    throw new Error(`kube harness: ${PROVISION} failed (exit ${r.status ?? r.signal}); see its output above.\n${r.stdout ?? ''}`);
+  }
+  const value = (key: string) => new RegExp(`^${key}=(.+)$`, 'm').exec(r.stdout)?.[1]?.trim();
+  const apiserver = value('KUBE_APISERVER');
+  const etcd = value('ETCD');
+  if (!apiserver || !etcd || !existsSync(apiserver) || !existsSync(etcd)) {
+    throw new Error(`kube harness: provisioning did not report usable binaries:\n${r.stdout}`);
+  }
+  return { apiserver, etcd, elapsedMs: Date.now() - started };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** GET a URL; resolves with the status code, or undefined when nothing answers. */
+function probe(url: string, ca?: Buffer): Promise<{ status: number; body: string } | undefined> {
+  return new Promise((res) => {
+    const mod = url.startsWith('https:') ? https : http;
+    const req = mod.get(url, { ca, timeout: 2000 }, (r) => {
+      let body = '';
+      r.on('data', (c) => (body += c));
+      r.on('end', () => res({ status: r.statusCode ?? 0, body }));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => res(undefined));
+  });
+}
+
+/** etcd ≥ 3.5 can skip fsync (test data is thrown away); Debian's 3.4 does not know the flag. */
+function etcdSupportsNoFsync(etcd: string): boolean {
+  const help = spawnSync(etcd, ['--help'], { encoding: 'utf8' });
+  return `${help.stdout}${help.stderr}`.includes('unsafe-no-fsync');
+}
+
+export interface KubeCluster {
+  /** https://127.0.0.1:PORT */
+  server: string;
+  /** Kubeconfig with contexts "admin" (current) and "restricted". */
+  kubeconfig: string;
+  adminToken: string;
+  restrictedToken: string;
+  /** The restricted user's name (no groups besides system:authenticated). */
+  restrictedUser: string;
+  /** CA bundle for the serving certificate. */
+  caFile: string;
+  /** `v1.34.4` as the server reports it. */
+  version: string;
+  binaries: KubeBinaries;
+  /** Milliseconds from spawning etcd to /readyz ok. */
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+function stopProcess(p: ChildProcess | undefined, graceMs = 10_000): Promise<void> {
+  if (!p || p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
+  return new Promise((res) => {
+    const timer = setTimeout(() => p.kill('SIGKILL'), graceMs);
+    p.once('exit', () => {
+      clearTimeout(timer);
+      res();
+    });
+    p.kill('SIGTERM');
+  });
+}
+
+// Children still running when the test process exits (a crashed test) are killed, not leaked.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const p of running) if (p.exitCode === null) p.kill('SIGKILL');
+});
+
+function track(p: ChildProcess): ChildProcess {
+  running.add(p);
+  p.once('exit', () => running.delete(p));
+  return p;
+}
+
+function logTail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+export interface StartKubeOptions {
+  /** How long to wait for /readyz (default 120 s; a cold apiserver on 2 busy cores takes a while). */
+  readyTimeoutMs?: number;
+}
+
+export async function startKube(opts: StartKubeOptions = {}): Promise<KubeCluster> {
+  const binaries = provisionKube();
+  const dir = mkdtempSync(join(tmpdir(), 'vscode-fluentd-kube-'));
+  const certDir = join(dir, 'certs');
+  mkdirSync(certDir);
+  const started = Date.now();
+  let etcd: ChildProcess | undefined;
+  let apiserver: ChildProcess | undefined;
+  const cleanup = async () => {
+    await stopProcess(apiserver);
+    await stopProcess(etcd);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    // etcd: throwaway data dir, no fsync (test data), quiet.
+    const [clientPort, peerPort] = [await freePort(), await freePort()];
+    const etcdUrl = `http://127.0.0.1:${clientPort}`;
+    const etcdLog = join(dir, 'etcd.log');
+    const etcdOut = openSync(etcdLog, 'a');
+    etcd = track(
+      spawn(
+        binaries.etcd,
+        [
+          '--name=test',
+          `--data-dir=${join(dir, 'etcd')}`,
+          `--listen-client-urls=${etcdUrl}`,
+          `--advertise-client-urls=${etcdUrl}`,
+          `--listen-peer-urls=http://127.0.0.1:${peerPort}`,
+          `--initial-advertise-peer-urls=http://127.0.0.1:${peerPort}`,
+          `--initial-cluster=test=http://127.0.0.1:${peerPort}`,
+          ...(etcdSupportsNoFsync(binaries.etcd) ? ['--unsafe-no-fsync=true'] : []),
+          '--log-level=warn',
+        ],
+        { stdio: ['ignore', etcdOut, etcdOut] },
+      ),
+    );
+    closeSync(etcdOut);
+    for (let ok = false; !ok; ) {
+      if (etcd.exitCode !== null) throw new Error(`etcd exited with ${etcd.exitCode}:\n${logTail(etcdLog)}`);
+      if (Date.now() - started > 30_000) throw new Error(`etcd not healthy after 30 s:\n${logTail(etcdLog)}`);
+      ok = (await probe(`${etcdUrl}/health`))?.status === 200;
+      if (!ok) await sleep(100);
+    }
+
+    // Credentials: static tokens and a service-account signing key pair.
+    const adminToken = randomBytes(24).toString('hex');
+    const restrictedToken = randomBytes(24).toString('hex');
+    const restrictedUser = 'restricted';
+    const tokenFile = join(dir, 'tokens.csv');
+    writeFileSync(tokenFile, `${adminToken},admin,admin-uid,"system:masters"\n${restrictedToken},${restrictedUser},restricted-uid\n`);
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const saPub = join(dir, 'sa.pub');
+    const saKey = join(dir, 'sa.key');
+    writeFileSync(saPub, publicKey.export({ type: 'spki', format: 'pem' }));
+    writeFileSync(saKey, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+
+    const port = await freePort();
+    const server = `https://127.0.0.1:${port}`;
+    const apiLog = join(dir, 'apiserver.log');
+    const apiOut = openSync(apiLog, 'a');
+    apiserver = track(
+      spawn(
+        binaries.apiserver,
+        [
+          `--etcd-servers=${etcdUrl}`,
+          '--bind-address=127.0.0.1',
+          '--advertise-address=127.0.0.1',
+          `--secure-port=${port}`,
+          `--cert-dir=${certDir}`,
+          `--token-auth-file=${tokenFile}`,
+          '--authorization-mode=RBAC',
+          `--service-account-issuer=${server}`,
+          `--service-account-key-file=${saPub}`,
+          `--service-account-signing-key-file=${saKey}`,
+          '--service-cluster-ip-range=10.0.0.0/24',
+          '--allow-privileged=true',
+          // nothing runs on the "nodes" behind this server; no endpoints to maintain
+          '--endpoint-reconciler-type=none',
+          '--v=0',
+        ],
+        { stdio: ['ignore', apiOut, apiOut] },
+      ),
+    );
+    closeSync(apiOut);
+    const caFile = join(certDir, 'apiserver.crt');
+    const readyTimeout = opts.readyTimeoutMs ?? 120_000;
+    for (let ok = false; !ok; ) {
+      if (apiserver.exitCode !== null) throw new Error(`kube-apiserver exited with ${apiserver.exitCode}:\n${logTail(apiLog)}`);
+      if (Date.now() - started > readyTimeout) throw new Error(`kube-apiserver not ready after ${readyTimeout / 1000} s:\n${logTail(apiLog)}`);
+      ok = existsSync(caFile) && (await probe(`${server}/readyz`, readFileSync(caFile)))?.status === 200;
+      if (!ok) await sleep(250);
+    }
+    const versionBody = await probe(`${server}/version`, readFileSync(caFile));
+    const version = (JSON.parse(versionBody?.body ?? '{}') as { gitVersion?: string }).gitVersion ?? 'unknown';
+
+    const kubeconfig = join(dir, 'kubeconfig');
+    writeFileSync(
+      kubeconfig,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'local', cluster: { server, 'certificate-authority': caFile } }],
+        users: [
+          { name: 'admin', user: { token: adminToken } },
+          { name: restrictedUser, user: { token: restrictedToken } },
+        ],
+        contexts: [
+          { name: 'admin', context: { cluster: 'local', user: 'admin' } },
+          { name: 'restricted', context: { cluster: 'local', user: restrictedUser } },
+        ],
+        'current-context': 'admin',
+      }),
+    );
+    return {
+      server,
+      kubeconfig,
+      adminToken,
+      restrictedToken,
+      restrictedUser,
+      caFile,
+      version,
+      binaries,
+      startMs: Date.now() - started,
+      stop: cleanup,
+    };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
+
+/** A raw authenticated request (for what the product never does, like writing a status subresource). */
+export function kubeRequest(
+  kube: Pick<KubeCluster, 'server' | 'caFile' | 'adminToken'>,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/merge-patch+json',
+): Promise<{ status: number; body: any }> {
+  return new Promise((res, rej) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = https.request(
+      `${kube.server}${path}`,
+      {
+        method,
+        ca: readFileSync(kube.caFile),
+        headers: {
+          Authorization: `Bearer ${kube.adminToken}`,
+          Accept: 'application/json',
+          ...(payload ? { 'Content-Type': contentType } : {}),
+        },
+      },
+      (r) => {
+        let text = '';
+        r.on('data', (c) => (text += c));
+        r.on('end', () => {
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // keep text
+          }
+          res({ status: r.statusCode ?? 0, body: parsed });
+        });
+      },
+    );
+    req.on('error', rej);
+    req.end(payload);
+  });
+}
