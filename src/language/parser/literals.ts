@@ -72,9 +72,10 @@ export function scanDoubleQuoted(text: string, open: number): StringScan {
       p += 2;
       continue;
     }
-    if ((c === CH.lf || c === CH.cr) && !lineBreakReported) {
-      // a line break not taken with the character before it (after the quote, an
-      // escape, `#{…}`, an empty line or a CRLF) makes Fluentd's scan fail
+    if (c === CH.lf && !lineBreakReported) {
+      // a line feed not taken with the character before it (after the quote, an
+      // escape, `#{…}`, an empty line or a CRLF) makes Fluentd's scan fail; a lone CR
+      // is an ordinary character there
       lineBreakReported = true;
       errors.push({
         code: 'string-line-break',

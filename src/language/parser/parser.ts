@@ -257,7 +257,16 @@ class Parser {
       this.report(start, kwEnd, 'error', 'include-without-path', `${keyword} needs a file path or glob.`);
     }
     this.addChild(node);
-    this.expectLineEnd('expected-line-end', `Expected the end of the line after the ${keyword} path.`, true);
+    // Fluentd does not check the line end after the path: it reads what follows as a
+    // new parameter, so this is only a warning and parsing goes on right there
+    const end = matchLineEnd(this.text, this.pos, this.onComment);
+    if (end >= 0) {
+      this.pos = end;
+    } else {
+      const from = skipWhite(this.text, this.pos);
+      const eol = endOfLine(this.text, from);
+      this.report(from, Math.max(from + 1, eol), 'warning', 'expected-line-end', `Fluentd reads the text after the ${keyword} path as a new parameter: put it on a line of its own.`);
+    }
   }
 
   // ---- parameters ---------------------------------------------------------------
