@@ -154,12 +154,12 @@ export function describeValue(def: ParamDef, text: string): string | undefined {
       break;
   }
   const notes: string[] = [];
-  if (line) notes.push(`**${escapeMd(line)}**`);
+  if (line) notes.push(`**${escapeMd(line)}**${converted.surprise && !converted.error ? ' — probably not what you meant' : ''}`);
   if (converted.error) {
     const nilOk = def.type === 'bool' && def.default === null;
     notes.push(nilOk ? `Fluentd reads it as nil (the default), i.e. unset.` : `⛔ ${escapeMd(converted.error)}`);
   } else if (converted.surprise) {
-    notes.push(`⚠️ ${escapeMd(converted.surprise)} — probably not what you meant.`);
+    notes.push(`⚠️ ${escapeMd(converted.surprise)}`);
   }
   return notes.length ? notes.join('\n\n') : undefined;
 }
