@@ -7,12 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from '../../src/language/parser';
 import type { ElementNode, Node, ParamNode } from '../../src/language/parser';
-
-const repoRoot = resolve(__dirname, '..', '..');
-const sharedRoot = resolve(repoRoot, '..', 'shared');
+import { corpusRoot, repoRoot, sharedRoot } from '../helpers/corpus';
 
 interface Snippet {
   prefix: string | string[];
@@ -548,7 +546,7 @@ test('the catalogue checker finds wrong plugins, parameters, sections and values
 
 test('the catalogue checker accepts real configs Fluentd accepted', () => {
   // The CloudWatch flavour of the official Kubernetes DaemonSet image (verdict "ok" in the corpus).
-  const dir = join(sharedRoot, 'corpus', 'valid', 'fluent+fluentd-kubernetes-daemonset', 'docker-image', 'v1.19', 'debian-cloudwatch', 'conf');
+  const dir = join(corpusRoot, 'valid', 'fluent+fluentd-kubernetes-daemonset', 'docker-image', 'v1.19', 'debian-cloudwatch', 'conf');
   for (const file of ['fluent.conf', 'kubernetes.conf', 'systemd.conf', 'kubernetes/kubelet.conf', 'kubernetes/kube-apiserver-audit.conf', 'kubernetes/docker.conf']) {
     assert.deepEqual(checkConfig(readFileSync(join(dir, file), 'utf8')), [], file);
   }
