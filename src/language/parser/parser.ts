@@ -317,6 +317,9 @@ class Parser {
     node.value = this.value();
     node.range = { start: node.keyRange.start, end: node.value.range.end };
     this.addChild(node);
+    // a broken JSON value resumes at the start of the line that broke it (e.g. an end
+    // tag): that line is parsed on its own, there is no line end to check
+    if (this.pos > 0 && this.text.charCodeAt(this.pos - 1) === CH.lf) return;
     this.expectLineEnd('expected-line-end', `Expected the end of the line after the value of '${key.text}'.`, true);
   }
 
