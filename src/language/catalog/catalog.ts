@@ -195,9 +195,15 @@ export class Catalog {
     const base = { element, typeWritten: false, rawElements: {}, rawKeys: [] as readonly string[] };
     const parent = element.parent;
     const name = element.name;
-    const atTop = !parent || parent.name === 'label' || parent.name === 'worker';
+    const atTop =
+      !parent ||
+      (parent.name === 'worker' && !parent.parent) ||
+      (parent.name === 'label' && this.definitionFor(parent).role === 'label');
     if (atTop && (name === 'source' || name === 'match' || name === 'filter')) {
       return this.withPlugin({ ...base, role: 'directive', pluginKind: DIRECTIVE_KIND[name], params: [], sections: {}, complete: true }, element);
+    }
+    if (name === 'label' && (!parent || (parent.name === 'worker' && !parent.parent))) {
+      return { ...base, role: 'label', params: [], sections: EMPTY_SECTIONS, complete: true };
     }
     if (!parent) {
       if (name === 'system') {
@@ -212,7 +218,6 @@ export class Catalog {
           complete: !!plugin,
         };
       }
-      if (name === 'label') return { ...base, role: 'label', params: [], sections: EMPTY_SECTIONS, complete: true };
       if (name === 'worker') return { ...base, role: 'worker', params: [], sections: EMPTY_SECTIONS, complete: true };
       return { ...base, role: 'unknown', params: [], sections: EMPTY_SECTIONS, complete: false };
     }
@@ -261,8 +266,8 @@ export class Catalog {
     r.typeName = typeName;
     const plugin = typeName !== undefined && r.pluginKind ? this.plugin(r.pluginKind, typeName) : undefined;
     if (!plugin) {
-      // without a known plugin only the section schema is known
-      if (typeName !== undefined) r.complete = false;
+      // without a known plugin only the section schema is known, not every param that applies
+      r.complete = false;
       return r;
     }
     r.plugin = plugin;

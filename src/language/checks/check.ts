@@ -27,8 +27,8 @@ export interface CheckContext {
  *   duplicate-section         { name }                                   range: the second start tag
  *   missing-section-argument  { name, argument }                         range: the start tag
  *   unknown-param             { name, replacement?: string, moveTo?: string }  range: the key; replace the key
- *                                                                        with `replacement`, or move the line into
- *                                                                        the section `moveTo` (e.g. 'buffer')
+ *                                                                        with `replacement` and/or move the line
+ *                                                                        into the section `moveTo` (e.g. 'buffer')
  *   unknown-section           { name, replacement?: string }             range: the element name in the start tag
  *                                                                        (also rename the end tag)
  *   deprecated-param          { name, replacement?: string }             range: the key

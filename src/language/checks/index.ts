@@ -1,6 +1,19 @@
 // The checks the language service runs after parsing, in order.
+import { bufferCheck } from './buffer';
 import type { Check } from './check';
+import { embeddedRubyCheck } from './embeddedRuby';
+import { paramValueCheck } from './paramValues';
+import { pluginTypeCheck } from './pluginTypes';
+import { schemaCheck } from './schema';
+import { structureCheck } from './structure';
 
 export type { Check, CheckContext } from './check';
 
-export const defaultChecks: Check[] = [];
+export const defaultChecks: Check[] = [
+  structureCheck,
+  pluginTypeCheck,
+  schemaCheck,
+  paramValueCheck,
+  bufferCheck,
+  embeddedRubyCheck,
+];

@@ -1,0 +1,47 @@
+// `#{…}` is evaluated only inside double quotes. Unquoted or single-quoted, Fluentd
+// keeps the text literally (region `#{ENV['AWS_REGION']}` is that string, not the
+// region) and starts without a word — so warn and offer the double-quoted form.
+import type { Diagnostic } from '../types';
+import type { Range } from '../types';
+import { elements } from '../walk';
+import type { Check } from './check';
+import { diag } from './util';
+
+const EMBEDDED = /#\{[^}]*\}/;
+
+/** The value written in double quotes so Fluentd evaluates it (escaping what must be). */
+export function doubleQuoted(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+export const embeddedRubyCheck: Check = (ctx) => {
+  const out: Diagnostic[] = [];
+  const report = (range: Range, text: string, where: string, quote: string) =>
+    out.push(
+      diag(
+        range,
+        'warning',
+        'literal-embedded-ruby',
+        `${where} contains #{…} outside double quotes: Fluentd keeps it literally (${quote}). Write it in double quotes to have it evaluated.`,
+        { replacement: doubleQuoted(text) },
+      ),
+    );
+  const visit = (nodes: typeof ctx.parsed.document.children) => {
+    for (const n of nodes) {
+      if (n.kind !== 'param' || !n.value) continue;
+      const v = n.value;
+      if ((v.style === 'none' || v.style === 'single') && EMBEDDED.test(v.text)) {
+        report(v.range, v.text, `The value of '${n.key}'`, v.style === 'single' ? 'single quotes never evaluate' : 'unquoted values never evaluate');
+      }
+    }
+  };
+  visit(ctx.parsed.document.children);
+  for (const e of elements(ctx.parsed.document.children)) {
+    visit(e.children);
+    // an unquoted element argument is literal too (`<match #{…}>`); a quoted one is evaluated
+    if (e.argRange && !e.arg.startsWith('"') && EMBEDDED.test(e.arg)) {
+      report(e.argRange, e.arg, `The argument of <${e.name}>`, 'unquoted arguments never evaluate');
+    }
+  }
+  return out;
+};

@@ -1,0 +1,299 @@
+// Parameters and sections against the plugin's definition, as Fluentd's configure
+// does it: required params and sections (an error), a single section written twice
+// (an error), a required section argument, deprecated (warning) and obsoleted
+// (error) params, and — where Fluentd only warns "is not used" — unknown params and
+// sections, with did-you-mean. Flat v0.12 params count as used exactly where the
+// plugin converts them (compat_parameters_convert) and the target section is absent.
+import { COMPAT_TARGET, type Catalog, type CompatKind, type ResolvedElement, type SectionDef } from '../catalog';
+import type { ElementNode, ParamNode } from '../parser/ast';
+import type { Diagnostic } from '../types';
+import { elements } from '../walk';
+import type { Check } from './check';
+import { catalogOf, childElements, diag, tagText } from './util';
+
+const ROOT_CHILDREN = ['source', 'match', 'filter', 'label', 'system', 'worker'];
+
+export const schemaCheck: Check = (ctx) => {
+  const catalog = catalogOf(ctx);
+  const out: Diagnostic[] = [];
+  const root = ctx.parsed.document.children;
+  const fragment = !root.some((n) => n.kind === 'element' && ROOT_CHILDREN.includes(n.name));
+  for (const n of root) {
+    if (n.kind === 'param' && !n.key.startsWith('@')) out.push(unknownParam(n, 'the top level'));
+  }
+  for (const e of elements(root)) {
+    const r = catalog.definitionFor(e);
+    if (r.role === 'unknown') {
+      const up = e.parent ? catalog.definitionFor(e.parent) : undefined;
+      // inside an element nobody knows, nothing can be said
+      if (up && (!up.complete || up.role === 'unknown' || up.role === 'raw')) continue;
+      const candidates = e.parent ? [...Object.keys(up!.sections), ...Object.keys(up!.rawElements)] : ROOT_CHILDREN;
+      const replacement = catalog.closest(e.name, candidates);
+      if (!e.parent && fragment && !replacement && catalog.data.section_to_plugin_kind[e.name]) {
+        // a file of bare sections is meant to be @included inside a directive
+        out.push(
+          diag(
+            e.nameRange,
+            'information',
+            'unknown-section',
+            `<${e.name}> at the top level: this file looks like a fragment to @include inside a directive; on its own Fluentd ignores it.`,
+            { name: e.name },
+          ),
+        );
+        continue;
+      }
+      const where = e.parent ? ` in ${tagText(e.parent)}` : ' at the top level';
+      out.push(
+        diag(
+          e.nameRange,
+          'warning',
+          'unknown-section',
+          `section <${e.name}> is not used${where}: Fluentd ignores it.${replacement ? ` Did you mean <${replacement}>?` : ''}`,
+          replacement ? { name: e.name, replacement } : { name: e.name },
+        ),
+      );
+      continue;
+    }
+    if (r.role === 'raw') continue;
+    checkParams(catalog, e, r, out);
+    // what an @include inside the element brings in cannot be seen from here
+    if (r.complete && !e.children.some((c) => c.kind === 'include')) checkSections(catalog, e, r, out);
+  }
+  return out;
+};
+
+/** Whether the element configures a plugin that converts flat params (source/match/filter, <store>, <secondary>). */
+export function ownsCompat(r: ResolvedElement): boolean {
+  if (!r.plugin?.compat) return false;
+  return r.role === 'directive' || (r.role === 'section' && r.pluginKind === r.plugin.kind);
+}
+
+/** Flat params this element's plugin converts, for sections it does not write. */
+function compatFor(catalog: Catalog, e: ElementNode, r: ResolvedElement) {
+  const kinds = ownsCompat(r) ? r.plugin!.compat! : [];
+  const written = new Set(childElements(e).map((c) => c.name));
+  return {
+    /** The conversion that takes `key`, and whether it applies (its section is not written). */
+    lookup(key: string): { kind: CompatKind; section: string; target: string | null; applies: boolean } | undefined {
+      if (!kinds.length || !r.plugin) return undefined;
+      const hit = catalog.compatParam(r.plugin, key);
+      return hit && { ...hit, applies: !written.has(hit.section) };
+    },
+    /** Whether flat params make the converter synthesise section `name`. */
+    synthesises(name: string): boolean {
+      if (written.has(name)) return false;
+      for (const kind of kinds) {
+        if (COMPAT_TARGET[kind].section !== name) continue;
+        for (const c of e.children) if (c.kind === 'param' && catalog.compatParam(r.plugin!, c.key)?.kind === kind) return true;
+      }
+      return false;
+    },
+    keys(): string[] {
+      const out: string[] = [];
+      for (const kind of kinds) for (const t of COMPAT_TARGET[kind].tables) out.push(...Object.keys(catalog.data.compat_parameters[t] ?? {}));
+      return out;
+    },
+  };
+}
+
+function checkParams(catalog: Catalog, e: ElementNode, r: ResolvedElement, out: Diagnostic[]): void {
+  const compat = compatFor(catalog, e, r);
+  const isPlugin = r.pluginKind !== undefined || r.role === 'directive';
+  for (const c of e.children) {
+    if (c.kind !== 'param') continue;
+    const key = c.key;
+    if (key === '@type' || key === 'type') {
+      if (isPlugin || r.params.some((p) => p.name === '@type')) continue;
+    } else if (key === '@id' || key === 'id') {
+      if (isPlugin) continue;
+    } else if (key === '@log_level' || key === 'log_level') {
+      if (isPlugin || catalog.findParam(r, key)) continue;
+    } else if (key === '@label') {
+      if (r.role === 'directive' && (!r.plugin || r.plugin.reads_label)) continue;
+      if (r.role === 'directive' && r.plugin) {
+        out.push(
+          diag(
+            c.keyRange,
+            'warning',
+            'unknown-param',
+            `parameter '@label' in ${tagText(e)} is not used: the ${r.plugin.name} plugin does not emit events, so Fluentd ignores it.`,
+            { name: key },
+          ),
+        );
+        continue;
+      }
+    } else if (key.startsWith('@')) {
+      continue; // the parser reports '@' outside the reserved names
+    }
+    const def = catalog.findParam(r, key);
+    if (def) {
+      if (def.obsoleted) {
+        out.push(diag(c.keyRange, 'error', 'obsoleted-param', `'${key}' parameter is already removed: ${def.obsoleted}`, { name: key }));
+      } else if (def.deprecated) {
+        const replacement = deprecatedReplacement(catalog, r, def.deprecated, key);
+        out.push(
+          diag(
+            c.keyRange,
+            'warning',
+            'deprecated-param',
+            `'${key}' parameter is deprecated: ${def.deprecated}`,
+            replacement ? { name: key, replacement } : { name: key },
+          ),
+        );
+      }
+      continue;
+    }
+    if (r.rawKeys.includes(key)) continue;
+    const conv = compat.lookup(key);
+    if (conv?.applies) continue;
+    if (!r.complete && r.role !== 'label' && r.role !== 'worker') continue;
+    if (conv) {
+      out.push(
+        diag(
+          c.keyRange,
+          'warning',
+          'unknown-param',
+          `parameter '${key}' in ${tagText(e)} is not used: the flat v0.12 form is converted only when no <${conv.section}> section is written${conv.target ? `; write '${conv.target}' inside <${conv.section}>` : ''}.`,
+          { name: key, moveTo: conv.section, ...(conv.target && conv.target !== key ? { replacement: conv.target } : {}) },
+        ),
+      );
+      continue;
+    }
+    const direct = suggestion(catalog, r, key, compat.keys());
+    const moveTo = direct ? undefined : childSectionWith(catalog, r, key);
+    const near = direct || moveTo ? undefined : nearInChildSection(catalog, r, key);
+    out.push(unknownParam(c, tagText(e), direct ?? near?.name, moveTo ?? near?.section));
+  }
+}
+
+function unknownParam(p: ParamNode, where: string, replacement?: string, moveTo?: string): Diagnostic {
+  let hint = '';
+  if (moveTo && replacement) hint = ` Did you mean '${replacement}' (inside <${moveTo}>)?`;
+  else if (moveTo) hint = ` It belongs inside <${moveTo}>.`;
+  else if (replacement) hint = ` Did you mean '${replacement}'?`;
+  const data: { name: string; replacement?: string; moveTo?: string } = { name: p.key };
+  if (replacement) data.replacement = replacement;
+  if (moveTo) data.moveTo = moveTo;
+  return diag(p.keyRange, 'warning', 'unknown-param', `parameter '${p.key}' in ${where} is not used: Fluentd ignores it.${hint}`, data);
+}
+
+function suggestion(catalog: Catalog, r: ResolvedElement, key: string, extra: string[]): string | undefined {
+  const names: string[] = [];
+  for (const p of r.params) {
+    names.push(p.name);
+    if (p.alias) names.push(p.alias);
+  }
+  names.push(...r.rawKeys, ...extra);
+  return catalog.closest(key, names);
+}
+
+/** Params of a declared section, with those of its default plugin (<buffer> → buffer/memory). */
+function sectionParamNames(catalog: Catalog, s: SectionDef): string[] {
+  const names = s.params.map((p) => p.name);
+  const dflt = s.plugin_kind ? s.params.find((p) => p.name === '@type')?.default : undefined;
+  const plugin = typeof dflt === 'string' ? catalog.plugin(s.plugin_kind!, dflt) : undefined;
+  if (plugin) names.push(...plugin.params.map((p) => p.name));
+  return names.filter((n) => !n.startsWith('@'));
+}
+
+/** A section declared here whose own params have `key` (a param written one level too high). */
+function childSectionWith(catalog: Catalog, r: ResolvedElement, key: string): string | undefined {
+  for (const [name, s] of Object.entries(r.sections)) if (sectionParamNames(catalog, s).includes(key)) return name;
+  return undefined;
+}
+
+/** A misspelled param of a child section written one level too high (`flush_intervall` → <buffer> flush_interval). */
+function nearInChildSection(catalog: Catalog, r: ResolvedElement, key: string): { name: string; section: string } | undefined {
+  for (const [section, s] of Object.entries(r.sections)) {
+    const name = catalog.closest(key, sectionParamNames(catalog, s));
+    if (name) return { name, section };
+  }
+  return undefined;
+}
+
+/** "use 'copy_mode' parameter instead" → copy_mode, when that is a param here. */
+function deprecatedReplacement(catalog: Catalog, r: ResolvedElement, text: string, key: string): string | undefined {
+  for (const m of text.matchAll(/['`"]?([A-Za-z_@][\w@]*)['`"]?/g)) {
+    const name = m[1];
+    if (name !== key && name.length > 2 && catalog.findParam(r, name) && !/^(use|the|instead|parameter|this|option)$/i.test(name)) {
+      return name;
+    }
+  }
+  return undefined;
+}
+
+function checkSections(catalog: Catalog, e: ElementNode, r: ResolvedElement, out: Diagnostic[]): void {
+  const compat = compatFor(catalog, e, r);
+  const children = childElements(e);
+  const written = new Map<string, ElementNode[]>();
+  for (const c of children) {
+    const list = written.get(c.name);
+    if (list) list.push(c);
+    else written.set(c.name, [c]);
+  }
+  // required params (the @type of plugin sections is the @type check's business)
+  const seen = new Set<string>();
+  for (const c of e.children) if (c.kind === 'param') seen.add(c.key);
+  const reported = new Set<string>();
+  for (const p of r.params) {
+    if (!p.required || p.name === '@type' || reported.has(p.name)) continue;
+    if (seen.has(p.name) || (p.alias && seen.has(p.alias))) continue;
+    reported.add(p.name);
+    const data: Record<string, unknown> = { name: p.name, type: p.type, section: e.name };
+    if (p.list) data.list = p.list;
+    out.push(diag(e.openRange, 'error', 'missing-required-param', `'${p.name}' parameter is required in ${tagText(e)}.`, data));
+  }
+  for (const [name, s] of Object.entries(r.sections)) {
+    const list = written.get(name) ?? [];
+    if (!list.length) {
+      const needsParams = s.init && s.params.some((p) => p.required);
+      if ((s.required || needsParams) && !compat.synthesises(name)) out.push(missingSection(e, s, !!s.required));
+      continue;
+    }
+    if (!s.multi) {
+      for (const extra of list.slice(1)) {
+        out.push(
+          diag(extra.openRange, 'error', 'duplicate-section', `'<${name}>' section cannot be written twice or more in ${tagText(e)}.`, { name }),
+        );
+        out[out.length - 1].related = [{ range: list[0].openRange, message: `the first <${name}>` }];
+      }
+    }
+    if (s.argument) {
+      for (const c of list) {
+        if (s.argument.required && !c.arg) {
+          out.push(
+            diag(c.openRange, 'error', 'missing-section-argument', `<${name}> needs an argument (${s.argument.name}).`, {
+              name,
+              argument: s.argument.name,
+            }),
+          );
+        } else if (c.arg && s.argument.type === 'enum' && s.argument.list && !s.argument.list.includes(c.arg)) {
+          const replacement = catalog.closest(c.arg, s.argument.list);
+          out.push(
+            diag(
+              c.argRange ?? c.openRange,
+              'error',
+              'invalid-value',
+              `valid options are ${s.argument.list.join(',')} but got ${c.arg}`,
+              { name: s.argument.name, choices: s.argument.list, ...(replacement ? { replacement } : {}) },
+            ),
+          );
+        }
+      }
+    }
+  }
+}
+
+function missingSection(e: ElementNode, s: SectionDef, declaredRequired: boolean): Diagnostic {
+  const params = s.params.filter((p) => p.required).map((p) => ({ name: p.name, type: p.type, ...(p.list ? { list: p.list } : {}) }));
+  const why = s.note?.includes('missing rewriterules')
+    ? ' (Fluentd: "missing rewriterules")'
+    : declaredRequired
+      ? ''
+      : ` (Fluentd fills in an empty one, which lacks ${params.map((p) => `'${p.name}'`).join(', ')})`;
+  return diag(e.openRange, 'error', 'missing-required-section', `<${s.name}> section is required in ${tagText(e)}${why}.`, {
+    name: s.name,
+    ...(s.argument ? { argument: s.argument.name } : {}),
+    params,
+  });
+}
