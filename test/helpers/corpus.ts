@@ -2,11 +2,10 @@
 // configs with Fluentd's verdicts, the invalid cases with Fluentd's exact error,
 // and the accepted-but-wrong configs. Tests and benches read it through here.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 
 /** The repository root: the folder above test/helpers. */
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoRoot = resolve(__dirname, '..', '..');
 /** The shared material is the repository root's sibling. */
 export const sharedRoot = resolve(repoRoot, '..', 'shared');
 export const corpusRoot = join(sharedRoot, 'corpus');
