@@ -416,7 +416,7 @@ export function eksFixture(cluster: string, eventsPerStream = 3, now = Date.now(
   const containerStreams: EksFixture['containerStreams'] = [];
   const streams: SeedStream[] = [];
   let age = 0;
-  const events = (label: string, record: (i: number) => string): SeedEvent[] => {
+  const events = (record: (i: number) => string): SeedEvent[] => {
     const base = now - 60_000 * ++age;
     return Array.from({ length: eventsPerStream }, (_, i) => ({ timestamp: base + i, message: record(i) }));
   };
@@ -431,7 +431,7 @@ export function eksFixture(cluster: string, eventsPerStream = 3, now = Date.now(
       containerStreams.push({ group: containersGroup, stream: name, namespace: p.namespace, pod: p.pod, container: c, id });
       streams.push({
         name,
-        events: events(name, (i) =>
+        events: events((i) =>
           JSON.stringify({
             log: `${c} line ${i}\n`,
             stream: 'stdout',
@@ -442,7 +442,7 @@ export function eksFixture(cluster: string, eventsPerStream = 3, now = Date.now(
     });
   });
   const otherStreams = ['fluentd-cloudwatch-test', 'kubelet'];
-  for (const name of otherStreams) streams.push({ name, events: events(name, (i) => `plain line ${i}`) });
+  for (const name of otherStreams) streams.push({ name, events: events((i) => `plain line ${i}`) });
 
   const systemdStreams: EksFixture['systemdStreams'] = [];
   const sysStreams: SeedStream[] = [];
@@ -452,7 +452,7 @@ export function eksFixture(cluster: string, eventsPerStream = 3, now = Date.now(
       systemdStreams.push({ stream: name, unit, host });
       sysStreams.push({
         name,
-        events: events(name, (i) => JSON.stringify({ MESSAGE: `${unit} message ${i}`, _HOSTNAME: host })),
+        events: events((i) => JSON.stringify({ MESSAGE: `${unit} message ${i}`, _HOSTNAME: host })),
       });
     }
   }

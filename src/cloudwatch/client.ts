@@ -1,0 +1,55 @@
+// Builds the CloudWatch Logs client from the user's settings. Credentials come from the SDK's
+// default provider chain (env, shared config/profiles, SSO, web identity/IRSA, instance metadata)
+// unless a caller passes its own (tests pointing at moto).
+import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from '@aws-sdk/client-cloudwatch-logs';
+import type { AwsSettings } from './settings';
+
+export interface LogsClientOptions extends AwsSettings {
+  credentials?: CloudWatchLogsClientConfig['credentials'];
+  /** SDK attempts per request (default 3); the tail engines do their own backoff on top */
+  maxAttempts?: number;
+  /** fail fast when nothing answers at the endpoint (default 5 s) */
+  connectionTimeoutMs?: number;
+}
+
+export function createLogsClient(opts: LogsClientOptions = {}): CloudWatchLogsClient {
+  const config: CloudWatchLogsClientConfig = {
+    maxAttempts: opts.maxAttempts ?? 3,
+    requestHandler: { connectionTimeout: opts.connectionTimeoutMs ?? 5000 },
+  };
+  if (opts.region) config.region = opts.region;
+  if (opts.profile) config.profile = opts.profile;
+  if (opts.credentials) config.credentials = opts.credentials;
+  if (opts.endpoint) {
+    config.endpoint = opts.endpoint;
+    // StartLiveTail's host prefix ("stream-") would turn 127.0.0.1 into stream-127.0.0.1
+    config.disableHostPrefix = true;
+  }
+  return new CloudWatchLogsClient(config);
+}
+
+/** The region the client will use, or undefined when none is configured anywhere. */
+export async function resolvedRegion(client: CloudWatchLogsClient): Promise<string | undefined> {
+  try {
+    const r = await client.config.region();
+    return r || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A key for "one account in one region", used to share the request limiter. The access key id
+ * stands in for the account (resolving the account id would cost an STS call).
+ */
+export async function accountRegionKey(client: CloudWatchLogsClient, endpoint?: string): Promise<string> {
+  const region = (await resolvedRegion(client)) ?? 'no-region';
+  let who = 'unknown';
+  try {
+    const creds = await client.config.credentials();
+    who = creds.accessKeyId;
+  } catch {
+    // no credentials: requests will fail and be reported; the key only groups limiters
+  }
+  return `${who}|${region}|${endpoint ?? ''}`;
+}

@@ -1,0 +1,74 @@
+// Output lines for a tail: `<ISO timestamp> <stream> <message>`. Records in the Docker JSON /
+// kubernetes_metadata shape show their `log` text (systemd records their MESSAGE) instead of the
+// JSON; the stream is shown as `pod/container` (or `unit@host`) rather than the long name.
+import { parseStreamName, streamLabel } from './stream-names';
+import type { TailEvent } from './types';
+
+export interface FormatOptions {
+  /** show the stream label (default true); a single-stream channel may leave it out */
+  showStream?: boolean;
+}
+
+/** The human text of a message: `log` of a Docker/Kubernetes JSON record, else the message. */
+export function messageText(message: string): { text: string; record?: Record<string, unknown> } {
+  if (message.length > 1 && message.charCodeAt(0) === 123 /* { */) {
+    let record: unknown;
+    try {
+      record = JSON.parse(message);
+    } catch {
+      return { text: trimNewline(message) };
+    }
+    if (record && typeof record === 'object' && !Array.isArray(record)) {
+      const r = record as Record<string, unknown>;
+      const text = typeof r.log === 'string' ? r.log : typeof r.MESSAGE === 'string' ? r.MESSAGE : undefined;
+      if (text !== undefined) return { text: trimNewline(text), record: r };
+      return { text: trimNewline(message), record: r };
+    }
+  }
+  return { text: trimNewline(message) };
+}
+
+function trimNewline(s: string): string {
+  let end = s.length;
+  if (end && s.charCodeAt(end - 1) === 10) end--;
+  if (end && s.charCodeAt(end - 1) === 13) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** Formats events; remembers the label of each stream (a tail sees few distinct streams). */
+export class EventFormatter {
+  // label per stream name; null marks names that say nothing (then the record may)
+  private readonly labels = new Map<string, string | null>();
+
+  constructor(private readonly opts: FormatOptions = {}) {}
+
+  label(stream: string, record?: Record<string, unknown>): string {
+    let l = this.labels.get(stream);
+    if (l === undefined) {
+      const parsed = parseStreamName(stream);
+      l = parsed.kind === 'other' ? null : streamLabel(stream, parsed);
+      if (this.labels.size > 10_000) this.labels.clear();
+      this.labels.set(stream, l);
+    }
+    if (l !== null) return l;
+    // not a kubelet file name: the kubernetes_metadata fields of the record name the pod
+    const k = record?.kubernetes as { pod_name?: unknown; container_name?: unknown } | undefined;
+    if (k && typeof k.pod_name === 'string') {
+      return typeof k.container_name === 'string' ? `${k.pod_name}/${k.container_name}` : k.pod_name;
+    }
+    return stream;
+  }
+
+  format(ev: TailEvent): string {
+    const { text, record } = messageText(ev.message);
+    const ts = Number.isFinite(ev.timestamp) ? new Date(ev.timestamp).toISOString() : '????-??-??T??:??:??.???Z';
+    if (this.opts.showStream === false) return `${ts} ${text}`;
+    return `${ts} ${this.label(ev.logStreamName, record)} ${text}`;
+  }
+
+  formatAll(events: readonly TailEvent[]): string {
+    let out = '';
+    for (let i = 0; i < events.length; i++) out += this.format(events[i]) + '\n';
+    return out;
+  }
+}
