@@ -1,10 +1,12 @@
-// Placeholder so the extension loads in VS Code while its parts are being built; the
-// owner of the extension wiring replaces this file. The language client (src/client/)
-// will be started here, with the CloudWatch explorer and deploy commands (src/ui/).
+// activate(): small on purpose — it wires the parts; each part registers its own
+// commands and views and puts every disposable in context.subscriptions.
 import type * as vscode from 'vscode';
+import { startLanguageClient } from './client/client';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // intentionally empty for now: the language client will be wired here
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  await startLanguageClient(context);
 }
 
-export function deactivate(): void {}
+export function deactivate(): void {
+  // the language client and all views are disposed through context.subscriptions
+}

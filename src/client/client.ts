@@ -1,0 +1,32 @@
+// Starts the Fluentd language server (dist/server.js) in its own process over IPC.
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+
+export const FLUENTD_SELECTOR = [
+  { language: 'fluentd', scheme: 'file' },
+  { language: 'fluentd', scheme: 'untitled' },
+];
+
+export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('Fluentd Language Server', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: FLUENTD_SELECTOR,
+    outputChannel,
+    initializationOptions: vscode.workspace.getConfiguration('fluentd'),
+    synchronize: { configurationSection: 'fluentd' },
+  };
+  const client = new LanguageClient('fluentd', 'Fluentd Language Server', serverOptions, clientOptions);
+  context.subscriptions.push(client, outputChannel);
+  await client.start();
+  return client;
+}

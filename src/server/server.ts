@@ -1,0 +1,97 @@
+// LSP plumbing only: wires vscode-languageserver handlers to the language service.
+// Every handler is guarded: a bug in a feature logs an error and answers empty,
+// it never takes the server down.
+import {
+  type Connection,
+  type InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileSystem } from '../language/fileSystem';
+import { FluentdLanguageService } from '../language/service';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { readSettings, type ServerSettings } from './settings';
+
+export interface ServerOptions {
+  fileSystem?: FileSystem;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  let service = new FluentdLanguageService({ fileSystem: options.fileSystem });
+  let settings: ServerSettings = readSettings(undefined);
+
+  const guard =
+    <P, R>(name: string, empty: R, fn: (params: P) => R) =>
+    (params: P): R => {
+      try {
+        return fn(params);
+      } catch (err) {
+        connection.console.error(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        return empty;
+      }
+    };
+
+  const scheduler = new DiagnosticsScheduler({
+    delayMs: () => settings.debounceMs,
+    current: (uri) => documents.get(uri),
+    publish: (doc) => {
+      const diagnostics = guard('validate', [], () => service.validate(doc))(undefined);
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    },
+  });
+
+  connection.onInitialize((params): InitializeResult => {
+    settings = readSettings(params.initializationOptions);
+    service = new FluentdLanguageService({ fileSystem: options.fileSystem });
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        definitionProvider: true,
+      },
+      serverInfo: { name: 'fluentd-language-server' },
+    };
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const section = (change.settings as { fluentd?: unknown } | undefined)?.fluentd;
+    if (section !== undefined) settings = readSettings(section);
+  });
+
+  // first diagnostics on open come at once; edits are debounced, and a newer
+  // version of the document supersedes a pending check
+  documents.onDidOpen((e) => scheduler.now(e.document));
+  documents.onDidChangeContent((e) => scheduler.later(e.document));
+  documents.onDidClose((e) => {
+    scheduler.close(e.document.uri);
+    service.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? service.documentSymbols(doc) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    guard('foldingRanges', [], (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? service.foldingRanges(doc) : [];
+    }),
+  );
+  connection.onDefinition(
+    guard('definition', [], (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? service.definition(doc, p.position) : [];
+    }),
+  );
+
+  connection.onShutdown(() => scheduler.dispose());
+  connection.onExit(() => scheduler.dispose());
+  documents.listen(connection);
+  connection.listen();
+}
