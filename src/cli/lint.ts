@@ -52,7 +52,13 @@ export function lintTargets(targets: readonly Target[], ctx: LintContext): LintO
       }
       input = { path: t.path, uri: pathToUri(t.absPath), kind: t.kind };
     }
-    out.files.push(lintBytes(input.path, input.uri, bytes, input.kind, service));
+    try {
+      out.files.push(lintBytes(input.path, input.uri, bytes, input.kind, service));
+    } catch (err) {
+      // a bug on one file must not hide the findings on the others
+      const why = err instanceof Error ? err.message : String(err);
+      out.problems.push({ path: input.path, message: `internal error while checking this file (please report): ${why}` });
+    }
   }
   return out;
 }

@@ -1,12 +1,15 @@
 // fluentd-lint output formatting and the small pure pieces under it: counts, JSON,
 // text lines, summary, colour decision, code-point columns, UTF-8 scanning.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { decodeUtf8, firstInvalidByte } from '../../src/cli/decode';
-import { kindForExplicit, kindForSearch } from '../../src/cli/fileKinds';
+import { FLUENT_CONF, kindForExplicit, kindForSearch, type FileKind } from '../../src/cli/fileKinds';
 import { osReason } from '../../src/cli/files';
 import { count, formatJson, formatSummary, formatText, onlyErrors, textLine } from '../../src/cli/format';
-import type { FileResult } from '../../src/cli/lint';
+import { lintTargets, type FileResult } from '../../src/cli/lint';
 import { ColumnMapper, type CliDiagnostic } from '../../src/cli/positions';
 import { colorFor } from '../../src/cli/run';
 
@@ -155,5 +158,36 @@ describe('file kinds', () => {
     const big = Object.assign(new Error('File size (3) is greater than 2 GiB'), { code: 'ERR_FS_FILE_TOO_LARGE' });
     assert.equal(osReason(big), 'File size (3) is greater than 2 GiB (ERR_FS_FILE_TOO_LARGE)');
     assert.equal(osReason('weird'), 'weird');
+  });
+});
+
+describe('lintTargets', () => {
+  test('a linter crash on one file becomes a problem for that file; the others are still checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fluentd-lint-unit-'));
+    try {
+      writeFileSync(join(dir, 'a.conf'), '<source>\n');
+      writeFileSync(join(dir, 'b.conf'), '<source>\n');
+      const boom: FileKind = { ...FLUENT_CONF, lint: () => { throw new Error('boom'); } };
+      const out = lintTargets(
+        [
+          { source: 'file', path: 'a.conf', absPath: join(dir, 'a.conf'), kind: boom },
+          { source: 'file', path: 'b.conf', absPath: join(dir, 'b.conf'), kind: FLUENT_CONF },
+          { source: 'file', path: 'gone.conf', absPath: join(dir, 'gone.conf'), kind: FLUENT_CONF },
+        ],
+        { cwd: dir },
+      );
+      assert.deepEqual(out.problems, [
+        { path: 'a.conf', message: 'internal error while checking this file (please report): boom' },
+        { path: 'gone.conf', message: 'no such file or directory (ENOENT)' },
+      ]);
+      assert.deepEqual(out.files.map((f) => [f.path, f.diagnostics.map((d) => d.code)]), [['b.conf', ['unclosed-element']]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('stdin that could not be read is a problem, not a crash', () => {
+    const out = lintTargets([{ source: 'stdin' }], { cwd: '/', stdin: Object.assign(new Error('EAGAIN: resource temporarily unavailable, read'), { code: 'EAGAIN' }) });
+    assert.deepEqual(out, { files: [], problems: [{ path: '<stdin>', message: 'resource temporarily unavailable (EAGAIN)' }] });
   });
 });
