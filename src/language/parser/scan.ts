@@ -119,7 +119,8 @@ export function matchLineEnd(text: string, pos: number, onComment?: CommentSink)
     }
     const c = text.charCodeAt(p);
     if (c === CH.lf || c === CH.cr) {
-      if (commentStart >= 0) onComment?.(commentStart, p);
+      // the comment itself stops before the CR of a CRLF
+      if (commentStart >= 0) onComment?.(commentStart, c === CH.lf && p > commentStart && text.charCodeAt(p - 1) === CH.cr ? p - 1 : p);
       matched = p + 1;
       pos = p + 1;
       continue;
