@@ -22,3 +22,4 @@ export * from './types';
 export * from './undeploy';
 export * from './validation-gate';
 export type { KubeConfig } from './client-node';
+export * from './language-validate';
