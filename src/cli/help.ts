@@ -28,7 +28,7 @@ Output:
   text  One line per finding on stdout:
           file:line:col: severity: message [code]
         then "N errors, M warnings in K files" on stderr.
-  json  Only this on stdout:
+  json  Only this on stdout (and no summary):
           {"files":[{"path":…,"diagnostics":[{"severity","line","column",
             "endLine","endColumn","code","message"}]}]}
   Lines and columns are 1-based; columns count characters (Unicode code
