@@ -9,9 +9,22 @@ import { diag } from './util';
 
 const EMBEDDED = /#\{[^}]*\}/;
 
-/** The value written in double quotes so Fluentd evaluates it (escaping what must be). */
+/**
+ * The value written in double quotes so Fluentd evaluates it: backslashes and quotes
+ * are escaped outside `#{…}`; the Ruby code inside is kept as written.
+ */
 export function doubleQuoted(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(/#\{[^}]*\}/g)) {
+    out += escape(text.slice(last, m.index)) + m[0];
+    last = m.index! + m[0].length;
+  }
+  return `"${out + escape(text.slice(last))}"`;
+}
+
+function escape(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 }
 
 export const embeddedRubyCheck: Check = (ctx) => {
