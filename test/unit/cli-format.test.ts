@@ -180,7 +180,8 @@ describe('lintTargets', () => {
         { path: 'a.conf', message: 'internal error while checking this file (please report): boom' },
         { path: 'gone.conf', message: 'no such file or directory (ENOENT)' },
       ]);
-      assert.deepEqual(out.files.map((f) => [f.path, f.diagnostics.map((d) => d.code)]), [['b.conf', ['unclosed-element']]]);
+      assert.deepEqual(out.files.map((f) => f.path), ['b.conf']);
+      assert.ok(out.files[0].diagnostics.some((d) => d.code === 'unclosed-element' && d.line === 1));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
