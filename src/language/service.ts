@@ -6,6 +6,7 @@ import {
   DiagnosticSeverity,
   type DocumentSymbol,
   type FoldingRange,
+  type CodeAction,
   type CompletionList,
   type FormattingOptions,
   type Hover,
@@ -18,6 +19,7 @@ import { defaultChecks, type Check } from './checks';
 import { definition } from './definition';
 import type { FileSystem } from './fileSystem';
 import { foldingRanges } from './folding';
+import { codeActions } from './codeActions';
 import { completion } from './completion';
 import { formatEdits } from './format';
 import { hover } from './hover';
@@ -120,6 +122,11 @@ export class FluentdLanguageService {
   /** What the parameter, value, plugin or element at the position means to Fluentd. */
   hover(doc: TextDocument, pos: Position): Hover | null {
     return hover(this.parse(doc), pos, this.catalog);
+  }
+
+  /** Quick fixes for the given diagnostics (as the client sends them back) that touch `range`. */
+  codeActions(doc: TextDocument, range: LspRange, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+    return codeActions(doc.uri, doc.getText(), this.parse(doc), range, diagnostics, this.catalog);
   }
 }
 
