@@ -41,7 +41,7 @@ const MUTATIONS: Record<string, Mutation> = {
     const k = p.key;
     return [TextEdit.replace(p.keyRange, k.slice(0, -3) + k[k.length - 2] + k[k.length - 3] + k.slice(-1))];
   },
-  'required parameter left out': (_t, nodes, doc) => {
+  'required parameter left out': (_t, nodes) => {
     const p = params(nodes).find((x) => defOf(x)?.required && x.range.start.line === x.range.end.line);
     return p && [TextEdit.del(lineOf(p.range.start.line))];
   },
