@@ -2,6 +2,7 @@
 // Every handler is guarded: a bug in a feature logs an error and answers empty,
 // it never takes the server down.
 import {
+  CodeActionKind,
   type Connection,
   type InitializeResult,
   TextDocuments,
@@ -51,6 +52,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         definitionProvider: true,
+        completionProvider: { triggerCharacters: ['<', '/', '@', ' ', ','] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: 'fluentd-language-server' },
     };
@@ -87,6 +93,37 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('definition', [], (p) => {
       const doc = documents.get(p.textDocument.uri);
       return doc ? service.definition(doc, p.position) : [];
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', null, (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? service.completion(doc, p.position) : null;
+    }),
+  );
+  connection.onHover(
+    guard('hover', null, (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? service.hover(doc, p.position) : null;
+    }),
+  );
+  connection.onCodeAction(
+    guard('codeAction', [], (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? service.codeActions(doc, p.range, p.context.diagnostics) : [];
+    }),
+  );
+  connection.onDocumentFormatting(
+    guard('formatting', [], (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? service.format(doc, p.options) : [];
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    guard('rangeFormatting', [], (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? service.format(doc, p.options, p.range) : [];
     }),
   );
 
