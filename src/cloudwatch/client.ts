@@ -25,7 +25,40 @@ export function createLogsClient(opts: LogsClientOptions = {}): CloudWatchLogsCl
     // StartLiveTail's host prefix ("stream-") would turn 127.0.0.1 into stream-127.0.0.1
     config.disableHostPrefix = true;
   }
-  return new CloudWatchLogsClient(config);
+  const client = new CloudWatchLogsClient(config);
+  keepErrorBodies(client);
+  return client;
+}
+
+const MAX_ERROR_BODY = 64 * 1024;
+
+/**
+ * Error responses that are not the JSON the SDK expects (an emulator's XML, a proxy's HTML page)
+ * end up as a bare "Deserialization error" whose body was already consumed. This middleware sits
+ * between the HTTP handler and the deserializer and turns error bodies into bytes, which the
+ * deserializer accepts as well and which stay readable on `error.$response.body` for
+ * classifyAwsError. Success responses (including Live Tail's event stream) are untouched.
+ */
+export function keepErrorBodies(client: CloudWatchLogsClient): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const out = await next(args);
+      const res = out.response as { statusCode?: number; body?: unknown } | undefined;
+      const body = res?.body as AsyncIterable<Uint8Array> | undefined;
+      if (res && (res.statusCode ?? 0) >= 400 && body && typeof body[Symbol.asyncIterator] === 'function') {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of body) {
+          chunks.push(Buffer.from(chunk));
+          size += chunk.length;
+          if (size > MAX_ERROR_BODY) break;
+        }
+        res.body = new Uint8Array(Buffer.concat(chunks));
+      }
+      return out;
+    },
+    { step: 'deserialize', name: 'fluentdKeepErrorBodies', priority: 'low' },
+  );
 }
 
 /** The region the client will use, or undefined when none is configured anywhere. */

@@ -99,8 +99,33 @@ function where(ctx: ErrorContext): string {
   return ctx.resource ? ` (${ctx.resource})` : '';
 }
 
+/**
+ * A response the SDK could not parse (XML or HTML instead of JSON) keeps its bytes on
+ * `$response.body` (see keepErrorBodies); read the error code and message from them.
+ */
+function fromUnparsedBody(e: ErrLike & { $response?: { body?: unknown } }): ErrLike | undefined {
+  const body = e.$response?.body;
+  if (!(body instanceof Uint8Array) || !/deserializ|not valid JSON|Unexpected token/i.test(e.message ?? '')) return undefined;
+  const text = Buffer.from(body).toString('utf8');
+  const xml = (tag: string) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(text)?.[1];
+  let name = xml('Code');
+  let message = xml('Message');
+  if (!name) {
+    try {
+      const j = JSON.parse(text) as { __type?: string; message?: string; Message?: string };
+      name = j.__type?.split('#').pop();
+      message = j.message ?? j.Message;
+    } catch {
+      // an HTML page: keep what we know (status) and show the start of the text
+      message = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+    }
+  }
+  return { ...e, name: name ?? e.name, message: message ?? e.message, $metadata: e.$metadata };
+}
+
 export function classifyAwsError(err: unknown, ctx: ErrorContext = {}): ClassifiedError {
-  const e: ErrLike = err && typeof err === 'object' ? (err as ErrLike) : { message: String(err) };
+  const given: ErrLike = err && typeof err === 'object' ? (err as ErrLike) : { message: String(err) };
+  const e: ErrLike = fromUnparsedBody(given) ?? given;
   const name = e.name ?? e.Code ?? '';
   const raw = (e.message ?? String(err)).trim();
   const detail = name && !raw.startsWith(name) ? `${name}: ${raw}` : raw;
@@ -162,6 +187,11 @@ export function classifyAwsError(err: unknown, ctx: ErrorContext = {}): Classifi
   }
   if (name === 'ServiceUnavailableException' || e.$fault === 'server' || (status !== undefined && status >= 500)) {
     return make('service', `CloudWatch Logs is unavailable right now (${name || `HTTP ${status}`}); will retry.`, true);
+  }
+  if (status === 403) {
+    // a refusal without a usable body (proxies, emulators): most likely permissions
+    const action = operation ? `logs:${operation}` : undefined;
+    return make('accessDenied', `Access denied${where(ctx)} (HTTP 403): your IAM identity may need ${action ?? 'a CloudWatch Logs permission'}.`, false, action);
   }
   return make('unknown', `CloudWatch Logs request failed: ${detail}`, false);
 }
