@@ -12,6 +12,8 @@ export interface ObjectResult {
   target: string;
   outcome: ObjectOutcome;
   error?: KubeError;
+  /** Why a dry run could not check this object (it is then checked by the real apply). */
+  note?: string;
 }
 
 export interface ApplyReport {
@@ -24,7 +26,8 @@ export interface ApplyReport {
 export interface ApplyObjectsOptions {
   /** Take over fields another field manager owns (SSA force). Only on the user's request. */
   force?: boolean;
-  onProgress?: (message: string) => void;
+  /** Called before each request; awaited, so a caller can pause between steps. */
+  onProgress?: (message: string) => void | Promise<void>;
 }
 
 function asKubeError(err: unknown): KubeError {
@@ -44,6 +47,18 @@ function explainMissingNamespace(err: KubeError, obj: KubeObject): KubeError {
   return err;
 }
 
+/**
+ * A user without the RBAC `bind` verb may only bind a ClusterRole whose rules it holds, which the
+ * server checks by reading the role — during a dry run the role this deploy creates does not exist
+ * yet, and the server answers 404 (naming the role). That binding can only be checked for real.
+ */
+function bindsRoleOfThisDeploy(obj: KubeObject, err: KubeError, earlier: readonly KubeObject[], live: Map<number, KubeObject | undefined>): boolean {
+  const ref = (obj as { roleRef?: { kind?: string; name?: string } }).roleRef;
+  if (obj.kind !== 'ClusterRoleBinding' || err.kind !== 'not-found' || !ref) return false;
+  const idx = earlier.findIndex((o) => o.kind === ref.kind && o.metadata.name === ref.name);
+  return idx >= 0 && live.get(idx) === undefined;
+}
+
 export async function applyObjects(client: KubeClient, objects: readonly KubeObject[], opts: ApplyObjectsOptions = {}): Promise<ApplyReport> {
   const progress = opts.onProgress ?? (() => undefined);
   const live = new Map<number, KubeObject | undefined>();
@@ -52,13 +67,16 @@ export async function applyObjects(client: KubeClient, objects: readonly KubeObj
   const dry: ObjectResult[] = [];
   for (const [i, obj] of objects.entries()) {
     const target = describeObject(obj);
-    progress(`Checking ${target} (dry run)`);
+    await progress(`Checking ${target} (dry run)`);
     try {
       live.set(i, await client.get(obj));
       await client.apply(obj, { dryRun: true, force: opts.force });
       dry.push({ target, outcome: 'not-applied' });
     } catch (err) {
-      dry.push({ target, outcome: 'failed', error: explainMissingNamespace(asKubeError(err), obj) });
+      const error = asKubeError(err);
+      if (bindsRoleOfThisDeploy(obj, error, objects.slice(0, i), live)) {
+        dry.push({ target, outcome: 'not-applied', note: 'its ClusterRole is created by this deploy; checked when applied' });
+      } else dry.push({ target, outcome: 'failed', error: explainMissingNamespace(error, obj) });
     }
   }
   if (dry.some((r) => r.outcome === 'failed')) return { phase: 'dry-run', ok: false, results: dry };
@@ -71,7 +89,7 @@ export async function applyObjects(client: KubeClient, objects: readonly KubeObj
       results.push({ target, outcome: 'not-applied' });
       continue;
     }
-    progress(`Applying ${target}`);
+    await progress(`Applying ${target}`);
     try {
       const before = live.get(i);
       const { object, status } = await client.apply(obj, { force: opts.force });

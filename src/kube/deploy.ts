@@ -22,7 +22,7 @@ export interface DeployRequest {
   force?: boolean;
   /** Wait for the DaemonSet rollout; false to skip. */
   rollout?: { timeoutMs: number; intervalMs?: number } | false;
-  onProgress?: (message: string) => void;
+  onProgress?: (message: string) => void | Promise<void>;
   onRollout?: (state: RolloutState) => void;
 }
 
@@ -43,7 +43,7 @@ export async function deploy(req: DeployRequest): Promise<DeployResult> {
   const progress = req.onProgress ?? (() => undefined);
   const config = effectiveConfig({ templates: req.templates, config: req.config });
 
-  progress('Checking the Fluentd config');
+  await progress('Checking the Fluentd config');
   const gate = await runValidationGate(config, req.validate);
   if (!gate.ok) {
     return {
@@ -67,7 +67,7 @@ export async function deploy(req: DeployRequest): Promise<DeployResult> {
 
   const ds = objects.find((o) => o.kind === 'DaemonSet');
   if (!ds) return { ok: true, stage: 'done', apply, objects, warnings: gate.warnings };
-  progress('Waiting for the DaemonSet rollout');
+  await progress('Waiting for the DaemonSet rollout');
   try {
     const rollout = await waitForRollout(req.client, ds, { ...req.rollout, onUpdate: req.onRollout });
     return { ok: true, stage: 'done', apply, rollout, objects, warnings: gate.warnings };

@@ -1,0 +1,247 @@
+// Deploy lifecycle against a real kube-apiserver + etcd: preview, first deploy, idempotent
+// re-deploy, config change that rolls the DaemonSet, the validation gate, rollout watch, status
+// and undeploy. The tests run in order and build on each other's cluster state.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  CHECKSUM_ANNOTATION,
+  collectConfigFiles,
+  configChecksum,
+  deleteObjects,
+  deploy,
+  FIELD_MANAGER,
+  findManagedObjects,
+  fluentdStatus,
+  formatDeployResult,
+  formatPreview,
+  loadKubeconfig,
+  MANAGED_BY,
+  MANAGED_BY_LABEL,
+  previewObjects,
+  renderManifests,
+  statusBarText,
+  type ConfigFile,
+  type KubeClient,
+  type KubeObject,
+  type RolloutState,
+} from '../../src/kube';
+import { nodeFileSystem } from '../../src/language/nodeFileSystem';
+import { startKube, type KubeCluster } from '../harness/kube';
+import { clientFor, kubeRequest, settings, simulateDaemonSetStatus, templates, validate } from './cluster';
+
+let kube: KubeCluster;
+let admin: KubeClient;
+let workDir: string;
+const NS = settings.namespace; // kube-system
+const ds = () => admin.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'fluentd', namespace: NS } }) as Promise<any>;
+const cm = () => admin.get({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fluentd-config', namespace: NS } }) as Promise<any>;
+const outcomes = (r: Awaited<ReturnType<typeof deploy>>) => Object.fromEntries(r.apply?.results.map((x) => [x.target.split(' ')[0], x.outcome]) ?? []);
+
+/** A workspace config: fluent.conf that @includes conf.d/*.conf, read from disk like the extension does. */
+function workspaceConfig(extra: string): ConfigFile[] {
+  const dir = join(workDir, `ws-${Math.random().toString(36).slice(2)}`);
+  mkdirSync(join(dir, 'conf.d'), { recursive: true });
+  writeFileSync(join(dir, 'fluent.conf'), `${templates.defaultConfig}\n@include conf.d/*.conf\n`);
+  writeFileSync(join(dir, 'conf.d', 'app.conf'), `# app pipeline\n<match app.**>\n  @type null\n</match>\n${extra}`);
+  return collectConfigFiles(join(dir, 'fluent.conf'), nodeFileSystem);
+}
+
+describe('kube deploy lifecycle (real kube-apiserver)', () => {
+  before(async () => {
+    kube = await startKube();
+    admin = await clientFor(kube);
+    workDir = mkdtempSync(join(tmpdir(), 'kube-deploy-test-'));
+  });
+  after(async () => {
+    await kube?.stop();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('reads the harness kubeconfig: admin and restricted contexts, admin current', async () => {
+    const k = await loadKubeconfig({ env: { KUBECONFIG: kube.kubeconfig } });
+    assert.deepEqual(k.contexts, ['admin', 'restricted']);
+    assert.equal(k.current.context, 'admin');
+    assert.equal(k.current.server, kube.server);
+    assert.match(kube.version, /^v1\.3\d\.\d+$/);
+  });
+
+  it('previews every object as new before the first deploy', async () => {
+    const entries = await previewObjects(admin, renderManifests({ settings, templates }));
+    assert.deepEqual(entries.map((e) => e.change), ['create', 'create', 'create', 'create', 'create']);
+    const dsEntry = entries.find((e) => e.target.startsWith('DaemonSet'))!;
+    assert.match(dsEntry.diff, /^\+\+\+ deployed DaemonSet kube-system\/fluentd$/m);
+    // the "after" side is the server's dry run: it includes defaults the server fills in
+    assert.match(dsEntry.diff, /^\+ {2}revisionHistoryLimit: 10$/m);
+    assert.equal(await ds(), undefined, 'preview must not create anything');
+  });
+
+  it('first deploy creates every object, labelled, owned by the vscode-fluentd field manager', async () => {
+    const progress: string[] = [];
+    const r = await deploy({ client: admin, settings, templates, validate, onProgress: (m) => void progress.push(m) });
+    assert.equal(r.ok, true, formatDeployResult(r));
+    assert.equal(r.stage, 'done');
+    assert.deepEqual(outcomes(r), { ServiceAccount: 'created', ClusterRole: 'created', ClusterRoleBinding: 'created', ConfigMap: 'created', DaemonSet: 'created' });
+    assert.ok(progress.some((m) => m.includes('(dry run)')) && progress.some((m) => m.startsWith('Applying')));
+    assert.ok(progress.findIndex((m) => m.startsWith('Applying')) > progress.map((m) => m.includes('dry run')).lastIndexOf(true), 'dry run of all objects comes first');
+    for (const obj of r.objects!) {
+      const live = (await admin.get(obj))!;
+      assert.ok(live, `${obj.kind} missing`);
+      assert.equal(live.metadata.labels?.[MANAGED_BY_LABEL], MANAGED_BY);
+      const managers = (live.metadata.managedFields as { manager: string; operation: string }[]).map((m) => `${m.manager}/${m.operation}`);
+      assert.ok(managers.includes(`${FIELD_MANAGER}/Apply`), `${obj.kind} managers: ${managers}`);
+    }
+    const live = await ds();
+    assert.equal(live.spec.template.spec.containers[0].image, 'fluent/fluentd-kubernetes-daemonset:v1.16-debian-cloudwatch-1');
+    assert.equal(live.metadata.generation, 1);
+    assert.equal((await cm()).data['fluent.conf'], templates.defaultConfig);
+    assert.match(formatDeployResult(r), /^created +DaemonSet kube-system\/fluentd$/m);
+  });
+
+  it('reports status: the DaemonSet exists, nothing ready yet (no nodes report in this cluster)', async () => {
+    const s = await fluentdStatus(admin, NS);
+    assert.equal(s.objects.length, 5);
+    assert.equal(s.rollout?.done, false);
+    assert.equal(statusBarText(s), 'Fluentd 0/0 ready (rolling out)');
+    assert.equal(statusBarText(await fluentdStatus(admin, 'default')), 'Fluentd: not deployed');
+  });
+
+  it('re-deploying the same thing changes nothing', async () => {
+    const before = await ds();
+    const r = await deploy({ client: admin, settings, templates, validate });
+    assert.equal(r.ok, true, formatDeployResult(r));
+    assert.deepEqual(new Set(Object.values(outcomes(r))), new Set(['unchanged']));
+    const after = await ds();
+    assert.equal(after.metadata.resourceVersion, before.metadata.resourceVersion);
+    assert.equal(after.metadata.generation, 1);
+    const preview = await previewObjects(admin, renderManifests({ settings, templates }));
+    assert.deepEqual(preview.map((e) => e.change), ['none', 'none', 'none', 'none', 'none'], formatPreview(preview));
+  });
+
+  it('a config change (with @include files) reconfigures the ConfigMap and rolls the DaemonSet', async () => {
+    const config = workspaceConfig('');
+    assert.deepEqual(config.map((f) => f.path), ['fluent.conf', 'conf.d/app.conf']);
+    const before = await ds();
+    const preview = await previewObjects(admin, renderManifests({ settings, templates, config }));
+    const byTarget = Object.fromEntries(preview.map((e) => [e.target.split(' ')[0], e]));
+    assert.equal(byTarget.ConfigMap.change, 'update');
+    assert.equal(byTarget.DaemonSet.change, 'update');
+    assert.equal(byTarget.ServiceAccount.change, 'none');
+    assert.match(byTarget.DaemonSet.diff, /^- +checksum\/config: [0-9a-f]{64}$/m);
+    assert.match(byTarget.DaemonSet.diff, /^\+ +checksum\/config: [0-9a-f]{64}$/m);
+
+    const r = await deploy({ client: admin, settings, templates, validate, config });
+    assert.equal(r.ok, true, formatDeployResult(r));
+    assert.deepEqual(outcomes(r), { ServiceAccount: 'unchanged', ClusterRole: 'unchanged', ClusterRoleBinding: 'unchanged', ConfigMap: 'configured', DaemonSet: 'configured' });
+    const live = await ds();
+    const liveCm = await cm();
+    assert.deepEqual(Object.keys(liveCm.data).sort(), ['conf.d_app.conf', 'fluent.conf']);
+    assert.equal(live.metadata.generation, before.metadata.generation + 1, 'the pod template changed: a new generation to roll out');
+    assert.notEqual(live.spec.template.metadata.annotations[CHECKSUM_ANNOTATION], before.spec.template.metadata.annotations[CHECKSUM_ANNOTATION]);
+    assert.equal(live.spec.template.metadata.annotations[CHECKSUM_ANNOTATION], configChecksum(liveCm.data));
+    assert.deepEqual(
+      live.spec.template.spec.volumes.find((v: any) => v.name === 'config').configMap.items.map((i: any) => i.path),
+      ['fluent.conf', 'conf.d/app.conf'],
+    );
+  });
+
+  it('refuses an invalid config before anything reaches the cluster', async () => {
+    const before = await cm();
+    const config = workspaceConfig('<match broken.**>\n  @type nul\n</match>\n<source>\n');
+    let touched = false;
+    const r = await deploy({ client: admin, settings, templates, validate, config, onProgress: (m) => void (m.startsWith('Checking the Fluentd') || (touched = true)) });
+    assert.equal(r.ok, false);
+    assert.equal(r.stage, 'refused');
+    assert.equal(touched, false, 'no request after the gate refused');
+    const text = formatDeployResult(r);
+    assert.match(text, /Deploy refused/);
+    assert.match(text, /conf\.d\/app\.conf:\d+:\d+: .*nul.*\[unknown-plugin\]/);
+    assert.match(text, /conf\.d\/app\.conf:\d+:\d+: .*never closed.*\[unclosed-element\]/);
+    assert.equal((await cm()).metadata.resourceVersion, before.metadata.resourceVersion);
+  });
+
+  it('returns the server’s 422 with its causes', async () => {
+    const broken: KubeObject = {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'broken', namespace: 'default' },
+      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'c' } }, spec: { containers: [{ name: 'c', image: '' }] } } },
+    };
+    await assert.rejects(admin.apply(broken, { dryRun: true }), (e: any) => {
+      assert.equal(e.kind, 'invalid');
+      assert.deepEqual(e.details.causes.map((c: any) => c.field).sort(), ['spec.template.metadata.labels', 'spec.template.spec.containers[0].image']);
+      assert.match(e.message, /patch \(dry run\) DaemonSet default\/broken/);
+      return true;
+    });
+  });
+
+  it('watches the rollout until every node runs a ready pod (status simulated: no kubelet here)', async () => {
+    const config = workspaceConfig('# rollout test\n');
+    const seen: RolloutState[] = [];
+    const r = await deploy({
+      client: admin,
+      settings,
+      templates,
+      validate,
+      config,
+      rollout: { timeoutMs: 30_000, intervalMs: 100 },
+      onRollout: (s) => void seen.push(s),
+      onProgress: async (m) => {
+        if (m !== 'Waiting for the DaemonSet rollout') return;
+        // What the DaemonSet controller would write as 3 nodes pick up the new template —
+        // the watcher polls concurrently and must see each step.
+        const generation = (await ds()).metadata.generation;
+        void (async () => {
+          const step = async (s: Record<string, number>) => {
+            await simulateDaemonSetStatus(kube, NS, { observedGeneration: generation, desiredNumberScheduled: 3, currentNumberScheduled: 3, numberMisscheduled: 0, ...s });
+            await new Promise((res) => setTimeout(res, 400));
+          };
+          await new Promise((res) => setTimeout(res, 300));
+          await step({ updatedNumberScheduled: 1, numberReady: 0 });
+          await step({ updatedNumberScheduled: 3, numberReady: 2 });
+          await step({ updatedNumberScheduled: 3, numberReady: 3, numberAvailable: 3 });
+        })();
+      },
+    });
+    assert.equal(r.ok, true, formatDeployResult(r));
+    assert.equal(r.rollout?.done, true);
+    assert.equal(r.rollout?.message, '3 of 3 pods ready');
+    const messages = seen.map((s) => s.message);
+    assert.match(messages[0], /waiting for the DaemonSet controller to pick up generation \d+/);
+    assert.ok(messages.includes('1 of 3 nodes run the new pod template'), messages.join(' | '));
+    assert.ok(messages.includes('2 of 3 pods ready'), messages.join(' | '));
+    assert.match(formatDeployResult(r), /Rollout complete: 3 of 3 pods ready/);
+    assert.equal(statusBarText(await fluentdStatus(admin, NS)), 'Fluentd 3/3 ready');
+  });
+
+  it('reports a rollout that does not finish in time, with the objects applied', async () => {
+    const r = await deploy({ client: admin, settings, templates, validate, config: workspaceConfig('# timeout test\n'), rollout: { timeoutMs: 1500, intervalMs: 200 } });
+    assert.equal(r.ok, false);
+    assert.equal(r.stage, 'rollout');
+    assert.equal(r.apply?.ok, true);
+    assert.equal(r.rolloutError?.kind, 'timeout');
+    assert.match(formatDeployResult(r), /Objects applied, but the rollout did not complete: The rollout did not finish within 2 s: waiting for the DaemonSet controller/);
+  });
+
+  it('undeploy deletes exactly the managed objects and leaves nothing behind', async () => {
+    // Neighbours that must survive: an unlabelled ConfigMap, and one managed for another namespace.
+    const neighbour = (name: string, labels?: Record<string, string>) =>
+      kubeRequest(kube, 'POST', `/api/v1/namespaces/${NS}/configmaps`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels } }, 'application/json');
+    assert.equal((await neighbour('keep-me')).status, 201);
+    assert.equal((await neighbour('other-instance', { [MANAGED_BY_LABEL]: MANAGED_BY, 'app.kubernetes.io/instance': 'fluentd-other' })).status, 201);
+
+    const found = await findManagedObjects(admin, NS);
+    assert.deepEqual(found.map((o) => o.kind), ['DaemonSet', 'ConfigMap', 'ServiceAccount', 'ClusterRoleBinding', 'ClusterRole']);
+    const results = await deleteObjects(admin, found);
+    assert.deepEqual(results.map((r) => r.outcome), ['deleted', 'deleted', 'deleted', 'deleted', 'deleted']);
+    assert.deepEqual(await findManagedObjects(admin, NS), []);
+    for (const obj of renderManifests({ settings, templates })) assert.equal(await admin.get(obj), undefined, `${obj.kind} still exists`);
+    for (const name of ['keep-me', 'other-instance']) {
+      assert.ok(await admin.get({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NS } }), `${name} was deleted`);
+    }
+    // deleting again is harmless and says so
+    assert.deepEqual((await deleteObjects(admin, found)).map((r) => r.outcome), ['already-gone', 'already-gone', 'already-gone', 'already-gone', 'already-gone']);
+  });
+});
