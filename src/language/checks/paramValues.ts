@@ -104,7 +104,7 @@ function checkValue(p: ParamNode, def: ParamDef, r: ResolvedElement, opts: Conve
   }
   if (def.type === 'enum') {
     if (!def.list || def.list.includes(text)) return;
-    const replacement = catalog.closest(text, def.list);
+    const replacement = closestChoice(catalog, text, def.list);
     out.push(
       diag(range, 'error', 'invalid-value', `valid options are ${def.list.join(',')} but got ${text}${replacement ? ` — did you mean '${replacement}'?` : ''}`, {
         name,
@@ -132,6 +132,15 @@ function checkValue(p: ParamNode, def: ParamDef, r: ResolvedElement, opts: Conve
       );
     }
   }
+}
+
+/** Did-you-mean for enum choices: by edit distance, or the one choice the text is a prefix of (drop_oldest). */
+export function closestChoice(catalog: Catalog, text: string, list: readonly string[]): string | undefined {
+  const near = catalog.closest(text, list);
+  if (near || text.length < 3) return near;
+  const lower = text.toLowerCase();
+  const prefixed = list.filter((c) => c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase()));
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 /** The multiline parser: format_firstline and formatN must be /…/, compile, and name at least one capture. */

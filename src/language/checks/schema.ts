@@ -25,8 +25,8 @@ export const schemaCheck: Check = (ctx) => {
     const r = catalog.definitionFor(e);
     if (r.role === 'unknown') {
       const up = e.parent ? catalog.definitionFor(e.parent) : undefined;
-      // inside an element nobody knows, nothing can be said
-      if (up && (!up.complete || up.role === 'unknown' || up.role === 'raw')) continue;
+      // inside an element nobody knows, nothing can be said; <worker> children are the structure check's
+      if (up && (!up.complete || up.role === 'unknown' || up.role === 'raw' || up.role === 'worker')) continue;
       const candidates = e.parent ? [...Object.keys(up!.sections), ...Object.keys(up!.rawElements)] : ROOT_CHILDREN;
       const replacement = catalog.closest(e.name, candidates);
       if (!e.parent && fragment && !replacement && catalog.data.section_to_plugin_kind[e.name]) {
