@@ -34,8 +34,18 @@ function asKubeError(err: unknown): KubeError {
   return err instanceof KubeError ? err : new KubeError('unknown', (err as Error)?.message ?? String(err), { cause: err });
 }
 
-/** A namespace that does not exist makes every namespaced object fail with a bare 404; say what it is. */
+/** Bare 404s from an apply mean a missing namespace (or, for a binding, a missing role); say so. */
 function explainMissingNamespace(err: KubeError, obj: KubeObject): KubeError {
+  const ref = (obj as { roleRef?: { name?: string } }).roleRef;
+  if (err.kind === 'not-found' && obj.kind === 'ClusterRoleBinding' && ref?.name) {
+    // The server's 404 names the binding kind with the role's name, which reads like nonsense.
+    return new KubeError(
+      'not-found',
+      `Cannot bind ClusterRole "${ref.name}": it does not exist, and without the RBAC "bind" verb a user may only ` +
+        'bind roles that exist and whose rules it holds itself.',
+      { ...err.details },
+    );
+  }
   if (err.kind === 'not-found' && obj.metadata.namespace && /namespaces? "[^"]+" not found/.test(err.message)) {
     return new KubeError(
       'not-found',
