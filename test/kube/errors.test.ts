@@ -173,6 +173,15 @@ describe('kube deploy errors (real kube-apiserver)', () => {
     assert.ok(!JSON.stringify(gitops?.fieldsV1 ?? {}).includes('f:image'), 'gitops no longer owns the image');
   });
 
+  it('a namespace that does not exist is named, and nothing is created', async () => {
+    const r = await deploy({ client: admin, settings: withDefaults({ ...settings, namespace: 'no-such-ns' }), templates, validate });
+    assert.equal(r.stage, 'dry-run');
+    const failed = r.apply!.results.filter((x) => x.outcome === 'failed').map((x) => x.target.split(' ')[0]);
+    assert.deepEqual(failed, ['ServiceAccount', 'ConfigMap', 'DaemonSet']);
+    assert.match(formatDeployResult(r), /Namespace "no-such-ns" does not exist in this cluster/);
+    assert.deepEqual(await findManagedObjects(admin, 'no-such-ns'), []);
+  });
+
   it('an invalid token is a 401 with a clear message', async () => {
     const path = writeKubeconfig(kube, 'bad-token', { server: kube.server, 'certificate-authority': kube.caFile }, 'not-a-valid-token');
     const client = await KubeClient.create((await loadKubeconfig({ env: { KUBECONFIG: path } })).kc);
