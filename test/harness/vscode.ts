@@ -151,6 +151,9 @@ export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServ
     void exited.then(res);
   });
 
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => (stopping ??= doStop());
+
   // Ready when the log says it listens (and an HTTP request answers).
   const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
   let ready = false;
@@ -171,7 +174,7 @@ export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServ
     if (!ready) await sleep(200);
   }
 
-  async function stop(): Promise<void> {
+  async function doStop(): Promise<void> {
     if (child.exitCode === null && child.signalCode === null) {
       killGroup(child, 'SIGTERM');
       const gone = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
@@ -227,27 +230,33 @@ export async function openInChromium(url: string, opts: { screenshotDir: string;
     throw e;
   }
   const consoleLog = opts.consoleLog ? createWriteStream(opts.consoleLog, { flags: 'a' }) : undefined;
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (m) => consoleLog?.write(`[${m.type()}] ${m.text()}\n`));
-  page.on('pageerror', (e) => consoleLog?.write(`[pageerror] ${e.message}\n`));
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-  mkdirSync(opts.screenshotDir, { recursive: true });
   let closed = false;
-  return {
-    page,
-    async screenshot(name) {
-      const file = join(opts.screenshotDir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
-      await page.screenshot({ path: file, timeout: 20_000 });
-      return file;
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await Promise.race([context.close().catch(() => {}), sleep(10_000)]);
-      if (consoleLog) await new Promise<void>((res) => consoleLog.end(res));
-      rmSync(profile, { recursive: true, force: true });
-    },
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await Promise.race([context.close().catch(() => {}), sleep(10_000)]);
+    if (consoleLog) await new Promise<void>((res) => consoleLog.end(res));
+    rmSync(profile, { recursive: true, force: true });
   };
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (m) => consoleLog?.write(`[${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => consoleLog?.write(`[pageerror] ${e.message}\n`));
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    mkdirSync(opts.screenshotDir, { recursive: true });
+    return {
+      page,
+      async screenshot(name) {
+        const file = join(opts.screenshotDir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+        await page.screenshot({ path: file, timeout: 20_000 });
+        return file;
+      },
+      close,
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }
 
 export interface TestResult {
@@ -303,57 +312,65 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
   let server: VsCodeServer | undefined;
   let browser: BrowserSession | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let stopPolling = false;
+  let stopped = false;
   const timedOut = new Promise<never>((_, rej) => {
     timer = setTimeout(() => rej(new Error(`integration run exceeded ${timeoutMs} ms; see ${logFile} and ${consoleLog}`)), timeoutMs);
   });
-  try {
-    const work = (async () => {
-      server = await startVsCodeServer({
-        codeServerDir: opts.codeServerDir,
-        logFile,
-        env: { ...opts.env, [RESULTS_ENV]: resultsFile, [SCREENSHOT_ENV]: screenshotDir },
-      });
-      const url = server.url(opts.workspace, [
-        ['extensionDevelopmentPath', server.remoteUri(opts.extensionDevelopmentPath)],
-        ['extensionTestsPath', server.remoteUri(opts.extensionTestsPath)],
-        ['skipWelcome', 'true'],
-      ]);
-      browser = await openInChromium(url, { screenshotDir, consoleLog });
-      if (opts.onPage) await opts.onPage(browser);
+  const work = (async (): Promise<TestResults> => {
+    server = await startVsCodeServer({
+      codeServerDir: opts.codeServerDir,
+      logFile,
+      env: { ...opts.env, [RESULTS_ENV]: resultsFile, [SCREENSHOT_ENV]: screenshotDir },
+    });
+    if (stopped) throw new Error('stopped');
+    const url = server.url(opts.workspace, [
+      ['extensionDevelopmentPath', server.remoteUri(opts.extensionDevelopmentPath)],
+      ['extensionTestsPath', server.remoteUri(opts.extensionTestsPath)],
+      ['skipWelcome', 'true'],
+    ]);
+    browser = await openInChromium(url, { screenshotDir, consoleLog });
+    if (stopped) throw new Error('stopped');
+    if (opts.onPage) await opts.onPage(browser);
 
-      // Serve screenshot requests from the tests until the results file appears.
-      const b = browser;
-      let hostExit: string | undefined;
-      void server.extensionHostExited.then((m) => { hostExit = m; });
-      let graceUntil = 0;
-      while (!stopPolling && !existsSync(resultsFile)) {
-        for (const f of readdirSync(screenshotDir)) {
-          if (!f.endsWith('.request')) continue;
-          const name = f.slice(0, -'.request'.length);
-          try {
-            await b.screenshot(name);
-          } finally {
-            rmSync(join(screenshotDir, f), { force: true });
-          }
+    // Serve screenshot requests from the tests until the results file appears.
+    const b = browser;
+    let hostExit: string | undefined;
+    void server.extensionHostExited.then((m) => { hostExit = m; });
+    let graceUntil = 0;
+    while (!stopped && !existsSync(resultsFile)) {
+      for (const f of readdirSync(screenshotDir)) {
+        if (!f.endsWith('.request')) continue;
+        const name = f.slice(0, -'.request'.length);
+        try {
+          await b.screenshot(name);
+        } finally {
+          rmSync(join(screenshotDir, f), { force: true });
         }
-        if (hostExit) {
-          // results are written before run() settles; give the file a moment, then give up
-          graceUntil ||= Date.now() + 3000;
-          if (Date.now() > graceUntil) {
-            throw new Error(`${hostExit} without writing ${resultsFile}: the tests did not complete; see ${logFile} and ${consoleLog}`);
-          }
-        }
-        await sleep(150);
       }
-      return parseResults(resultsFile);
-    })();
+      if (hostExit) {
+        // results are written before run() settles; give the file a moment, then give up
+        graceUntil ||= Date.now() + 3000;
+        if (Date.now() > graceUntil) {
+          throw new Error(`${hostExit} without writing ${resultsFile}: the tests did not complete; see ${logFile} and ${consoleLog}`);
+        }
+      }
+      await sleep(150);
+    }
+    return parseResults(resultsFile);
+  })();
+  try {
     return await Promise.race([work, timedOut]);
   } finally {
-    stopPolling = true;
+    stopped = true;
     clearTimeout(timer);
-    await browser?.close().catch(() => {});
+    // Stopping the server first makes a pending page load fail fast.
     await server?.stop().catch(() => {});
+    await browser?.close().catch(() => {});
+    // After a timeout `work` may still be starting the server or the browser: let it
+    // settle (each step is bounded), then stop whatever it started meanwhile.
+    await Promise.race([work.catch(() => {}), sleep(90_000)]);
+    await server?.stop().catch(() => {});
+    await browser?.close().catch(() => {});
   }
 }
 
@@ -371,6 +388,7 @@ export function parseResults(file: string): TestResults {
   return { passed: r.passed, failed: r.failed, pending: r.pending ?? 0, tests: r.tests };
 }
 
+/** A timer that never keeps the process alive on its own (they race other promises here). */
 function sleep(ms: number): Promise<void> {
-  return new Promise((res) => setTimeout(res, ms));
+  return new Promise((res) => setTimeout(res, ms).unref());
 }
