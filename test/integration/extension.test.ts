@@ -22,9 +22,7 @@ describe('extension', () => {
   });
 });
 
-// TODO(snippets): skipped until snippets/fluentd.json exists; package.json already
-// contributes it, so both tests fail with "no such file" until then. Remove `.skip` with it.
-describe.skip('snippets', () => {
+describe('snippets', () => {
   interface SnippetContribution { language: string; path: string }
   interface Snippet { prefix: string | string[]; body: string | string[]; description?: string }
 
