@@ -19,8 +19,19 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  /** Line of the last lookup: the parser asks in source order, so it is nearly always this one or the next. */
+  private hint = 0;
+
   positionAt(offset: number): Position {
     const starts = this.lineStarts;
+    const h = this.hint;
+    if (offset >= starts[h]) {
+      if (h + 1 >= starts.length || offset < starts[h + 1]) return { line: h, character: offset - starts[h] };
+      if (h + 2 >= starts.length || offset < starts[h + 2]) {
+        this.hint = h + 1;
+        return { line: h + 1, character: offset - starts[h + 1] };
+      }
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -28,6 +39,7 @@ export class LineIndex {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
     return { line: lo, character: offset - starts[lo] };
   }
 

@@ -31,6 +31,8 @@ export interface ParseResult {
 
 /** Reserved parameters Fluentd accepts with the `@` prefix. */
 export const RESERVED_PARAMS = new Set(['@type', '@id', '@label', '@log_level']);
+/** Shared empty list for unquoted scans (read-only: no embedded code, no errors). */
+const NONE: never[] = [];
 /** Directives in which any other `@key` is a parse error (elsewhere Fluentd only warns). */
 const STRICT_PREFIX_ELEMENTS = new Set(['match', 'source', 'filter', 'system']);
 
@@ -86,18 +88,17 @@ class Parser {
 
   /**
    * Fluentd reads the file as plain UTF-8 and does not skip a BOM: it becomes part of
-   * the first line, so a start tag there turns into a parameter name and fails.
+   * the first line, so a start tag there turns into a parameter and fails, while a
+   * comment or blank first line is harmless. A warning, with a fixed message, so the
+   * formatter's same-parse check holds however the first line changes.
    */
   private byteOrderMark(): void {
-    const tagFirst = this.text.charCodeAt(1) === CH.lt;
     this.report(
       0,
       1,
-      tagFirst ? 'error' : 'warning',
+      'warning',
       'byte-order-mark',
-      tagFirst
-        ? 'This file starts with a byte order mark (BOM): Fluentd does not skip it, reads the first start tag as a parameter name and fails. Save the file as UTF-8 without BOM.'
-        : 'This file starts with a byte order mark (BOM): Fluentd does not skip it but reads it as part of the first line. Save the file as UTF-8 without BOM.',
+      'This file starts with a byte order mark (BOM): Fluentd does not skip it but reads it as part of the first line, which breaks a start tag there. Save the file as UTF-8 without BOM.',
     );
   }
 
@@ -128,7 +129,7 @@ class Parser {
     if (p < this.n && text.charCodeAt(p) === CH.gt) {
       tagEnd = p + 1;
       this.pos = tagEnd;
-      this.expectLineEnd('expected-line-end', `Expected the end of the line after the start tag <${name}>.`, false);
+      this.expectLineEnd('start tag', name, false);
     } else {
       // recover: the tag is everything up to the end of its first line
       const eol = endOfLine(text, tagStart);
@@ -166,7 +167,7 @@ class Parser {
     if (p < this.n && text.charCodeAt(p) === CH.gt) {
       tagEnd = p + 1;
       this.pos = tagEnd;
-      this.expectLineEnd('expected-line-end', `Expected the end of the line after the end tag </${name}>.`, false);
+      this.expectLineEnd('end tag', name, false);
     } else {
       const eol = endOfLine(text, tagStart);
       const gt = text.lastIndexOf('>', eol);
@@ -279,17 +280,18 @@ class Parser {
     // the white space after the key decides: a line end means "key with empty value".
     // Fluentd skips no comment here (spacing_without_comment): `k #v` has the value "#v".
     const afterKey = skipWhite(text, keyEnd);
-    const keyAlone = afterKey >= this.n || text.slice(keyEnd, afterKey).includes('\n');
+    const keyAlone = afterKey >= this.n || hasLineFeed(text, keyEnd, afterKey);
     if (afterKey === keyEnd && !keyAlone) {
       // only a quoted key can end without white space; Fluentd crashes on `"k"v`
       this.report(keyStart, keyEnd + 1, 'error', 'missing-space', `Expected a space after the quoted key ${text.slice(keyStart, keyEnd)}: Fluentd fails to read this line.`);
     }
     const parent = this.current();
+    const keyRange = this.idx.range(keyStart, keyEnd);
     const node: ParamNode = {
       kind: 'param',
       key: key.text,
-      keyRange: this.idx.range(keyStart, keyEnd),
-      range: this.idx.range(keyStart, keyEnd),
+      keyRange,
+      range: { start: keyRange.start, end: keyRange.end },
       parent,
     };
     if (keyAlone) {
@@ -320,7 +322,7 @@ class Parser {
     // a broken JSON value resumes at the start of the line that broke it (e.g. an end
     // tag): that line is parsed on its own, there is no line end to check
     if (this.pos > 0 && this.text.charCodeAt(this.pos - 1) === CH.lf) return;
-    this.expectLineEnd('expected-line-end', `Expected the end of the line after the value of '${key.text}'.`, true);
+    this.expectLineEnd('value', key.text, true);
   }
 
   private value(): Value {
@@ -339,10 +341,11 @@ class Parser {
     const style = c === CH.dquote ? 'double' : c === CH.squote ? 'single' : 'none';
     return {
       style,
-      raw: text.slice(start, lit.end),
+      // an unquoted value's text is its source: one string for both
+      raw: style === 'none' ? lit.text : text.slice(start, lit.end),
       text: lit.text,
       range: this.idx.range(start, lit.end),
-      embedded: lit.embedded.map((e) => ({ code: e.code, range: this.idx.range(e.start, e.end) })),
+      embedded: lit.embedded.length ? lit.embedded.map((e) => ({ code: e.code, range: this.idx.range(e.start, e.end) })) : [],
     };
   }
 
@@ -356,7 +359,7 @@ class Parser {
     else if (c === CH.squote) scan = scanSingleQuoted(text, start);
     else {
       const end = unquotedEnd(text, start);
-      scan = { end, text: text.slice(start, end), embedded: [], errors: [] };
+      scan = { end, text: text.slice(start, end), embedded: NONE, errors: NONE };
     }
     for (const e of scan.errors) this.literalError(e);
     this.pos = scan.end;
@@ -370,11 +373,12 @@ class Parser {
   // ---- helpers ------------------------------------------------------------------
 
   /**
-   * Requires LINE_END at the current position. On failure reports `code` at the rest
-   * of the line and, when `skipRest`, resumes at the next line; otherwise the rest of
-   * the line is parsed as if it stood on a line of its own.
+   * Requires LINE_END at the current position (after a tag or the value of `name`).
+   * On failure reports expected-line-end at the rest of the line (the message is
+   * built only then: this runs for every line) and, when `skipRest`, resumes at the
+   * next line; otherwise the rest of the line is parsed as if it stood on its own.
    */
-  private expectLineEnd(code: string, message: string, skipRest: boolean): void {
+  private expectLineEnd(after: 'start tag' | 'end tag' | 'value', name: string, skipRest: boolean): void {
     const end = matchLineEnd(this.text, this.pos, this.onComment);
     if (end >= 0) {
       this.pos = end;
@@ -383,7 +387,8 @@ class Parser {
     const eol = endOfLine(this.text, this.pos);
     let from = this.pos;
     while (from < eol && (this.text[from] === ' ' || this.text[from] === '\t')) from++;
-    this.report(from, Math.max(from + 1, eol), 'error', code, message);
+    const what = after === 'value' ? `the value of '${name}'` : after === 'start tag' ? `the start tag <${name}>` : `the end tag </${name}>`;
+    this.report(from, Math.max(from + 1, eol), 'error', 'expected-line-end', `Expected the end of the line after ${what}.`);
     if (skipRest) this.pos = nextLineStart(this.text, this.pos);
   }
 
@@ -393,9 +398,9 @@ class Parser {
 
   private addChild(node: Node): void {
     const parent = this.current();
+    // the parent's range is set when it closes (closeElement / closeUnclosed)
     if (parent) {
       parent.children.push(node);
-      parent.range = { start: parent.openRange.start, end: node.range.end };
     } else {
       this.root.push(node);
     }
@@ -406,4 +411,9 @@ class Parser {
     if (data !== undefined) d.data = data;
     this.diagnostics.push(d);
   }
+}
+
+function hasLineFeed(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === CH.lf) return true;
+  return false;
 }
