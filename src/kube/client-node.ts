@@ -1,14 +1,23 @@
 // @kubernetes/client-node 1.x is an ES module; this project compiles to CommonJS. Types come in
-// through a type-only import (erased), the code through a dynamic import() that Node and esbuild
-// both resolve — so nothing else has to care.
-import type * as ClientNode from '@kubernetes/client-node' with { 'resolution-mode': 'import' };
+// through type-only imports (erased), the code through dynamic import(), which Node and esbuild
+// both resolve. Only the two modules used are imported: the package root re-exports every
+// generated API and model (16 MB bundled, against under 2 MB for these).
+import type { KubeConfig as KubeConfigClass } from '@kubernetes/client-node/dist/config.js' with { 'resolution-mode': 'import' };
+import type { ApiException as ApiExceptionClass } from '@kubernetes/client-node/dist/gen/apis/exception.js' with { 'resolution-mode': 'import' };
 
-export type { ClientNode };
-export type KubeConfig = ClientNode.KubeConfig;
+export type KubeConfig = KubeConfigClass;
 
-let loaded: Promise<typeof ClientNode> | undefined;
+export interface ClientNode {
+  KubeConfig: typeof KubeConfigClass;
+  ApiException: typeof ApiExceptionClass;
+}
 
-export function clientNode(): Promise<typeof ClientNode> {
-  loaded ??= import('@kubernetes/client-node');
+let loaded: Promise<ClientNode> | undefined;
+
+export function clientNode(): Promise<ClientNode> {
+  loaded ??= Promise.all([
+    import('@kubernetes/client-node/dist/config.js'),
+    import('@kubernetes/client-node/dist/gen/apis/exception.js'),
+  ]).then(([config, exception]) => ({ KubeConfig: config.KubeConfig, ApiException: exception.ApiException }));
   return loaded;
 }

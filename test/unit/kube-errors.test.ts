@@ -111,8 +111,9 @@ describe('kube error classification', () => {
   });
 
   it("classifies client-node's own connection-refused error as unreachable", async () => {
-    const k8s = await clientNode();
-    const kc = await kubeconfigFor(`https://127.0.0.1:${await closedPort()}`);
+    const k8s = await import('@kubernetes/client-node');
+    const kc = new k8s.KubeConfig();
+    kc.loadFromOptions({ clusters: [{ name: 'c', server: `https://127.0.0.1:${await closedPort()}` }], users: [{ name: 'u', token: 't' }], contexts: [{ name: 'x', cluster: 'c', user: 'u' }], currentContext: 'x' });
     const api = kc.makeApiClient(k8s.CoreV1Api);
     const err = await api.listNamespace().then(
       () => assert.fail('a closed port answered'),

@@ -1,0 +1,52 @@
+// The VS Code side of one-click deploy: registers the kube commands (one file each) on a shared
+// session. src/extension.ts calls registerKube(context) once.
+import * as vscode from 'vscode';
+import { copyIamPolicyCommand } from './copyIamPolicyCommand';
+import { DEPLOY_COMMAND, deployCommand, type DeployArgs } from './deployCommand';
+import { exportManifestsCommand } from './exportManifestsCommand';
+import { previewCommand } from './previewCommand';
+import { ScriptedPrompts } from './prompts';
+import { selectContextCommand } from './selectContextCommand';
+import { KubeSession } from './session';
+import { statusCommand } from './statusCommand';
+import { undeployCommand } from './undeployCommand';
+
+export const KUBE_COMMANDS = {
+  deploy: DEPLOY_COMMAND,
+  preview: 'fluentd.deploy.preview',
+  selectContext: 'fluentd.deploy.selectContext',
+  status: 'fluentd.deploy.status',
+  undeploy: 'fluentd.deploy.undeploy',
+  exportManifests: 'fluentd.deploy.exportManifests',
+  copyIamPolicy: 'fluentd.deploy.copyIamPolicy',
+} as const;
+
+/**
+ * Test seam, registered only when the extension does not run in production: queue answers for
+ * the next prompts and get back what was asked (see ScriptedPrompts). Not in the command palette.
+ */
+export const TESTING_ANSWER_COMMAND = 'fluentd.deploy.testing.answer';
+
+export function registerKube(context: vscode.ExtensionContext): void {
+  const session = new KubeSession(context);
+  context.subscriptions.push(
+    session,
+    vscode.commands.registerCommand(KUBE_COMMANDS.deploy, (args?: DeployArgs) => deployCommand(session, args)),
+    vscode.commands.registerCommand(KUBE_COMMANDS.preview, () => previewCommand(session)),
+    vscode.commands.registerCommand(KUBE_COMMANDS.selectContext, () => selectContextCommand(session)),
+    vscode.commands.registerCommand(KUBE_COMMANDS.status, () => statusCommand(session)),
+    vscode.commands.registerCommand(KUBE_COMMANDS.undeploy, () => undeployCommand(session)),
+    vscode.commands.registerCommand(KUBE_COMMANDS.exportManifests, () => exportManifestsCommand(session)),
+    vscode.commands.registerCommand(KUBE_COMMANDS.copyIamPolicy, () => copyIamPolicyCommand(session)),
+  );
+  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(TESTING_ANSWER_COMMAND, (answers: unknown[] = []) => {
+        const scripted = session.prompts instanceof ScriptedPrompts ? session.prompts : new ScriptedPrompts();
+        session.prompts = scripted;
+        scripted.queue(answers);
+        return { log: scripted.log, statusBar: session.statusBar.text };
+      }),
+    );
+  }
+}
