@@ -62,6 +62,7 @@ if [ ! -f "$NODEDIR/include/node/node.h" ]; then
   exit 1
 fi
 export npm_config_nodedir="$NODEDIR"
+export JOBS="${JOBS:-max}"   # node-gyp: compile the native modules on every core
 export npm_config_yes=true
 export npm_config_audit=false
 export npm_config_fund=false
