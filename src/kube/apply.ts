@@ -2,7 +2,7 @@
 // unless the server accepts all of them), then the real apply in order, stopping at the first
 // failure. Every object ends with an outcome, so a partial deploy is always reported as one.
 import type { KubeClient } from './client';
-import { KubeError } from './errors';
+import { asKubeError, KubeError } from './errors';
 import { describeObject, type KubeObject } from './types';
 
 export type ObjectOutcome = 'created' | 'configured' | 'unchanged' | 'failed' | 'not-applied';
@@ -28,10 +28,6 @@ export interface ApplyObjectsOptions {
   force?: boolean;
   /** Called before each request; awaited, so a caller can pause between steps. */
   onProgress?: (message: string) => void | Promise<void>;
-}
-
-function asKubeError(err: unknown): KubeError {
-  return err instanceof KubeError ? err : new KubeError('unknown', (err as Error)?.message ?? String(err), { cause: err });
 }
 
 /** Bare 404s from an apply mean a missing namespace (or, for a binding, a missing role); say so. */

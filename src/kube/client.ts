@@ -19,8 +19,6 @@ interface ResourceInfo {
 const RESOURCES: Record<string, ResourceInfo> = {
   'v1/ServiceAccount': { prefix: '/api/v1', plural: 'serviceaccounts', namespaced: true },
   'v1/ConfigMap': { prefix: '/api/v1', plural: 'configmaps', namespaced: true },
-  'v1/Pod': { prefix: '/api/v1', plural: 'pods', namespaced: true },
-  'v1/Namespace': { prefix: '/api/v1', plural: 'namespaces', namespaced: false },
   'rbac.authorization.k8s.io/v1/ClusterRole': { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'clusterroles', namespaced: false },
   'rbac.authorization.k8s.io/v1/ClusterRoleBinding': {
     prefix: '/apis/rbac.authorization.k8s.io/v1',

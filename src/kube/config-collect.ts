@@ -2,8 +2,10 @@
 // ConfigFiles that go into the ConfigMap. Includes must stay inside the main file's folder
 // (they are mounted under /fluentd/etc the same way); URLs and `#{…}` paths cannot be deployed.
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { includeTargets } from '../language/definition';
 import type { FileSystem } from '../language/fileSystem';
 import { parse } from '../language/parser';
+import { pathToUri } from '../language/uri';
 import { includes } from '../language/walk';
 import { ConfigFilesError, type ConfigFile } from './config-files';
 
@@ -28,13 +30,14 @@ export function collectConfigFiles(mainPath: string, fs: FileSystem): ConfigFile
       if (/^(https?|file):/.test(p) || p.includes('#{')) {
         throw new ConfigFilesError(`@include ${p} (${where}) cannot be deployed: only plain relative paths can be packed into the ConfigMap.`);
       }
-      const pattern = isAbsolute(p) ? p : resolve(dirname(abs), p);
-      const rel = relative(root, pattern);
-      if (rel.startsWith('..') || isAbsolute(rel)) {
-        throw new ConfigFilesError(`@include ${p} (${where}) points outside ${root}; deployed configs must keep their includes next to or below fluent.conf.`);
+      // Resolved like Fluentd (and the editor's go-to-definition): relative to the including file, globbed.
+      for (const target of includeTargets(pathToUri(abs), inc, fs)) {
+        const rel = relative(root, target);
+        if (rel.startsWith('..') || isAbsolute(rel)) {
+          throw new ConfigFilesError(`@include ${p} (${where}) reaches ${target}, outside ${root}; deployed configs must keep their includes next to or below fluent.conf.`);
+        }
+        visit(target, where);
       }
-      // Fluentd ignores a pattern that matches nothing; so does the deploy.
-      for (const match of fs.glob(pattern)) visit(match, where);
     }
   };
   visit(main);

@@ -3,7 +3,7 @@
 import { applyObjects, formatApplyReport, type ApplyReport } from './apply';
 import type { KubeClient } from './client';
 import type { ConfigFile } from './config-files';
-import { KubeError } from './errors';
+import { asKubeError, KubeError } from './errors';
 import { effectiveConfig, renderManifests } from './render';
 import { waitForRollout, type RolloutState } from './rollout';
 import type { DeploySettings } from './settings';
@@ -72,7 +72,7 @@ export async function deploy(req: DeployRequest): Promise<DeployResult> {
     const rollout = await waitForRollout(req.client, ds, { ...req.rollout, onUpdate: req.onRollout });
     return { ok: true, stage: 'done', apply, rollout, objects, warnings: gate.warnings };
   } catch (err) {
-    const rolloutError = err instanceof KubeError ? err : new KubeError('unknown', String(err));
+    const rolloutError = asKubeError(err);
     return { ok: false, stage: 'rollout', apply, rolloutError, objects, warnings: gate.warnings };
   }
 }

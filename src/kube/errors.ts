@@ -51,6 +51,11 @@ export class KubeError extends Error {
   }
 }
 
+/** Any thrown value as a KubeError; what is not one already becomes kind `unknown`. */
+export function asKubeError(err: unknown): KubeError {
+  return err instanceof KubeError ? err : new KubeError('unknown', (err as Error)?.message ?? String(err), { cause: err });
+}
+
 /** What was being done when the error happened; makes messages specific. */
 export interface Operation {
   /** Kubernetes verb: get, list, patch, delete, … */

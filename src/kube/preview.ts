@@ -2,7 +2,7 @@
 // "after" side is the server's own dry-run result of the apply, so defaults and merges are real.
 import { stringify } from 'yaml';
 import type { KubeClient } from './client';
-import { KubeError } from './errors';
+import { asKubeError, KubeError } from './errors';
 import { unifiedDiff } from './text-diff';
 import { describeObject, type KubeObject } from './types';
 
@@ -34,7 +34,7 @@ export async function previewObjects(client: KubeClient, objects: readonly KubeO
       const diff = unifiedDiff(toYaml(live), toYaml(after), { from: live ? `live ${target}` : '/dev/null', to: `deployed ${target}` });
       entries.push({ target, change: !live ? 'create' : diff ? 'update' : 'none', diff });
     } catch (err) {
-      const error = err instanceof KubeError ? err : new KubeError('unknown', String(err));
+      const error = asKubeError(err);
       entries.push({ target, change: 'error', diff: '', error });
     }
   }

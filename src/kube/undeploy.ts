@@ -1,7 +1,7 @@
 // Finds and deletes exactly the objects a deploy to a namespace created: by our labels, in that
 // namespace (namespaced kinds) and cluster-wide (the RBAC objects named after the namespace).
 import type { KubeClient } from './client';
-import { KubeError } from './errors';
+import { asKubeError, KubeError } from './errors';
 import { managedSelector } from './labels';
 import { describeObject, type KubeObject } from './types';
 
@@ -37,7 +37,7 @@ export async function deleteObjects(client: KubeClient, objects: readonly KubeOb
     try {
       results.push({ target, outcome: (await client.delete(o)) ? 'deleted' : 'already-gone' });
     } catch (err) {
-      results.push({ target, outcome: 'failed', error: err instanceof KubeError ? err : new KubeError('unknown', String(err)) });
+      results.push({ target, outcome: 'failed', error: asKubeError(err) });
     }
   }
   return results;
