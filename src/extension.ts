@@ -2,9 +2,15 @@
 // commands and views and puts every disposable in context.subscriptions.
 import type * as vscode from 'vscode';
 import { startLanguageClient } from './client/client';
+import { registerKube } from './ui/kube';
+import { registerShowEventRoute } from './ui/showEventRoute';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  await startLanguageClient(context);
+export function activate(context: vscode.ExtensionContext): void {
+  registerKube(context);
+  // the language server starts in the background: commands and views do not wait for it
+  const client = startLanguageClient(context);
+  client.catch(() => undefined); // the client reports its own start failure in its output channel
+  registerShowEventRoute(context, client);
 }
 
 export function deactivate(): void {
