@@ -187,7 +187,7 @@ function intendedTime(text: string): number | undefined {
   if (!m) return undefined;
   const n = Number(m[1]);
   if (!m[2]) return n;
-  const unit = HUMAN_TIME[m[2].toLowerCase()];
+  const unit = Object.hasOwn(HUMAN_TIME, m[2].toLowerCase()) ? HUMAN_TIME[m[2].toLowerCase()] : undefined;
   return unit === undefined ? undefined : n * unit;
 }
 
@@ -421,7 +421,7 @@ function toJavaScript(source: string, flags: string): { source: string; flags: s
     if (inClass) {
       if (c === '[' && source[i + 1] === ':') {
         const m = /^\[:(\^?)(\w+):\]/.exec(source.slice(i));
-        if (m && POSIX_CLASSES[m[2]] && !m[1]) {
+        if (m && Object.hasOwn(POSIX_CLASSES, m[2]) && !m[1]) {
           out += POSIX_CLASSES[m[2]];
           i += m[0].length - 1;
           continue;
@@ -482,7 +482,8 @@ function toJavaScript(source: string, flags: string): { source: string; flags: s
         continue;
       }
     }
-    if (c === '+' && /[*+?}]/.test(source[i - 1] ?? '') && source[i - 2] !== '\\') {
+    const prev = source[i - 1];
+    if (c === '+' && (prev === '*' || prev === '+' || prev === '?' || prev === '}') && source[i - 2] !== '\\') {
       // Ruby's x{n}+ repeats the repeat, which JavaScript cannot write
       if (source[i - 1] === '}') return undefined;
       continue; // possessive x*+ x++ x?+ → greedy (same syntax, no backtracking control)
@@ -496,8 +497,22 @@ function toJavaScript(source: string, flags: string): { source: string; flags: s
   return { source: out, flags: f };
 }
 
-/** Compiles a Ruby pattern (without slashes) as far as JavaScript can follow it. */
+/** Compiled patterns by flags + source: the same regexps come back on every edit. */
+const COMPILED = new Map<string, Converted<RegexpInfo>>();
+const COMPILED_MAX = 2000;
+
+/** Compiles a Ruby pattern (without slashes) as far as JavaScript can follow it. The result is shared: copy before changing it. */
 export function compileRubyRegexp(source: string, flags = ''): Converted<RegexpInfo> {
+  const key = `${flags}/${source}`;
+  const hit = COMPILED.get(key);
+  if (hit) return hit;
+  const r = compileUncached(source, flags);
+  if (COMPILED.size >= COMPILED_MAX) COMPILED.clear();
+  COMPILED.set(key, r);
+  return r;
+}
+
+function compileUncached(source: string, flags: string): Converted<RegexpInfo> {
   const names = namedCaptures(source);
   const info: RegexpInfo = { source, flags, names, checked: false };
   const js = toJavaScript(source, flags);
@@ -534,7 +549,7 @@ export function regexpValue(text: string): Converted<RegexpInfo> {
   }
   const options = text.slice(right + 1);
   const flags = (options.includes('i') ? 'i' : '') + (options.includes('m') ? 'm' : '');
-  const r = compileRubyRegexp(text.slice(1, right), flags);
+  const r = { ...compileRubyRegexp(text.slice(1, right), flags) };
   const ignored = [...options].filter((c) => c !== 'i' && c !== 'm');
   if (!r.error && ignored.length) {
     r.surprise = `Fluentd ignores the regexp option${ignored.length > 1 ? 's' : ''} '${ignored.join('')}' (only i and m exist).`;
@@ -550,7 +565,7 @@ export function slashedRegexpValue(text: string, key: string): Converted<RegexpI
       error: `format should be Regexp, need //, in ${key}: '${text}'`,
     };
   }
-  const r = compileRubyRegexp(text.slice(1, -1), 'm');
+  const r = { ...compileRubyRegexp(text.slice(1, -1), 'm') };
   if (r.error) r.error = `Invalid regexp in ${key}: ${r.error}`;
   return r;
 }

@@ -5,13 +5,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FluentdLanguageService } from '../../src/language/service';
+import { defaultCatalog } from '../../src/language/catalog';
+import { catalogueChecks } from '../../src/language/checks';
+import { parse } from '../../src/language/parser';
 import type { Diagnostic } from '../../src/language/types';
 import { acceptedButWrong, corpusAvailable, fluentdParseError, invalidCases, validConfigs } from '../helpers/corpus';
 
-const service = new FluentdLanguageService();
-const lint = (text: string, name = 'fluent.conf'): Diagnostic[] =>
-  service.diagnostics(TextDocument.create(`file:///corpus/${name}`, 'fluentd', 1, text));
+/** Syntax findings and those of the catalogue checks (routing and include analyses have their own tests). */
+const lint = (text: string, name = 'fluent.conf'): Diagnostic[] => {
+  const parsed = parse(text);
+  const document = TextDocument.create(`file:///corpus/${name}`, 'fluentd', 1, text);
+  return [...parsed.diagnostics, ...catalogueChecks.flatMap((check) => check({ document, parsed, catalog: defaultCatalog() }))];
+};
 const show = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1}: ${d.severity} ${d.code} ${d.message}`).join('\n');
 const skip = !corpusAvailable();
 

@@ -6,14 +6,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FluentdLanguageService } from '../../src/language/service';
+import { defaultCatalog } from '../../src/language/catalog';
+import { catalogueChecks } from '../../src/language/checks';
+import { parse } from '../../src/language/parser';
 import type { Diagnostic, Severity } from '../../src/language/types';
 import { corpusAvailable, corpusRoot } from '../helpers/corpus';
 
-const service = new FluentdLanguageService();
-let version = 0;
-const lint = (text: string): Diagnostic[] =>
-  service.diagnostics(TextDocument.create(`file:///mutation/${++version}.conf`, 'fluentd', 1, text));
+/** Syntax findings and those of the catalogue checks (other analyses have their own tests). */
+const lint = (text: string): Diagnostic[] => {
+  const parsed = parse(text);
+  const document = TextDocument.create('file:///mutation/fluent.conf', 'fluentd', 1, text);
+  return [...parsed.diagnostics, ...catalogueChecks.flatMap((check) => check({ document, parsed, catalog: defaultCatalog() }))];
+};
 const key = (d: Diagnostic) => `${d.severity} ${d.code} ${d.message}`;
 
 interface Mutation {

@@ -38,6 +38,13 @@ export const COMPAT_TARGET: Record<CompatKind, { section: string; tables: string
   extract: { section: 'extract', tables: ['EXTRACT_PARAMS'] },
 };
 
+/** Where a compat conversion moves a flat key: the section, and the key there (null: handled specially). */
+export interface CompatHit {
+  kind: CompatKind;
+  section: string;
+  target: string | null;
+}
+
 /** Keys every directive accepts (Fluentd's reserved parameters). */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['@type', '@id', '@label', '@log_level']);
 
@@ -86,12 +93,38 @@ export interface ResolvedElement {
 }
 
 const EMPTY_SECTIONS: Record<string, SectionDef> = Object.freeze({}) as Record<string, SectionDef>;
+const EMPTY_RAW: Record<string, RawElementDef> = Object.freeze({}) as Record<string, RawElementDef>;
+const NO_PARAMS: readonly ParamDef[] = Object.freeze([]);
+const NO_SECTION = Object.freeze({ name: '', params: [], sections: {} }) as SectionDef;
+
+/** Every resolved element has the same shape (fields set up front keep property access fast). */
+function make(element: ElementNode, role: ElementRole, section: SectionDef | undefined, owner: PluginDef | undefined, complete: boolean): ResolvedElement {
+  return {
+    element,
+    role,
+    pluginKind: undefined,
+    typeName: undefined,
+    typeWritten: false,
+    plugin: undefined,
+    section,
+    owner,
+    raw: undefined,
+    params: (section?.params ?? NO_PARAMS) as ParamDef[],
+    sections: section?.sections ?? EMPTY_SECTIONS,
+    rawElements: EMPTY_RAW,
+    rawKeys: NO_PARAMS as unknown as readonly string[],
+    complete,
+  };
+}
 
 export class Catalog {
   readonly data: CatalogData;
   private readonly byKind = new Map<PluginKind, Map<string, PluginDef>>();
   private readonly resolved = new WeakMap<ElementNode, ResolvedElement>();
-  private readonly paramIndex = new WeakMap<object, Map<string, ParamDef>>();
+  private readonly compatIndex = new WeakMap<PluginDef, Map<string, CompatHit>>();
+  private readonly paramIndex = new WeakMap<readonly ParamDef[], Map<string, ParamDef>>();
+  /** Section schema + plugin, merged once per pair. */
+  private readonly merged = new WeakMap<SectionDef | typeof NO_SECTION, Map<PluginDef, { params: ParamDef[]; sections: Record<string, SectionDef> }>>();
 
   constructor(data: CatalogData) {
     this.data = data;
@@ -126,7 +159,8 @@ export class Catalog {
   /** The plugin kind an element's @type names: source→input, match→output, filter→filter, parse→parser, … */
   kindOfDirective(elementName: string): PluginKind | undefined {
     if (elementName === 'system') return 'system';
-    return DIRECTIVE_KIND[elementName] ?? this.data.section_to_plugin_kind[elementName];
+    if (Object.hasOwn(DIRECTIVE_KIND, elementName)) return DIRECTIVE_KIND[elementName];
+    return own(this.data.section_to_plugin_kind, elementName);
   }
 
   /** Documentation page: docs.fluentd.org for core plugins, the repository for the others. */
@@ -152,7 +186,8 @@ export class Catalog {
 
   /** The parameter `key` names here, by name or alias. */
   findParam(def: PluginDef | SectionDef | ResolvedElement, key: string): ParamDef | undefined {
-    let index = this.paramIndex.get(def);
+    // keyed by the params list, which merged definitions share
+    let index = this.paramIndex.get(def.params);
     if (!index) {
       index = new Map();
       // first declaration wins (section schema before plugin), like Fluentd's merge order
@@ -160,21 +195,29 @@ export class Catalog {
         if (!index.has(p.name)) index.set(p.name, p);
         if (p.alias && !index.has(p.alias)) index.set(p.alias, p);
       }
-      this.paramIndex.set(def, index);
+      this.paramIndex.set(def.params, index);
     }
     return index.get(key);
   }
 
   /** Known flat v0.12 key → where a plugin's compat conversion moves it. */
-  compatParam(plugin: PluginDef, key: string): { kind: CompatKind; section: string; target: string | null } | undefined {
-    for (const kind of plugin.compat ?? []) {
-      const { section, tables } = COMPAT_TARGET[kind];
-      for (const t of tables) {
-        const table = this.data.compat_parameters[t];
-        if (table && Object.prototype.hasOwnProperty.call(table, key)) return { kind, section, target: table[key] };
+  compatParam(plugin: PluginDef, key: string): CompatHit | undefined {
+    if (!plugin.compat) return undefined;
+    let index = this.compatIndex.get(plugin);
+    if (!index) {
+      index = new Map();
+      for (const kind of plugin.compat) {
+        const { section, tables } = COMPAT_TARGET[kind];
+        for (const t of tables) {
+          // the first conversion that reads a key is the one that takes it
+          for (const [flat, target] of Object.entries(this.data.compat_parameters[t] ?? {})) {
+            if (!index.has(flat)) index.set(flat, Object.freeze({ kind, section, target }));
+          }
+        }
       }
+      this.compatIndex.set(plugin, index);
     }
-    return undefined;
+    return index.get(key);
   }
 
   /**
@@ -192,7 +235,6 @@ export class Catalog {
   }
 
   private resolve(element: ElementNode): ResolvedElement {
-    const base = { element, typeWritten: false, rawElements: {}, rawKeys: [] as readonly string[] };
     const parent = element.parent;
     const name = element.name;
     const atTop =
@@ -200,58 +242,47 @@ export class Catalog {
       (parent.name === 'worker' && !parent.parent) ||
       (parent.name === 'label' && this.definitionFor(parent).role === 'label');
     if (atTop && (name === 'source' || name === 'match' || name === 'filter')) {
-      return this.withPlugin({ ...base, role: 'directive', pluginKind: DIRECTIVE_KIND[name], params: [], sections: {}, complete: true }, element);
+      const r = make(element, 'directive', undefined, undefined, true);
+      r.pluginKind = DIRECTIVE_KIND[name];
+      return this.withPlugin(r, element);
     }
-    if (name === 'label' && (!parent || (parent.name === 'worker' && !parent.parent))) {
-      return { ...base, role: 'label', params: [], sections: EMPTY_SECTIONS, complete: true };
-    }
+    if (name === 'label' && (!parent || (parent.name === 'worker' && !parent.parent))) return make(element, 'label', undefined, undefined, true);
     if (!parent) {
       if (name === 'system') {
         const plugin = this.plugin('system', 'system');
-        return {
-          ...base,
-          role: 'system',
-          pluginKind: 'system',
-          plugin,
-          params: plugin?.params ?? [],
-          sections: plugin?.sections ?? EMPTY_SECTIONS,
-          complete: !!plugin,
-        };
+        const r = make(element, 'system', undefined, undefined, !!plugin);
+        r.pluginKind = 'system';
+        if (plugin) {
+          r.plugin = plugin;
+          r.params = plugin.params;
+          r.sections = plugin.sections;
+        }
+        return r;
       }
-      if (name === 'worker') return { ...base, role: 'worker', params: [], sections: EMPTY_SECTIONS, complete: true };
-      return { ...base, role: 'unknown', params: [], sections: EMPTY_SECTIONS, complete: false };
+      return make(element, name === 'worker' ? 'worker' : 'unknown', undefined, undefined, name === 'worker');
     }
     const up = this.definitionFor(parent);
     const owner = up.plugin ?? up.owner;
-    const section = up.sections[name];
+    const section = own(up.sections, name);
     if (section) {
-      const r: ResolvedElement = {
-        ...base,
-        role: 'section',
-        section,
-        owner,
-        params: section.params,
-        sections: section.sections,
-        complete: up.complete,
-      };
+      const r = make(element, 'section', section, owner, up.complete);
       if (!section.plugin_kind) return r;
       r.pluginKind = section.plugin_kind;
       // <secondary> without @type is the primary's plugin again
       const inherit = name === 'secondary' && up.plugin?.kind === 'output' ? up.plugin.name : undefined;
       return this.withPlugin(r, element, inherit);
     }
-    const raw = up.rawElements[name];
+    const raw = own(up.rawElements, name);
     if (raw) {
       // cri's nested <parse> is a parser chosen by @type like any other
-      const kind = this.data.section_to_plugin_kind[name];
-      const r: ResolvedElement = { ...base, role: 'raw', raw, owner, params: [], sections: EMPTY_SECTIONS, complete: false };
-      if (kind === 'parser') {
-        r.pluginKind = kind;
-        return this.withPlugin({ ...r, complete: true }, element);
-      }
-      return r;
+      const parser = own(this.data.section_to_plugin_kind, name) === 'parser';
+      const r = make(element, 'raw', undefined, owner, parser);
+      r.raw = raw;
+      if (!parser) return r;
+      r.pluginKind = 'parser';
+      return this.withPlugin(r, element);
     }
-    return { ...base, role: up.role === 'raw' ? 'raw' : 'unknown', owner, params: [], sections: EMPTY_SECTIONS, complete: false };
+    return make(element, up.role === 'raw' ? 'raw' : 'unknown', undefined, owner, false);
   }
 
   /** Adds the @type plugin to a resolved element: its params after the section's own. */
@@ -271,11 +302,27 @@ export class Catalog {
       return r;
     }
     r.plugin = plugin;
-    r.params = r.params.length ? [...r.params, ...plugin.params] : plugin.params;
-    r.sections = Object.keys(r.sections).length ? { ...plugin.sections, ...r.sections } : plugin.sections;
-    r.rawElements = plugin.raw_elements ?? {};
+    const m = this.mergedWith(r.section, plugin);
+    r.params = m.params;
+    r.sections = m.sections;
+    r.rawElements = plugin.raw_elements ?? EMPTY_RAW;
     r.rawKeys = plugin.raw_keys ?? [];
     return r;
+  }
+
+  private mergedWith(section: SectionDef | undefined, plugin: PluginDef): { params: ParamDef[]; sections: Record<string, SectionDef> } {
+    const key = section ?? NO_SECTION;
+    let byPlugin = this.merged.get(key);
+    if (!byPlugin) this.merged.set(key, (byPlugin = new Map()));
+    let m = byPlugin.get(plugin);
+    if (!m) {
+      m = {
+        params: section?.params.length ? [...section.params, ...plugin.params] : plugin.params,
+        sections: section && Object.keys(section.sections).length ? { ...plugin.sections, ...section.sections } : plugin.sections,
+      };
+      byPlugin.set(plugin, m);
+    }
+    return m;
   }
 
   // ---- extension ----------------------------------------------------------------
@@ -300,6 +347,11 @@ export class Catalog {
   closest(name: string, candidates: Iterable<string>, bound?: number): string | undefined {
     return closestName(name, candidates, bound);
   }
+}
+
+/** obj[key] when obj itself has it (never what Object.prototype has: `<constructor>` is no section). */
+export function own<T>(obj: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 /** The @type written on an element (`@type`, or the deprecated `type`). */

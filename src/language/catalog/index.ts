@@ -4,7 +4,7 @@ import { Catalog } from './catalog';
 import data from './catalog.data.json';
 import type { CatalogData } from './types';
 
-export { Catalog, COMPAT_TARGET, RESERVED_KEYS, writtenType, type ElementRole, type ResolvedElement } from './catalog';
+export { Catalog, COMPAT_TARGET, RESERVED_KEYS, own, writtenType, type CompatHit, type ElementRole, type ResolvedElement } from './catalog';
 export { closest, damerauLevenshtein, defaultBound } from './didYouMean';
 export { normalizeCatalog, CATALOG_FORMAT, type NormalizeResult } from './normalize';
 export * from './types';

@@ -106,6 +106,7 @@ export function normalizeCatalog(raw: unknown, origin = 'builtin'): NormalizeRes
   }
   if (isObj(meta.section_to_plugin_kind)) {
     for (const [section, kind] of Object.entries(meta.section_to_plugin_kind)) {
+      if (section === '__proto__') continue;
       // values may carry a remark: "output (out_copy / out_roundrobin)"
       const k = str(kind)?.trim().split(/\s/)[0];
       if (k && KINDS.has(k)) data.section_to_plugin_kind[section] = k as PluginKind;
@@ -189,6 +190,7 @@ function normalizePlugin(
   if (isObj(p.raw_elements)) {
     const raws: Record<string, RawElementDef> = {};
     for (const [n, r] of Object.entries(p.raw_elements)) {
+      if (n === '__proto__') continue;
       raws[n] = { multi: isObj(r) && r.multi === true, content: isObj(r) ? str(r.content) ?? '' : '' };
     }
     plugin.raw_elements = raws;
@@ -252,6 +254,10 @@ function normalizeSections(
     return out;
   }
   for (const [name, s] of Object.entries(raw)) {
+    if (name === '__proto__') {
+      errors.push(`${where}.sections: '__proto__' is not a section name`);
+      continue;
+    }
     if (!isObj(s)) {
       errors.push(`${where}.sections.${name}: not an object`);
       continue;

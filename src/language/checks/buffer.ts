@@ -4,9 +4,8 @@
 // placeholder in `path` and every placeholder its chunk key.
 import type { ElementNode } from '../parser/ast';
 import type { Diagnostic } from '../types';
-import { elements } from '../walk';
 import type { Check } from './check';
-import { catalogOf, childElements, diag, findParamNode, isEvaluated, valueRange, valueText } from './util';
+import { resolvedElements, childElements, diag, findParamNode, isEvaluated, valueRange, valueText } from './util';
 
 const TAG_PLACEHOLDER = /\$\{tag(?:\[-?\d+\])?\}/g;
 const KEY_PLACEHOLDER = /\$\{([-_.@$a-zA-Z0-9]+)\}/g;
@@ -23,10 +22,9 @@ export function chunkKeys(buffer: ElementNode | undefined, fallback: unknown): s
 }
 
 export const bufferCheck: Check = (ctx) => {
-  const catalog = catalogOf(ctx);
   const out: Diagnostic[] = [];
-  for (const e of elements(ctx.parsed.document.children)) {
-    const r = catalog.definitionFor(e);
+  for (const r of resolvedElements(ctx)) {
+    const e = r.element;
     if (e.name === 'buffer' && r.role === 'section' && r.pluginKind === 'buffer') {
       const keys = chunkKeys(e, r.section?.argument?.default);
       const timekey = findParamNode(e, 'timekey');

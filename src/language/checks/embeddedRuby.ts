@@ -3,9 +3,8 @@
 // region) and starts without a word — so warn and offer the double-quoted form.
 import type { Diagnostic } from '../types';
 import type { Range } from '../types';
-import { elements } from '../walk';
 import type { Check } from './check';
-import { diag } from './util';
+import { allElements, diag } from './util';
 
 const EMBEDDED = /#\{[^}]*\}/;
 
@@ -49,7 +48,7 @@ export const embeddedRubyCheck: Check = (ctx) => {
     }
   };
   visit(ctx.parsed.document.children);
-  for (const e of elements(ctx.parsed.document.children)) {
+  for (const e of allElements(ctx)) {
     visit(e.children);
     // an unquoted element argument is literal too (`<match #{…}>`); a quoted one is evaluated
     if (e.argRange && !e.arg.startsWith('"') && EMBEDDED.test(e.arg)) {

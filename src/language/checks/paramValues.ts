@@ -2,31 +2,35 @@
 // an error where Fluentd refuses (bad enum, a bool it reads as nil, bad JSON, a
 // regexp that does not compile, a regexp parser without named captures), a warning
 // where it silently uses something else than written (8 MB → 8 bytes, 500ms → 30000 s).
-import type { Catalog, ParamDef, ResolvedElement } from '../catalog';
+import { own, type Catalog, type ParamDef, type ResolvedElement } from '../catalog';
 import type { ElementNode, ParamNode } from '../parser/ast';
 import type { Diagnostic } from '../types';
 import { boolValue, convert, regexpValue, slashedRegexpValue, timeValue, sizeValue, type ConvertOptions } from '../values';
-import { elements } from '../walk';
 import type { Check } from './check';
 import { ownsCompat } from './schema';
-import { catalogOf, diag, isEvaluated, strictMode, valueRange, valueText } from './util';
+import { catalogOf, childElements, diag, resolvedElements, isEvaluated, strictMode, valueRange, valueText } from './util';
 
 export const paramValueCheck: Check = (ctx) => {
   const catalog = catalogOf(ctx);
   const opts: ConvertOptions = { strict: strictMode(ctx) };
   const out: Diagnostic[] = [];
-  for (const e of elements(ctx.parsed.document.children)) {
-    const r = catalog.definitionFor(e);
+  for (const r of resolvedElements(ctx)) {
     if (r.role === 'raw' || r.role === 'unknown') continue;
-    const written = new Set<string>();
-    for (const c of e.children) if (c.kind === 'element') written.add(c.name);
+    const e = r.element;
+    const compat = ownsCompat(r);
+    let written: Set<string> | undefined;
     for (const c of e.children) {
-      if (c.kind !== 'param' || c.key === '@type' || c.key === 'type' || isEvaluated(c)) continue;
-      const def = catalog.findParam(r, c.key) ?? compatTarget(catalog, r, c.key, written, c, out);
-      if (def) checkValue(c, def, r, opts, catalog, out);
+      if (c.kind !== 'param' || c.key === '@type' || c.key === 'type' || (c.value && c.value.embedded.length)) continue;
+      let def = catalog.findParam(r, c.key);
+      if (!def && compat) {
+        written ??= new Set(childElements(e).map((x) => x.name));
+        def = compatTarget(catalog, r, c.key, written, c, out);
+      }
+      // strings are taken as written
+      if (def && def.type !== 'string' && def.type !== 'custom') checkValue(c, def, r, opts, catalog, out);
     }
     if (r.plugin?.id === 'parser/multiline') checkMultiline(e, e.parent && catalog.definitionFor(e.parent), out);
-    else if (r.role === 'directive' && r.plugin?.id === 'input/tail' && !written.has('parse')) {
+    else if (r.role === 'directive' && r.plugin?.id === 'input/tail' && !e.children.some((c) => c.kind === 'element' && c.name === 'parse')) {
       // flat `format multiline` with formatN at the <source> level
       const format = e.children.find((c): c is ParamNode => c.kind === 'param' && c.key === 'format');
       if (format && valueText(format) === 'multiline') checkMultiline(e, undefined, out);
@@ -48,10 +52,9 @@ function compatTarget(
   p: ParamNode,
   out: Diagnostic[],
 ): ParamDef | undefined {
-  if (!ownsCompat(r)) return undefined;
   const hit = catalog.compatParam(r.plugin!, key);
   if (!hit || written.has(hit.section)) return undefined;
-  const section = r.sections[hit.section];
+  const section = own(r.sections, hit.section);
   if (key === 'format' && hit.kind === 'parser') {
     const text = valueText(p);
     if (text.startsWith('/') && text.endsWith('/') && text.length > 1) {
@@ -66,8 +69,8 @@ function compatTarget(
     return undefined;
   }
   if (!hit.target || hit.target === '@type' || !section) return undefined;
-  const own = section.params.find((d) => d.name === hit.target);
-  if (own) return own;
+  const declared = section.params.find((d) => d.name === hit.target);
+  if (declared) return declared;
   const dflt = section.params.find((d) => d.name === '@type')?.default;
   const plugin = section.plugin_kind && typeof dflt === 'string' ? catalog.plugin(section.plugin_kind, dflt) : undefined;
   return plugin?.params.find((d) => d.name === hit.target);

@@ -5,10 +5,9 @@
 import type { Catalog, CompatKind, PluginKind, ResolvedElement } from '../catalog';
 import type { ElementNode, ParamNode } from '../parser/ast';
 import type { Diagnostic } from '../types';
-import { elements } from '../walk';
 import type { Check } from './check';
 import { ownsCompat } from './schema';
-import { catalogOf, childElements, diag, tagText } from './util';
+import { resolvedElements, catalogOf, childElements, diag, tagText } from './util';
 
 const KIND_WORD: Record<PluginKind, string> = {
   input: 'input',
@@ -36,8 +35,8 @@ function typeParam(e: ElementNode): ParamNode | undefined {
 export const pluginTypeCheck: Check = (ctx) => {
   const catalog = catalogOf(ctx);
   const out: Diagnostic[] = [];
-  for (const e of elements(ctx.parsed.document.children)) {
-    const r = catalog.definitionFor(e);
+  for (const r of resolvedElements(ctx)) {
+    const e = r.element;
     if (!r.pluginKind || r.pluginKind === 'system') continue;
     const kind = r.pluginKind;
     const p = typeParam(e);

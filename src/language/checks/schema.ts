@@ -4,12 +4,11 @@
 // (error) params, and — where Fluentd only warns "is not used" — unknown params and
 // sections, with did-you-mean. Flat v0.12 params count as used exactly where the
 // plugin converts them (compat_parameters_convert) and the target section is absent.
-import { COMPAT_TARGET, type Catalog, type CompatKind, type ResolvedElement, type SectionDef } from '../catalog';
+import { COMPAT_TARGET, own, type Catalog, type CompatKind, type ParamDef, type ResolvedElement, type SectionDef } from '../catalog';
 import type { ElementNode, ParamNode } from '../parser/ast';
 import type { Diagnostic } from '../types';
-import { elements } from '../walk';
 import type { Check } from './check';
-import { catalogOf, childElements, diag, tagText } from './util';
+import { resolvedElements, catalogOf, childElements, diag, tagText } from './util';
 
 const ROOT_CHILDREN = ['source', 'match', 'filter', 'label', 'system', 'worker'];
 
@@ -21,15 +20,15 @@ export const schemaCheck: Check = (ctx) => {
   for (const n of root) {
     if (n.kind === 'param' && !n.key.startsWith('@')) out.push(unknownParam(n, 'the top level'));
   }
-  for (const e of elements(root)) {
-    const r = catalog.definitionFor(e);
+  for (const r of resolvedElements(ctx)) {
+    const e = r.element;
     if (r.role === 'unknown') {
       const up = e.parent ? catalog.definitionFor(e.parent) : undefined;
       // inside an element nobody knows, nothing can be said; <worker> children are the structure check's
       if (up && (!up.complete || up.role === 'unknown' || up.role === 'raw' || up.role === 'worker')) continue;
       const candidates = e.parent ? [...Object.keys(up!.sections), ...Object.keys(up!.rawElements)] : ROOT_CHILDREN;
       const replacement = catalog.closest(e.name, candidates);
-      if (!e.parent && fragment && !replacement && catalog.data.section_to_plugin_kind[e.name]) {
+      if (!e.parent && fragment && !replacement && own(catalog.data.section_to_plugin_kind, e.name)) {
         // a file of bare sections is meant to be @included inside a directive
         out.push(
           diag(
@@ -62,6 +61,12 @@ export const schemaCheck: Check = (ctx) => {
   return out;
 };
 
+const NO_COMPAT = {
+  lookup: (): undefined => undefined,
+  synthesises: (): boolean => false,
+  keys: (): string[] => [],
+};
+
 /** Whether the element configures a plugin that converts flat params (source/match/filter, <store>, <secondary>). */
 export function ownsCompat(r: ResolvedElement): boolean {
   if (!r.plugin?.compat) return false;
@@ -70,7 +75,8 @@ export function ownsCompat(r: ResolvedElement): boolean {
 
 /** Flat params this element's plugin converts, for sections it does not write. */
 function compatFor(catalog: Catalog, e: ElementNode, r: ResolvedElement) {
-  const kinds = ownsCompat(r) ? r.plugin!.compat! : [];
+  if (!ownsCompat(r)) return NO_COMPAT;
+  const kinds = r.plugin!.compat!;
   const written = new Set(childElements(e).map((c) => c.name));
   return {
     /** The conversion that takes `key`, and whether it applies (its section is not written). */
@@ -222,34 +228,58 @@ function deprecatedReplacement(catalog: Catalog, r: ResolvedElement, text: strin
   return undefined;
 }
 
-function checkSections(catalog: Catalog, e: ElementNode, r: ResolvedElement, out: Diagnostic[]): void {
-  const compat = compatFor(catalog, e, r);
-  const children = childElements(e);
-  const written = new Map<string, ElementNode[]>();
-  for (const c of children) {
-    const list = written.get(c.name);
-    if (list) list.push(c);
-    else written.set(c.name, [c]);
+/** Required params of a definition (by its params list, which merged definitions share). */
+const REQUIRED = new WeakMap<readonly ParamDef[], ParamDef[]>();
+function requiredParams(params: readonly ParamDef[]): ParamDef[] {
+  let list = REQUIRED.get(params);
+  if (!list) {
+    const names = new Set<string>();
+    list = params.filter((p) => p.required && p.name !== '@type' && !names.has(p.name) && names.add(p.name));
+    REQUIRED.set(params, list);
   }
+  return list;
+}
+
+/** Sections that must be written: required, or synthesised empty (init) while having required params. */
+const MUST = new WeakMap<Record<string, SectionDef>, SectionDef[]>();
+function mustWrite(sections: Record<string, SectionDef>): SectionDef[] {
+  let list = MUST.get(sections);
+  if (!list) {
+    list = Object.values(sections).filter((s) => s.required || (s.init && s.params.some((p) => p.required)));
+    MUST.set(sections, list);
+  }
+  return list;
+}
+
+function checkSections(catalog: Catalog, e: ElementNode, r: ResolvedElement, out: Diagnostic[]): void {
   // required params (the @type of plugin sections is the @type check's business)
-  const seen = new Set<string>();
-  for (const c of e.children) if (c.kind === 'param') seen.add(c.key);
-  const reported = new Set<string>();
-  for (const p of r.params) {
-    if (!p.required || p.name === '@type' || reported.has(p.name)) continue;
-    if (seen.has(p.name) || (p.alias && seen.has(p.alias))) continue;
-    reported.add(p.name);
+  for (const p of requiredParams(r.params)) {
+    let found = false;
+    for (const c of e.children) if (c.kind === 'param' && (c.key === p.name || c.key === p.alias)) found = true;
+    if (found) continue;
     const data: Record<string, unknown> = { name: p.name, type: p.type, section: e.name };
     if (p.list) data.list = p.list;
     out.push(diag(e.openRange, 'error', 'missing-required-param', `'${p.name}' parameter is required in ${tagText(e)}.`, data));
   }
-  for (const [name, s] of Object.entries(r.sections)) {
-    const list = written.get(name) ?? [];
-    if (!list.length) {
-      const needsParams = s.init && s.params.some((p) => p.required);
-      if ((s.required || needsParams) && !compat.synthesises(name)) out.push(missingSection(e, s, !!s.required));
-      continue;
+  const must = mustWrite(r.sections);
+  let written: Map<string, ElementNode[]> | undefined;
+  for (const c of e.children) {
+    if (c.kind !== 'element') continue;
+    written ??= new Map();
+    const list = written.get(c.name);
+    if (list) list.push(c);
+    else written.set(c.name, [c]);
+  }
+  if (must.length) {
+    const compat = compatFor(catalog, e, r);
+    for (const s of must) {
+      if (!written?.has(s.name) && !compat.synthesises(s.name)) out.push(missingSection(e, s, !!s.required));
     }
+  }
+  if (!written) return;
+  for (const [name, list] of written) {
+    const s = own(r.sections, name);
+    if (!s) continue;
     if (!s.multi) {
       for (const extra of list.slice(1)) {
         out.push(

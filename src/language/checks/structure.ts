@@ -3,9 +3,8 @@
 // @id, <worker> ranges and children, a single <system>, and what <label> holds.
 import type { ElementNode, ParamNode } from '../parser/ast';
 import type { Diagnostic } from '../types';
-import { elements } from '../walk';
 import type { Check } from './check';
-import { catalogOf, childElements, diag, findParamNode, hasIncludes, isEvaluated, valueText } from './util';
+import { allElements, catalogOf, childElements, diag, findParamNode, hasIncludes, isEvaluated, valueText } from './util';
 
 /** Labels Fluentd defines itself (events go there even when no <label> is written). */
 const SPECIAL_LABELS = new Set(['@ERROR', '@FLUENT_LOG']);
@@ -30,7 +29,7 @@ export const structureCheck: Check = (ctx) => {
 
   // ---- labels ----
   const labels = new Map<string, ElementNode>();
-  for (const e of elements(root)) {
+  for (const e of allElements(ctx)) {
     if (e.name !== 'label' || catalog.definitionFor(e).role !== 'label') continue;
     const name = e.arg;
     if (!name) {
@@ -65,17 +64,18 @@ export const structureCheck: Check = (ctx) => {
 
   // ---- @label references and @id ----
   const ids = new Map<string, { param: ParamNode; scope: string | undefined }>();
-  for (const e of elements(root)) {
+  for (const e of allElements(ctx)) {
     for (const c of e.children) {
       if (c.kind !== 'param' || isEvaluated(c)) continue;
       if (c.key === '@label' && c.value) {
         const name = valueText(c);
-        if (!labels.has(name) && !SPECIAL_LABELS.has(name)) {
-          const known = [...labels.keys()];
+        // with the whole config known, a label defined in the root or another fragment counts
+        if (!labels.has(name) && !SPECIAL_LABELS.has(name) && !ctx.tree?.labels.has(name)) {
+          const known = [...new Set([...labels.keys(), ...(ctx.tree?.labels.keys() ?? [])])];
           const near = catalog.closest(name, known);
           const hint = near ? ` Did you mean ${near}?` : '';
           out.push(
-            includes
+            (ctx.tree ? !ctx.tree.complete : includes)
               ? diag(c.value.range, 'warning', 'undefined-label', `No <label ${name}> in this file (it may come from an @include); Fluentd stops with "${name} label not found" if none exists.${hint}`, {
                   name,
                   ...(near ? { replacement: near } : {}),

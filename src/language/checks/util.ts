@@ -1,10 +1,34 @@
 // Small helpers the catalogue-driven checks share: the catalogue in effect, the
 // children of an element by kind, and the diagnostic builder.
-import { defaultCatalog, type Catalog } from '../catalog';
+import { defaultCatalog, type Catalog, type ResolvedElement } from '../catalog';
 import type { ElementNode, Node, ParamNode } from '../parser/ast';
 import type { Diagnostic, Range, Severity } from '../types';
 import { elements } from '../walk';
 import type { CheckContext } from './check';
+
+const ELEMENTS = new WeakMap<object, ElementNode[]>();
+
+/** Every element of the parse, depth first in source order — walked once, shared by the checks. */
+export function allElements(ctx: CheckContext): ElementNode[] {
+  let list = ELEMENTS.get(ctx.parsed);
+  if (!list) {
+    list = [...elements(ctx.parsed.document.children)];
+    ELEMENTS.set(ctx.parsed, list);
+  }
+  return list;
+}
+
+const RESOLVED = new WeakMap<object, { catalog: Catalog; list: ResolvedElement[] }>();
+
+/** allElements with the definition that applies to each (resolved once per parse and catalogue). */
+export function resolvedElements(ctx: CheckContext): ResolvedElement[] {
+  const catalog = catalogOf(ctx);
+  const hit = RESOLVED.get(ctx.parsed);
+  if (hit && hit.catalog === catalog) return hit.list;
+  const list = allElements(ctx).map((e) => catalog.definitionFor(e));
+  RESOLVED.set(ctx.parsed, { catalog, list });
+  return list;
+}
 
 export function catalogOf(ctx: CheckContext): Catalog {
   return ctx.catalog ?? defaultCatalog();
@@ -63,7 +87,7 @@ export function strictMode(ctx: CheckContext): boolean {
 export function hasIncludes(ctx: CheckContext): boolean {
   const { children } = ctx.parsed.document;
   if (children.some((n) => n.kind === 'include')) return true;
-  for (const e of elements(children)) if (e.children.some((n) => n.kind === 'include')) return true;
+  for (const e of allElements(ctx)) if (e.children.some((n) => n.kind === 'include')) return true;
   return false;
 }
 
