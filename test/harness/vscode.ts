@@ -286,6 +286,8 @@ export interface RunTestsOptions {
   /** Whole run, from server start to results. */
   timeoutMs?: number;
   env?: Record<string, string>;
+  /** Keep workspace trust on (Restricted Mode); see ServerOptions.workspaceTrust. */
+  workspaceTrust?: boolean;
   /** Called with the page once VS Code is open (e.g. to take extra screenshots). */
   onPage?: (session: BrowserSession) => Promise<void>;
 }
@@ -320,6 +322,7 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
     server = await startVsCodeServer({
       codeServerDir: opts.codeServerDir,
       logFile,
+      workspaceTrust: opts.workspaceTrust,
       env: { ...opts.env, [RESULTS_ENV]: resultsFile, [SCREENSHOT_ENV]: screenshotDir },
     });
     if (stopped) throw new Error('stopped');
