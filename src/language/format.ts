@@ -22,6 +22,7 @@ import type { ElementNode, Node } from './parser/ast';
 import type { Range } from './types';
 
 const INDENT = '  ';
+const BLANKS = /^[ \t]*$/;
 
 export type FormatSkipReason = 'syntax-errors' | 'unsafe';
 
@@ -37,7 +38,7 @@ export function formatText(text: string, parsed: ParseResult = parse(text)): For
   const lines = layout(text, parsed);
   const out = joinLines(text, parsed, lines);
   if (out === text) return { text };
-  if (treeSignature(parse(out)) !== treeSignature(parsed)) return { text, skipped: 'unsafe' };
+  if (!sameTree(parse(out), parsed)) return { text, skipped: 'unsafe' };
   return { text: out };
 }
 
@@ -50,7 +51,7 @@ export function formatEdits(text: string, parsed: ParseResult = parse(text), ran
   const lines = layout(text, parsed);
   const out = joinLines(text, parsed, lines);
   if (out === text) return [];
-  if (treeSignature(parse(out)) !== treeSignature(parsed)) return [];
+  if (!sameTree(parse(out), parsed)) return [];
   const idx = parsed.lineIndex;
   const edits: TextEdit[] = [];
   const first = range ? range.start.line : 0;
@@ -133,11 +134,13 @@ function layout(text: string, parsed: ParseResult): string[] {
       const b = offset(open.end);
       const tag = text.slice(a, b);
       const arg = e.argRange ? text.slice(offset(e.argRange.start), offset(e.argRange.end)) : '';
-      const canonical = arg ? `<${e.name} ${arg}>` : `<${e.name}>`;
       // only blanks may be dropped: the tag must be `<name`, blanks, arg, blanks, `>`
-      const loose = new RegExp(`^<${e.name}[ \\t]*${escapeRegExp(arg)}[ \\t]*>$`);
-      if (loose.test(tag) && (!arg || /[ \t]/.test(tag.slice(e.name.length + 1, e.name.length + 2)))) {
-        addReplace(open.start.line, a, b, canonical);
+      // (at least one blank before a non-empty argument)
+      if (tag.startsWith(`<${e.name}`) && tag.endsWith('>')) {
+        const inner = tag.slice(e.name.length + 1, -1);
+        const at = arg ? inner.indexOf(arg) : inner.length;
+        const blanksOnly = at >= 0 && BLANKS.test(inner.slice(0, at)) && BLANKS.test(inner.slice(at + arg.length));
+        if (blanksOnly && (!arg || at > 0)) addReplace(open.start.line, a, b, arg ? `<${e.name} ${arg}>` : `<${e.name}>`);
       }
     }
     const close = e.closeRange;
@@ -146,7 +149,10 @@ function layout(text: string, parsed: ParseResult): string[] {
     if (close.end.line === close.start.line) {
       const a = offset(close.start);
       const b = offset(close.end);
-      if (new RegExp(`^</${e.name}[ \\t]*>$`).test(text.slice(a, b))) addReplace(close.start.line, a, b, `</${e.name}>`);
+      const tag = text.slice(a, b);
+      if (tag.startsWith(`</${e.name}`) && tag.endsWith('>') && BLANKS.test(tag.slice(e.name.length + 2, -1))) {
+        addReplace(close.start.line, a, b, `</${e.name}>`);
+      }
     } else {
       freeze(close);
     }
@@ -162,6 +168,7 @@ function layout(text: string, parsed: ParseResult): string[] {
   }
 
   const out: string[] = new Array(count);
+  const indents: string[] = [];
   for (let line = 0; line < count; line++) {
     const start = idx.lineStarts[line];
     const end = idx.lineEnd(line);
@@ -177,12 +184,21 @@ function layout(text: string, parsed: ParseResult): string[] {
     }
     const bom = line === 0 && s.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     if (bom) s = s.slice(1);
-    if (depth[line] >= 0) s = INDENT.repeat(depth[line]) + s.replace(/^[ \t]+/, '');
-    else if (/^[ \t]*$/.test(s)) s = '';
-    if (!openEnd[line]) s = s.replace(/[ \t]+$/, '');
-    out[line] = bom + s;
+    let from = 0;
+    while (from < s.length && isBlank(s.charCodeAt(from))) from++;
+    let to = s.length;
+    if (!openEnd[line]) while (to > from && isBlank(s.charCodeAt(to - 1))) to--;
+    const d = depth[line];
+    if (d >= 0) s = (indents[d] ??= INDENT.repeat(d)) + s.slice(from, to);
+    else if (from === s.length) s = '';
+    else if (to < s.length) s = s.slice(0, to);
+    out[line] = bom ? bom + s : s;
   }
   return out;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 function joinLines(text: string, parsed: ParseResult, lines: string[]): string {
@@ -195,6 +211,40 @@ function joinLines(text: string, parsed: ParseResult, lines: string[]): string {
     out += lines[line] + text.slice(end, next);
   }
   return out;
+}
+
+/** The two parses agree on everything formatting must keep (see treeSignature), compared node by node. */
+function sameTree(a: ParseResult, b: ParseResult): boolean {
+  if (a.diagnostics.length !== b.diagnostics.length || a.document.comments.length !== b.document.comments.length) return false;
+  for (let i = 0; i < a.diagnostics.length; i++) {
+    const x = a.diagnostics[i];
+    const y = b.diagnostics[i];
+    if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message) return false;
+  }
+  const trim = (t: string) => t.replace(/[ \t\r]+$/, '');
+  for (let i = 0; i < a.document.comments.length; i++) {
+    if (trim(a.document.comments[i].text) !== trim(b.document.comments[i].text)) return false;
+  }
+  const stack: [Node[], Node[]][] = [[a.document.children, b.document.children]];
+  while (stack.length) {
+    const [xs, ys] = stack.pop()!;
+    if (xs.length !== ys.length) return false;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      const y = ys[i];
+      if (x.kind !== y.kind) return false;
+      if (x.kind === 'element' && y.kind === 'element') {
+        if (x.name !== y.name || x.arg !== y.arg || !x.closeRange !== !y.closeRange) return false;
+        stack.push([x.children, y.children]);
+      } else if (x.kind === 'param' && y.kind === 'param') {
+        if (x.key !== y.key || !x.value !== !y.value) return false;
+        if (x.value && y.value && (x.value.style !== y.value.style || x.value.raw !== y.value.raw || x.value.text !== y.value.text)) return false;
+      } else if (x.kind === 'include' && y.kind === 'include') {
+        if (x.keyword !== y.keyword || x.path !== y.path) return false;
+      }
+    }
+  }
+  return true;
 }
 
 /**
@@ -226,6 +276,3 @@ export function treeSignature(parsed: ParseResult): string {
   return parts.join('\n');
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -116,7 +116,12 @@ export class FluentdLanguageService {
 
   /** Element names, plugins, parameters and values that fit at the position. */
   completion(doc: TextDocument, pos: Position): CompletionList {
-    return completion(doc.getText(), this.parse(doc), pos, this.catalog);
+    // a version not parsed yet (a request typed right after an edit): completion
+    // parses only the element around the cursor; names defined elsewhere in the
+    // file come from the last parse, even of an earlier version
+    const hit = this.cache.get(doc.uri);
+    const current = hit && hit.version === doc.version && hit.text === doc.getText() ? hit.parsed : undefined;
+    return completion(doc.getText(), current, pos, this.catalog, () => hit?.parsed ?? this.parse(doc));
   }
 
   /** What the parameter, value, plugin or element at the position means to Fluentd. */

@@ -4,15 +4,29 @@ import type { Node } from '../parser/ast';
 import { namedCaptures } from '../values';
 import { elements } from '../walk';
 
+/** Results per parse (the root node list of one parse never changes). */
+function cached<T>(fn: (nodes: Node[]) => T): (nodes: Node[]) => T {
+  const memo = new WeakMap<Node[], T>();
+  return (nodes) => {
+    let v = memo.get(nodes);
+    if (v === undefined) memo.set(nodes, (v = fn(nodes)));
+    return v;
+  };
+}
+
 /** `<label @X>` names, in file order, once each. */
-export function definedLabels(nodes: Node[]): string[] {
+export const definedLabels = cached(labelsIn);
+
+function labelsIn(nodes: Node[]): string[] {
   const out = new Set<string>();
   for (const e of elements(nodes)) if (e.name === 'label' && e.arg) out.add(e.arg);
   return [...out];
 }
 
 /** `@label` values that no `<label>` in the document defines. */
-export function undefinedLabels(nodes: Node[]): string[] {
+export const undefinedLabels = cached(labelsUsedNotDefined);
+
+function labelsUsedNotDefined(nodes: Node[]): string[] {
   const defined = new Set(definedLabels(nodes));
   const out = new Set<string>();
   for (const e of elements(nodes)) {
@@ -35,7 +49,9 @@ export interface TagPattern {
  * with the file path, `/` → `.`, so the tag gets many parts) is offered as
  * `prefix.**`, the only pattern that catches all of them.
  */
-export function tagPatterns(nodes: Node[]): TagPattern[] {
+export const tagPatterns = cached(tagPatternsIn);
+
+function tagPatternsIn(nodes: Node[]): TagPattern[] {
   const out = new Map<string, string>();
   const add = (p: string, why: string) => {
     if (!out.has(p)) out.set(p, why);
@@ -82,7 +98,9 @@ const KEY_PARAMS = new Set([
  * Record keys the config mentions: named captures of regexps, keys set in
  * `<record>` sections and values of `*_key` parameters.
  */
-export function recordKeys(nodes: Node[]): string[] {
+export const recordKeys = cached(recordKeysIn);
+
+function recordKeysIn(nodes: Node[]): string[] {
   const out = new Set<string>();
   for (const e of elements(nodes)) {
     for (const c of e.children) {

@@ -14,13 +14,14 @@ import {
 } from 'vscode-languageserver-types';
 import type { Catalog, ParamDef, ResolvedElement, SectionDef } from '../catalog';
 import { describeParam, describePlugin, pluginSummary, showDefault } from '../hover';
-import type { ParseResult } from '../parser';
-import type { ElementNode } from '../parser/ast';
+import { parse, type ParseResult } from '../parser';
+import type { ElementNode, Node } from '../parser/ast';
 import { ELEMENT_SUMMARIES, LOG_LEVELS, RESERVED_SUMMARIES } from '../pluginSummaries';
 import type { Position, Range } from '../types';
 import { definedLabels, recordKeys, tagPatterns, undefinedLabels } from './collect';
 import { cursorContext, type CursorContext } from './context';
 import { elementSnippet, opensOnType, valueSnippet } from './snippets';
+import { elementWindow } from './window';
 
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 const ROOT_DIRECTIVES = ['source', 'match', 'filter', 'label', 'system', 'worker'];
@@ -28,26 +29,64 @@ const LABEL_CHILDREN = ['filter', 'match'];
 const WORKER_CHILDREN = ['source', 'match', 'filter', 'label'];
 const OLD_RESERVED: Record<string, string> = { type: '@type', id: '@id', log_level: '@log_level' };
 
-export function completion(text: string, parsed: ParseResult, pos: Position, catalog: Catalog): CompletionList {
-  const ctx = cursorContext(text, parsed, pos);
-  return { isIncomplete: false, items: items(ctx, parsed, catalog) };
+/**
+ * Completion at `pos`. With `parsed` (the parse of this very text) it works from
+ * that; without, it parses only the top-level element around the cursor (see
+ * window.ts) so a request right after an edit does not wait for a whole-document
+ * parse. `documentWide` gives names the whole document defines (labels, tags,
+ * record keys); a parse of an earlier version is good enough for those.
+ */
+export function completion(
+  text: string,
+  parsed: ParseResult | undefined,
+  pos: Position,
+  catalog: Catalog,
+  documentWide?: () => ParseResult,
+): CompletionList {
+  if (parsed) {
+    const nodes = () => parsed.document.children;
+    return { isIncomplete: false, items: items(cursorContext(text, parsed, pos), nodes, catalog, 0) };
+  }
+  let whole: ParseResult | undefined;
+  const full = () => (whole ??= parse(text));
+  const wide = () => (documentWide ?? full)().document.children;
+  const w = elementWindow(text, pos.line);
+  if (!w) return { isIncomplete: false, items: items(cursorContext(text, full(), pos), wide, catalog, 0) };
+  const local = parse(w.text);
+  const ctx = cursorContext(w.text, local, { line: pos.line - w.startLine, character: pos.character });
+  const list = items(ctx, wide, catalog, w.startLine);
+  if (w.startLine) for (const item of list) shiftEdit(item, w.startLine);
+  return { isIncomplete: false, items: list };
 }
 
-function items(ctx: CursorContext, parsed: ParseResult, catalog: Catalog): CompletionItem[] {
+function shiftEdit(item: CompletionItem, lines: number): void {
+  const e = item.textEdit;
+  if (!e || !('range' in e)) return;
+  e.range = {
+    start: { line: e.range.start.line + lines, character: e.range.start.character },
+    end: { line: e.range.end.line + lines, character: e.range.end.character },
+  };
+}
+
+/** The top-level nodes of the document (possibly from a parse of an earlier version). */
+type DocumentNodes = () => Node[];
+
+/** `lineOffset`: where the parsed text starts in the document (for line numbers shown). */
+function items(ctx: CursorContext, doc: DocumentNodes, catalog: Catalog, lineOffset: number): CompletionItem[] {
   const { slot, element } = ctx;
   switch (slot.kind) {
     case 'elementName':
-      if (slot.closing) return closingItems(element, slot.replace);
-      return elementItems(element, parsed, catalog, slot.replace, true);
+      if (slot.closing) return closingItems(element, slot.replace, lineOffset);
+      return elementItems(element, doc, catalog, slot.replace, true);
     case 'elementArg':
-      return argumentItems(slot.name, slot.arg, slot.token, parsed, slot.replace);
+      return argumentItems(slot.name, slot.arg, slot.token, doc, slot.replace);
     case 'key': {
       const out = element ? keyItems(element, catalog, slot.replace, slot.valueFollows) : rootKeyItems(slot.replace, slot.valueFollows);
-      if (!slot.valueFollows) out.push(...elementItems(element, parsed, catalog, slot.replace, false));
+      if (!slot.valueFollows) out.push(...elementItems(element, doc, catalog, slot.replace, false));
       return out;
     }
     case 'value':
-      return element ? valueItems(element, slot.key, parsed, catalog, slot.replace) : [];
+      return element ? valueItems(element, slot.key, doc, catalog, slot.replace) : [];
     default:
       return [];
   }
@@ -56,9 +95,9 @@ function items(ctx: CursorContext, parsed: ParseResult, catalog: Catalog): Compl
 // ---- elements -----------------------------------------------------------------------
 
 /** The elements allowed in `parent` (root when undefined), with the section schema where one applies. */
-function allowedElements(parent: ElementNode | undefined, parsed: ParseResult, catalog: Catalog): [string, SectionDef | undefined][] {
+function allowedElements(parent: ElementNode | undefined, doc: DocumentNodes, catalog: Catalog): [string, SectionDef | undefined][] {
   if (!parent) {
-    const hasSystem = parsed.document.children.some((n) => n.kind === 'element' && n.name === 'system');
+    const hasSystem = doc().some((n) => n.kind === 'element' && n.name === 'system');
     return ROOT_DIRECTIVES.filter((d) => !(d === 'system' && hasSystem)).map((d) => [d, undefined]);
   }
   const r = catalog.definitionFor(parent);
@@ -73,13 +112,13 @@ function allowedElements(parent: ElementNode | undefined, parsed: ParseResult, c
 
 function elementItems(
   parent: ElementNode | undefined,
-  parsed: ParseResult,
+  doc: DocumentNodes,
   catalog: Catalog,
   replace: Range,
   typedBracket: boolean,
 ): CompletionItem[] {
   const owner = parent ? catalog.definitionFor(parent) : undefined;
-  return allowedElements(parent, parsed, catalog).map(([name, section], i) => {
+  return allowedElements(parent, doc, catalog).map(([name, section], i) => {
     const snippet = elementSnippet(name, section, catalog);
     const doc = ELEMENT_SUMMARIES[name] ?? sectionDoc(name, section, owner);
     const item: CompletionItem = {
@@ -111,13 +150,13 @@ function sectionDoc(name: string, section: SectionDef | undefined, owner: Resolv
   return facts.join(' ');
 }
 
-function closingItems(element: ElementNode | undefined, replace: Range): CompletionItem[] {
+function closingItems(element: ElementNode | undefined, replace: Range, lineOffset: number): CompletionItem[] {
   if (!element) return [];
   return [
     {
       label: `</${element.name}>`,
       kind: CompletionItemKind.Struct,
-      detail: `closes <${element.name}${element.arg ? ' ' + element.arg : ''}> (line ${element.openRange.start.line + 1})`,
+      detail: `closes <${element.name}${element.arg ? ' ' + element.arg : ''}> (line ${element.openRange.start.line + lineOffset + 1})`,
       filterText: `</${element.name}`,
       textEdit: TextEdit.replace(replace, `</${element.name}>`),
     },
@@ -203,7 +242,7 @@ function paramDetail(def: ParamDef, r: ResolvedElement): string {
 
 // ---- values ---------------------------------------------------------------------------
 
-function valueItems(element: ElementNode, key: string, parsed: ParseResult, catalog: Catalog, replace: Range): CompletionItem[] {
+function valueItems(element: ElementNode, key: string, doc: DocumentNodes, catalog: Catalog, replace: Range): CompletionItem[] {
   const r = catalog.definitionFor(element);
   const name = OLD_RESERVED[key] ?? key;
   if (name === '@type') {
@@ -222,7 +261,7 @@ function valueItems(element: ElementNode, key: string, parsed: ParseResult, cata
     });
   }
   if (name === '@label') {
-    return definedLabels(parsed.document.children)
+    return definedLabels(doc())
       .filter((l) => l !== '@ROOT')
       .map((l) => ({ label: l, kind: CompletionItemKind.Reference, detail: 'label defined in this file', textEdit: TextEdit.replace(replace, l) }));
   }
@@ -246,8 +285,9 @@ function choices(list: readonly string[], def: unknown, replace: Range, what: st
 
 // ---- element arguments ---------------------------------------------------------------------
 
-function argumentItems(name: string, arg: string, token: string, parsed: ParseResult, replace: Range): CompletionItem[] {
-  const nodes = parsed.document.children;
+function argumentItems(name: string, arg: string, token: string, doc: DocumentNodes, replace: Range): CompletionItem[] {
+  if (name !== 'match' && name !== 'filter' && name !== 'buffer' && name !== 'label') return [];
+  const nodes = doc();
   if (name === 'match' || name === 'filter') {
     const written = new Set(arg.split(/\s+/).filter((t) => t && t !== token));
     return tagPatterns(nodes)

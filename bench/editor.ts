@@ -1,0 +1,166 @@
+// Editor latency on the ~10,000-line config built from the shared corpus:
+//   completion_p95_ms            completion at realistic cursor positions (keys, @type
+//                                values, <match> arguments, element names, buffer
+//                                chunk keys) on a version already parsed — goal ≤ 5 ms
+//   completion_after_edit_p95_ms the same right after a one-character edit, so the
+//                                new version's parse is included (what a request
+//                                typed before the debounced check pays)
+//   edit_to_diagnostics_p95_ms   a one-character edit applied incrementally, then
+//                                service.validate of the new version — goal ≤ 30 ms
+//   hover_p95_ms, format_10k_ms  for reference
+// Run by bench/bench.ts; `node --import tsx bench/editor.ts` runs it alone.
+//
+// The language service is measured as it ships: bundled by esbuild like
+// dist/server.js (run through tsx every module export is a getter call, which says
+// more about the loader than about the service).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import type { TextDocument as TextDocumentType } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+import type { FluentdLanguageService as Service } from '../src/language/service';
+import { corpus10k } from './corpus10k';
+
+const ROOT = resolve(__dirname, '..');
+
+interface Bundle {
+  FluentdLanguageService: typeof Service;
+  TextDocument: typeof TextDocumentType;
+}
+
+/** The language service and TextDocument, bundled as the server bundles them. */
+async function bundledService(): Promise<Bundle> {
+  const dir = mkdtempSync(join(tmpdir(), 'fluentd-bench-editor-'));
+  try {
+    const outfile = join(dir, 'service.js');
+    await esbuild.build({
+      stdin: {
+        contents:
+          "export { FluentdLanguageService } from './src/language/service';\n" +
+          "export { TextDocument } from 'vscode-languageserver-textdocument';\n",
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outfile,
+      logLevel: 'warning',
+    });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(outfile) as Bundle;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+let TextDocument: typeof TextDocumentType;
+type TextDocument = TextDocumentType;
+
+const URI = 'file:///bench/fluent-10k.conf';
+
+function p95(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return round(s[Math.max(0, Math.ceil(s.length * 0.95) - 1)]);
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function time(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+/** Cursor positions of the kinds completion serves, spread over the whole file. */
+function cursorPositions(doc: TextDocument, max: number): Position[] {
+  const lines = doc.getText().split('\n');
+  const found: Position[] = [];
+  lines.forEach((raw, line) => {
+    const text = raw.replace(/\r$/, '');
+    let m: RegExpExecArray | null;
+    if ((m = /^(\s*)(@type|type)\s+\S+/.exec(text))) found.push({ line, character: text.length }); // @type value
+    else if ((m = /^(\s*)<(match|filter)\s+/.exec(text))) found.push({ line, character: m[0].length }); // tag pattern
+    else if ((m = /^(\s*)<buffer\s+/.exec(text))) found.push({ line, character: m[0].length }); // chunk key
+    else if ((m = /^(\s*)<\w/.exec(text))) found.push({ line, character: m[1].length + 1 }); // element name
+    else if ((m = /^(\s*)\w+\s+\S/.exec(text))) found.push({ line, character: m[1].length }); // key
+  });
+  const step = Math.max(1, Math.floor(found.length / max));
+  return found.filter((_, i) => i % step === 0).slice(0, max);
+}
+
+/** Lines holding a parameter with a value: where typing usually happens. */
+function paramLines(doc: TextDocument, max: number): number[] {
+  const out: number[] = [];
+  doc
+    .getText()
+    .split('\n')
+    .forEach((t, line) => {
+      if (/^\s*[a-z]\w*\s+\w/.test(t) && !/["'[{\\]/.test(t)) out.push(line);
+    });
+  const step = Math.max(1, Math.floor(out.length / max));
+  return out.filter((_, i) => i % step === 0).slice(0, max);
+}
+
+/** The end of a line (before its line ending). */
+function lineEnd(doc: TextDocument, line: number): Position {
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return { line, character: text.replace(/\r?\n$/, '').length };
+}
+
+/** A one-character edit: a character typed at the end of a parameter's value. */
+function typeAt(doc: TextDocument, at: Position, ch: string): TextDocument {
+  return TextDocument.update(doc, [{ range: { start: at, end: at }, text: ch }], doc.version + 1);
+}
+
+export async function benchEditor(): Promise<Record<string, number>> {
+  const bundle = await bundledService();
+  TextDocument = bundle.TextDocument;
+  const text = corpus10k();
+  const service = new bundle.FluentdLanguageService();
+  let doc = TextDocument.create(URI, 'fluentd', 1, text);
+  service.validate(doc); // parse, checks and catalogue loaded once (the server's first check on open)
+
+  const positions = cursorPositions(doc, 400);
+  for (const p of positions.slice(0, 50)) service.completion(doc, p); // warm-up
+  const completion = positions.map((p) => time(() => service.completion(doc, p)));
+  const hover = positions.map((p) => time(() => service.hover(doc, { line: p.line, character: p.character + 1 })));
+
+  const edits = 40;
+  const afterEdit: number[] = [];
+  const toDiagnostics: number[] = [];
+  for (const [i, line] of paramLines(doc, edits).entries()) {
+    // a character typed at the end of a value, then completion there (the new
+    // version is not parsed yet) ...
+    const typed = typeAt(doc, lineEnd(doc, line), 'x');
+    afterEdit.push(time(() => service.completion(typed, lineEnd(typed, line))));
+    // ... and the next keystroke (the typo taken back, every other time) through to
+    // the diagnostics of that version
+    const t = performance.now();
+    const end = lineEnd(typed, line);
+    doc =
+      i % 2
+        ? TextDocument.update(typed, [{ range: { start: { line, character: end.character - 1 }, end }, text: '' }], typed.version + 1)
+        : typeAt(typed, end, 's');
+    service.validate(doc);
+    toDiagnostics.push(performance.now() - t);
+  }
+  const pristine = TextDocument.create(URI, 'fluentd', doc.version + 1, text);
+  const format = time(() => service.format(pristine));
+  return {
+    completion_p95_ms: p95(completion),
+    completion_after_edit_p95_ms: p95(afterEdit),
+    edit_to_diagnostics_p95_ms: p95(toDiagnostics),
+    hover_p95_ms: p95(hover),
+    format_10k_ms: round(format),
+  };
+}
+
+// run alone: node --import tsx bench/editor.ts
+if (process.argv[1] && /bench[\\/]editor\.ts$/.test(process.argv[1])) {
+  void benchEditor().then((r) => console.log(JSON.stringify(r, null, 2)));
+}
