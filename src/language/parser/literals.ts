@@ -42,12 +42,27 @@ const DQ_ESCAPES: Record<string, string> = {
 
 /** Longest `#{…}` body searched for its closing brace, so garbage cannot make parsing quadratic. */
 const MAX_EMBEDDED = 16 * 1024;
+/** Deepest `"#{ "#{ …` nesting followed; real configs use one or two levels. */
+const MAX_EMBEDDED_NESTING = 32;
 
 /**
  * A double-quoted string starting at `open` (the `"`). Real newlines are kept and a
  * backslash-newline joins lines; an unterminated string is reported at its quote.
  */
-export function scanDoubleQuoted(text: string, open: number): StringScan {
+/**
+ * How far unclosed `#{` may still be searched in one parse. Each failed search reads
+ * up to MAX_EMBEDDED characters; a file of thousands of broken `#{` would make that
+ * quadratic, so once this is spent a search only reaches the end of its line.
+ */
+export interface EmbeddedBudget {
+  left: number;
+}
+
+export function newEmbeddedBudget(): EmbeddedBudget {
+  return { left: 64 * MAX_EMBEDDED };
+}
+
+export function scanDoubleQuoted(text: string, open: number, budget: EmbeddedBudget = newEmbeddedBudget()): StringScan {
   const n = text.length;
   const errors: LiteralError[] = [];
   const embedded: EmbeddedSpan[] = [];
@@ -113,7 +128,11 @@ export function scanDoubleQuoted(text: string, open: number): StringScan {
       continue;
     }
     if (c === CH.hash && text.charCodeAt(p + 1) === CH.lbrace) {
-      const close = findEmbeddedEnd(text, p + 2);
+      const from = p + 2;
+      const window = budget.left > 0 ? MAX_EMBEDDED : endOfLineFrom(text, from) - from;
+      const limit = Math.min(n, from + window);
+      const close = findEmbeddedEnd(text, from, limit);
+      if (close < 0) budget.left -= limit - from;
       if (close < 0) {
         out += text.slice(runStart, p);
         const eol = text.indexOf('\n', p);
@@ -191,8 +210,10 @@ export function scanSingleQuoted(text: string, open: number): StringScan {
  * Offset of the `}` closing embedded Ruby whose body starts at `from`, or -1. A small
  * Ruby lexer: nested braces, strings (with their own interpolation) and `#` comments.
  */
-export function findEmbeddedEnd(text: string, from: number): number {
-  const limit = Math.min(text.length, from + MAX_EMBEDDED);
+export function findEmbeddedEnd(text: string, from: number, limit = Math.min(text.length, from + MAX_EMBEDDED), nesting = 0): number {
+  // strings with interpolation nest by recursion: give up (as unclosed) long before the
+  // call stack would overflow on text like `"#{"#{"#{…`
+  if (nesting > MAX_EMBEDDED_NESTING) return -1;
   let depth = 1;
   let p = from;
   while (p < limit) {
@@ -205,7 +226,7 @@ export function findEmbeddedEnd(text: string, from: number): number {
       while (p < limit && text.charCodeAt(p) !== CH.lf) p++;
       continue;
     } else if (c === CH.dquote || c === CH.squote || c === 96 /* ` */) {
-      const end = skipRubyString(text, p, limit);
+      const end = skipRubyString(text, p, limit, nesting);
       if (end < 0) return -1;
       p = end;
       continue;
@@ -215,7 +236,7 @@ export function findEmbeddedEnd(text: string, from: number): number {
   return -1;
 }
 
-function skipRubyString(text: string, open: number, limit: number): number {
+function skipRubyString(text: string, open: number, limit: number, nesting: number): number {
   const quote = text.charCodeAt(open);
   let p = open + 1;
   while (p < limit) {
@@ -226,7 +247,8 @@ function skipRubyString(text: string, open: number, limit: number): number {
     }
     if (c === quote) return p + 1;
     if (quote !== CH.squote && c === CH.hash && text.charCodeAt(p + 1) === CH.lbrace) {
-      const close = findEmbeddedEnd(text, p + 2);
+      // the nested code shares this window, so one search stays within MAX_EMBEDDED
+      const close = findEmbeddedEnd(text, p + 2, limit, nesting + 1);
       if (close < 0) return -1;
       p = close + 1;
       continue;

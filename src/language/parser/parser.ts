@@ -6,7 +6,7 @@
 import type { Diagnostic, Severity } from '../types';
 import type { Comment, ConfigDocument, ElementNode, IncludeNode, Node, ParamNode, Value } from './ast';
 import { LineIndex } from './lineIndex';
-import { scanDoubleQuoted, scanJson, scanSingleQuoted, type LiteralError, type StringScan } from './literals';
+import { newEmbeddedBudget, scanDoubleQuoted, scanJson, scanSingleQuoted, type LiteralError, type StringScan } from './literals';
 import {
   CH,
   endOfLine,
@@ -49,6 +49,8 @@ class Parser {
   private readonly root: Node[] = [];
   /** Open elements, innermost last. */
   private readonly stack: ElementNode[] = [];
+  /** Shared by every double-quoted string of this parse (see EmbeddedBudget). */
+  private readonly embeddedBudget = newEmbeddedBudget();
   private readonly onComment = (start: number, end: number): void => {
     this.comments.push({ text: this.text.slice(start, end), range: this.idx.range(start, end) });
   };
@@ -355,7 +357,7 @@ class Parser {
     const start = this.pos;
     const c = text.charCodeAt(start);
     let scan: StringScan;
-    if (c === CH.dquote) scan = scanDoubleQuoted(text, start);
+    if (c === CH.dquote) scan = scanDoubleQuoted(text, start, this.embeddedBudget);
     else if (c === CH.squote) scan = scanSingleQuoted(text, start);
     else {
       const end = unquotedEnd(text, start);
