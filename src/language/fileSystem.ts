@@ -6,4 +6,6 @@ export interface FileSystem {
   /** Absolute paths matching a Ruby-style glob (absolute pattern), sorted like Dir.glob(...).sort. */
   glob(pattern: string): string[];
   readFile(path: string): string | undefined;
+  /** Size in bytes without reading the file (undefined when unknown); lets the root search skip huge files. */
+  size?(path: string): number | undefined;
 }

@@ -21,6 +21,13 @@ export const nodeFileSystem: FileSystem = {
       },
     });
   },
+  size(path) {
+    try {
+      return statSync(path).size;
+    } catch {
+      return undefined;
+    }
+  },
   readFile(path) {
     try {
       if (statSync(path).size > MAX_INCLUDE_BYTES) return undefined;

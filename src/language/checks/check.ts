@@ -2,6 +2,7 @@
 // independent; the service runs them in order after the parser.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog } from '../catalog';
+import type { ConfigTree } from '../includes/tree';
 import type { ParseResult } from '../parser';
 import type { Diagnostic } from '../types';
 
@@ -10,6 +11,11 @@ export interface CheckContext {
   parsed: ParseResult;
   /** The plugin catalogue in effect (bundled + `fluentd.catalogs`); checks fall back to the bundled one. */
   catalog?: Catalog;
+  /**
+   * The whole config this file belongs to (its root with every @include read in), when
+   * known: checks about cross-file facts (labels) look there. Absent: per-file only.
+   */
+  tree?: ConfigTree;
 }
 
 /*

@@ -1,0 +1,123 @@
+// Where the include graph gets its files: a ConfigHost lists and reads parsed
+// configs by absolute POSIX path. The disk host (LSP server, CLI) reads through the
+// FileSystem interface with open editor buffers laid over it; the ConfigMap host
+// (yaml/) serves the keys of one ConfigMap as the files of one directory.
+import { posix } from 'node:path';
+import type { FileSystem } from '../fileSystem';
+import { parse, type ParseResult } from '../parser';
+import { pathToUri } from '../uri';
+
+/** One parsed config file of the tree. */
+export interface SourceFile {
+  /** Absolute POSIX path (a virtual one for ConfigMap keys). */
+  path: string;
+  /** What diagnostics and locations name. */
+  uri: string;
+  text: string;
+  parsed: ParseResult;
+}
+
+export interface ConfigHost {
+  /** Absolute matches of an absolute glob, sorted like Ruby's Dir.glob(…).sort; undefined when this host cannot list. */
+  glob(pattern: string): string[] | undefined;
+  /** The parsed file, or undefined when it cannot be read. */
+  file(path: string): SourceFile | undefined;
+  /** The text only (no parse), for a quick look before parsing; undefined when unreadable or clearly over `maxChars`. */
+  peek(path: string, maxChars?: number): string | undefined;
+  /**
+   * What a pattern matching no file means: on a disk it is really nothing (Fluentd
+   * skips it silently); in a ConfigMap the file may live in the image.
+   */
+  readonly unmatched: 'nothing' | 'unknown';
+  /** Files that might @include the given one: its directory and a few above, open documents. */
+  rootCandidates(path: string): string[];
+}
+
+/** Cap on the files kept parsed per host: enough for any real config tree. */
+const MAX_CACHED = 512;
+/** Cap on candidate roots looked at for one file. */
+const MAX_CANDIDATES = 200;
+/** How many directories above a file are searched for the root that includes it. */
+const ANCESTOR_LEVELS = 3;
+
+/** A small parse cache keyed by path and checked against the text. */
+export class ParseCache {
+  private readonly map = new Map<string, { text: string; parsed: ParseResult }>();
+
+  get(path: string, text: string): ParseResult {
+    const hit = this.map.get(path);
+    if (hit && hit.text === text) return hit.parsed;
+    const parsed = parse(text);
+    if (this.map.size >= MAX_CACHED) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(path, { text, parsed });
+    return parsed;
+  }
+}
+
+export interface OpenDocument {
+  uri: string;
+  text: string;
+  parsed?: ParseResult;
+}
+
+/** Files on disk through FileSystem, with the text of open editor documents preferred. */
+export class DiskHost implements ConfigHost {
+  readonly unmatched = 'nothing' as const;
+
+  constructor(
+    private readonly fs: FileSystem,
+    /** Open documents by path (their unsaved text wins over the disk). */
+    private readonly open: ReadonlyMap<string, OpenDocument>,
+    private readonly cache: ParseCache,
+  ) {}
+
+  /** Listings are memoised for the life of the host (one request): trees repeat patterns. */
+  private readonly globs = new Map<string, string[]>();
+
+  glob(pattern: string): string[] {
+    const hit = this.globs.get(pattern);
+    if (hit) return hit;
+    const found = new Set(this.fs.glob(pattern));
+    // an open, never saved file is still a file to its includer
+    for (const p of this.open.keys()) if (!found.has(p) && globMatchesPath(pattern, p)) found.add(p);
+    const out = [...found].sort();
+    this.globs.set(pattern, out);
+    return out;
+  }
+
+  peek(path: string, maxChars = Infinity): string | undefined {
+    const open = this.open.get(path);
+    if (open) return open.text;
+    const size = this.fs.size?.(path);
+    if (size !== undefined && size > maxChars * 4) return undefined; // UTF-8: at most 4 bytes a character
+    return this.fs.readFile(path);
+  }
+
+  file(path: string): SourceFile | undefined {
+    const doc = this.open.get(path);
+    if (doc) return { path, uri: doc.uri, text: doc.text, parsed: doc.parsed ?? this.cache.get(path, doc.text) };
+    const text = this.fs.readFile(path);
+    if (text === undefined) return undefined;
+    return { path, uri: pathToUri(path), text, parsed: this.cache.get(path, text) };
+  }
+
+  rootCandidates(path: string): string[] {
+    const out = new Set<string>();
+    for (const p of this.open.keys()) if (p.endsWith('.conf') || p === path) out.add(p);
+    let dir = posix.dirname(path);
+    for (let level = 0; level <= ANCESTOR_LEVELS && out.size < MAX_CANDIDATES && dir !== '/'; level++) {
+      for (const p of this.fs.glob(posix.join(dir, '*.conf'))) out.add(p);
+      const up = posix.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+    out.delete(path);
+    return [...out].slice(0, MAX_CANDIDATES);
+  }
+}
+
+/** Whether a glob (as resolved for @include) matches one concrete path; used for unsaved files only. */
+function globMatchesPath(pattern: string, path: string): boolean {
+  if (!/[*?[{]/.test(pattern)) return posix.normalize(pattern) === path;
+  return false;
+}

@@ -1,0 +1,51 @@
+// One @include → the files Fluentd reads for it (V1Parser#eval_include): a path or
+// glob relative to the including file's directory (absolute and file:// too),
+// Dir.glob(…).sort; http(s) URLs are fetched at start-up and stay unknown here.
+import { posix } from 'node:path';
+import type { IncludeNode } from '../parser/ast';
+import type { ConfigHost, SourceFile } from './host';
+import { includePath } from './staticValue';
+
+export type IncludeResolution =
+  /** The files, in the order Fluentd reads them. */
+  | { kind: 'files'; pattern: string; paths: string[] }
+  /** A pattern no file matches: Fluentd skips it without a word. */
+  | { kind: 'nothing'; pattern: string }
+  /** Cannot be known here (a URL, Ruby we cannot evaluate, no file access). */
+  | { kind: 'unknown'; reason: string; pattern?: string };
+
+/** The absolute glob an @include names, or the reason it cannot be known. */
+export function includePattern(from: SourceFile | undefined, include: IncludeNode): { pattern: string } | { unknown: string } {
+  let path = include.path;
+  if (from) {
+    const offset = from.parsed.lineIndex.offsetAt(include.pathRange.start);
+    const evaluated = includePath(include, from.text, offset);
+    if (evaluated === undefined) return { unknown: 'the path is computed by Ruby code at start-up' };
+    path = evaluated;
+  } else if (path.includes('#{')) return { unknown: 'the path is computed by Ruby code at start-up' };
+  if (!path) return { unknown: 'no path' };
+  if (/^https?:\/\//i.test(path)) return { unknown: 'Fluentd fetches URLs at start-up' };
+  if (path.startsWith('file://')) path = path.slice('file://'.length);
+  // Fluentd reads the path as a URI: '+' and %XX are decoded (spaces were turned into '+')
+  try {
+    path = decodeURIComponent(path.replace(/\+/g, ' '));
+  } catch {
+    // a lone '%' stays as written
+  }
+  if (!posix.isAbsolute(path)) {
+    if (!from) return { unknown: 'an unsaved file has no directory to resolve relative paths from' };
+    path = posix.join(posix.dirname(from.path), path);
+  }
+  return { pattern: posix.normalize(path) };
+}
+
+export function resolveInclude(from: SourceFile | undefined, include: IncludeNode, host: ConfigHost | undefined): IncludeResolution {
+  const p = includePattern(from, include);
+  if ('unknown' in p) return { kind: 'unknown', reason: p.unknown };
+  if (!host) return { kind: 'unknown', reason: 'files are not accessible here', pattern: p.pattern };
+  const paths = host.glob(p.pattern);
+  if (paths === undefined) return { kind: 'unknown', reason: 'files are not accessible here', pattern: p.pattern };
+  if (paths.length) return { kind: 'files', pattern: p.pattern, paths };
+  if (host.unmatched === 'unknown') return { kind: 'unknown', reason: 'no such key in this ConfigMap (the file may come from the image)', pattern: p.pattern };
+  return { kind: 'nothing', pattern: p.pattern };
+}

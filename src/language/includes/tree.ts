@@ -1,0 +1,200 @@
+// The config as Fluentd reads it: the root file with every @include replaced by the
+// files it names, in Fluentd's order (depth first, globs sorted), each node still
+// pointing at its own file and range. Cycles (Fluentd recurses until its stack
+// overflows) and runaway trees are cut and reported.
+import type { ElementNode, IncludeNode, Node, ParamNode } from '../parser/ast';
+import type { Diagnostic } from '../types';
+import type { ConfigHost, SourceFile } from './host';
+import { resolveInclude, type IncludeResolution } from './resolve';
+
+export interface TreeElement {
+  kind: 'element';
+  node: ElementNode;
+  file: SourceFile;
+  /** The element this one sits in, across files (an included fragment's top level sits in the includer's element). */
+  parent?: TreeElement;
+  children: TreeItem[];
+}
+
+export interface TreeParam {
+  kind: 'param';
+  node: ParamNode;
+  file: SourceFile;
+  parent?: TreeElement;
+}
+
+/** The @include itself; the items of the files it names follow it among its siblings. */
+export interface TreeInclude {
+  kind: 'include';
+  node: IncludeNode;
+  file: SourceFile;
+  parent?: TreeElement;
+  resolution: IncludeResolution;
+  /** Set when the files were not read in: a cycle, or the size caps. */
+  cut?: 'cycle' | 'limit' | 'unreadable';
+}
+
+export type TreeItem = TreeElement | TreeParam | TreeInclude;
+
+export interface TreeFinding {
+  file: SourceFile;
+  diagnostic: Diagnostic;
+}
+
+export interface ConfigTree {
+  root: SourceFile;
+  items: TreeItem[];
+  /** Every file read, root first, each once. */
+  files: SourceFile[];
+  /** Every @include met, in order. */
+  includes: TreeInclude[];
+  /** `<label>` definitions by name, in order. */
+  labels: Map<string, TreeElement[]>;
+  /** No @include of unknown content: what is here is all Fluentd will read. */
+  complete: boolean;
+  /** Cycles and caps, on the @include that caused them. */
+  findings: TreeFinding[];
+}
+
+export interface TreeLimits {
+  /** Include nesting depth. */
+  depth: number;
+  /** Files read in, counting repeats. */
+  expansions: number;
+  /** Total characters read. */
+  chars: number;
+}
+
+export const DEFAULT_LIMITS: TreeLimits = { depth: 24, expansions: 2000, chars: 32 * 1024 * 1024 };
+
+export function buildTree(root: SourceFile, host: ConfigHost | undefined, limits: TreeLimits = DEFAULT_LIMITS): ConfigTree {
+  const tree: ConfigTree = { root, items: [], files: [root], includes: [], labels: new Map(), complete: true, findings: [] };
+  const seen = new Set<string>([root.path]);
+  let expansions = 0;
+  let chars = root.text.length;
+
+  // An explicit stack (no recursion): arbitrarily deep nesting cannot overflow it.
+  // A node frame walks a list of nodes; a target frame reads the files of one @include in turn.
+  type Frame =
+    | { t: 'nodes'; nodes: Node[]; i: number; file: SourceFile; parent: TreeElement | undefined; chain: string[]; out: TreeItem[] }
+    | { t: 'targets'; inc: TreeInclude; paths: string[]; i: number; chain: string[]; out: TreeItem[] };
+  const stack: Frame[] = [{ t: 'nodes', nodes: root.parsed.document.children, i: 0, file: root, parent: undefined, chain: [root.path], out: tree.items }];
+
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    if (f.t === 'targets') {
+      if (f.i >= f.paths.length) {
+        stack.pop();
+        continue;
+      }
+      const path = f.paths[f.i++];
+      const { inc } = f;
+      if (f.chain.includes(path)) {
+        inc.cut = 'cycle';
+        tree.findings.push({
+          file: inc.file,
+          diagnostic: {
+            range: inc.node.pathRange,
+            severity: 'error',
+            code: 'include-cycle',
+            message: `This @include reads ${shortName(path)} again while it is being read (${[...f.chain, path].map(shortName).join(' → ')}): Fluentd recurses until it fails with "stack level too deep".`,
+          },
+        });
+        continue;
+      }
+      const target = host?.file(path);
+      if (!target) {
+        inc.cut = 'unreadable';
+        tree.complete = false;
+        continue;
+      }
+      if (f.chain.length >= limits.depth || expansions >= limits.expansions || chars + target.text.length > limits.chars) {
+        inc.cut = 'limit';
+        tree.complete = false;
+        tree.findings.push({
+          file: inc.file,
+          diagnostic: {
+            range: inc.node.pathRange,
+            severity: 'warning',
+            code: 'include-limit',
+            message: `The included files are too many or too deep to follow here (limits: depth ${limits.depth}, ${limits.expansions} files, ${limits.chars >> 20} MiB); the config is checked without ${shortName(path)} and what follows it.`,
+          },
+        });
+        f.i = f.paths.length;
+        continue;
+      }
+      expansions++;
+      chars += target.text.length;
+      if (!seen.has(path)) {
+        seen.add(path);
+        tree.files.push(target);
+      }
+      stack.push({ t: 'nodes', nodes: target.parsed.document.children, i: 0, file: target, parent: inc.parent, chain: [...f.chain, path], out: f.out });
+      continue;
+    }
+    if (f.i >= f.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const node = f.nodes[f.i++];
+    const { file, parent } = f;
+    if (node.kind === 'param') {
+      f.out.push({ kind: 'param', node, file, parent });
+    } else if (node.kind === 'element') {
+      const el: TreeElement = { kind: 'element', node, file, parent, children: [] };
+      f.out.push(el);
+      if (node.name === 'label' && (!parent || parent.node.name === 'worker')) {
+        const list = tree.labels.get(node.arg);
+        if (list) list.push(el);
+        else tree.labels.set(node.arg, [el]);
+      }
+      stack.push({ t: 'nodes', nodes: node.children, i: 0, file, parent: el, chain: f.chain, out: el.children });
+    } else {
+      const resolution = resolveInclude(file, node, host);
+      const inc: TreeInclude = { kind: 'include', node, file, parent, resolution };
+      f.out.push(inc);
+      tree.includes.push(inc);
+      if (resolution.kind === 'unknown') tree.complete = false;
+      if (resolution.kind === 'files') stack.push({ t: 'targets', inc, paths: resolution.paths, i: 0, chain: f.chain, out: f.out });
+    }
+  }
+  return tree;
+}
+
+function shortName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+/** Every element of the tree, depth first, in Fluentd's order. Iterative: deep nesting is fine. */
+export function* treeElements(items: TreeItem[]): Generator<TreeElement> {
+  const stack: { list: TreeItem[]; i: number }[] = [{ list: items, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const it = top.list[top.i++];
+    if (it.kind !== 'element') continue;
+    yield it;
+    stack.push({ list: it.children, i: 0 });
+  }
+}
+
+/** Every parameter of the tree, depth first. */
+export function* treeParams(items: TreeItem[]): Generator<TreeParam> {
+  for (const it of items) if (it.kind === 'param') yield it;
+  for (const el of treeElements(items)) for (const it of el.children) if (it.kind === 'param') yield it;
+}
+
+/** The first child parameter with one of the keys. */
+export function treeParam(el: TreeElement, ...keys: string[]): TreeParam | undefined {
+  for (const c of el.children) if (c.kind === 'param' && keys.includes(c.node.key)) return c;
+  return undefined;
+}
+
+/** Whether some include among the items (not below elements) has unknown content. */
+export function hasUnknownInclude(items: TreeItem[]): boolean {
+  return items.some((i) => i.kind === 'include' && (i.resolution.kind === 'unknown' || (i.cut !== undefined && i.cut !== 'cycle')));
+}

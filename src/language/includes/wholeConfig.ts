@@ -1,0 +1,97 @@
+// A document in the context of the whole config it belongs to: the root that
+// includes it (or itself), the tree Fluentd reads from there, and the findings that
+// need that tree — @include patterns matching nothing, include cycles, and the
+// routing analysis — each reported in the file it points at.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileSystem } from '../fileSystem';
+import type { ParseResult } from '../parser';
+import type { Diagnostic } from '../types';
+import { uriToPath } from '../uri';
+import { analyzeRouting } from '../routing/analyze';
+import { DiskHost, ParseCache, type ConfigHost, type OpenDocument, type SourceFile } from './host';
+import { resolveInclude } from './resolve';
+import { findRoots, includeNodes } from './roots';
+import { buildTree, type ConfigTree } from './tree';
+
+/** Where a document's includes resolve when it is not a file on disk (a ConfigMap key). */
+export interface DocumentEnvironment {
+  host: ConfigHost;
+  /** The document's own (virtual) path in that host. */
+  path: string;
+}
+
+export interface DocumentContext {
+  self: SourceFile;
+  /** The config tree the document is part of (rooted at the document itself when nothing includes it). */
+  tree: ConfigTree;
+  host: ConfigHost | undefined;
+  /** Other roots that include the document too (the tree uses the first). */
+  otherRoots: string[];
+}
+
+export class WholeConfig {
+  private readonly parseCache = new ParseCache();
+
+  constructor(
+    private readonly fileSystem: FileSystem | undefined,
+    /** Documents open in the editor: their text wins over the disk. */
+    private readonly openDocuments: () => Iterable<OpenDocument>,
+  ) {}
+
+  contextFor(doc: TextDocument, parsed: ParseResult, env?: DocumentEnvironment): DocumentContext {
+    const text = doc.getText();
+    const path = env?.path ?? uriToPath(doc.uri)?.replace(/\\/g, '/');
+    const self: SourceFile = { path: path ?? `/untitled/${encodeURIComponent(doc.uri)}`, uri: doc.uri, text, parsed };
+    let host = env?.host;
+    if (!host && this.fileSystem && path) {
+      const open = new Map<string, OpenDocument>();
+      for (const o of this.openDocuments()) {
+        const p = uriToPath(o.uri)?.replace(/\\/g, '/');
+        if (p && (p.endsWith('.conf') || o.uri === doc.uri)) open.set(p, o);
+      }
+      open.set(path, { uri: doc.uri, text, parsed });
+      host = new DiskHost(this.fileSystem, open, this.parseCache);
+    }
+    let root: SourceFile | undefined;
+    let otherRoots: string[] = [];
+    if (host && path) {
+      const roots = findRoots(path, host);
+      for (const r of roots) {
+        root = host.file(r);
+        if (root) break;
+      }
+      otherRoots = roots.slice(1);
+    }
+    return { self, tree: buildTree(root ?? self, host), host, otherRoots };
+  }
+
+  /** Findings about the document that need the whole config. */
+  diagnostics(ctx: DocumentContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const { self, tree, host } = ctx;
+    if (host) {
+      for (const inc of includeNodes(self.parsed.document.children)) {
+        const r = resolveInclude(self, inc, host);
+        if (r.kind !== 'nothing') continue;
+        out.push({
+          range: inc.pathRange,
+          severity: 'warning',
+          code: 'include-matches-nothing',
+          message: `No file matches ${inc.path.includes('#{') ? r.pattern : inc.path} (${r.pattern}): Fluentd skips this @include without a word.`,
+          data: { pattern: r.pattern },
+        });
+      }
+    }
+    const seen = new Set<string>();
+    const mine = (f: SourceFile, d: Diagnostic) => {
+      if (f.path !== self.path) return;
+      const key = `${d.code}@${d.range.start.line}:${d.range.start.character}`;
+      if (seen.has(key)) return; // a fragment included twice reports once
+      seen.add(key);
+      out.push(d);
+    };
+    for (const f of tree.findings) mine(f.file, f.diagnostic);
+    for (const f of analyzeRouting(tree)) mine(f.file, f.diagnostic);
+    return out;
+  }
+}

@@ -1,0 +1,191 @@
+// Finite automata over tag characters, for questions about *sets* of tags that a
+// regular expression test on one tag cannot answer: can any tag of in_tail's
+// `kubernetes.var.log.containers.<file>.log` match `kubernetes.*`? Is every tag
+// `app.**` matches already taken by earlier matches?
+//
+// Edges carry a character class: one character, any but '.', or any. Fluentd's
+// `(?![^.])` lookahead (from `a.**`) is a guarded epsilon edge: it may be taken only
+// if the next character is '.' or the tag ends there. Questions are answered by a
+// breadth-first search over the product of one automaton explored as is and lazily
+// determinised unions of patterns; the alphabet is reduced to the characters the
+// automata name, '.', and one symbol for every other character.
+
+export const enum Lbl {
+  Char = 0,
+  NoDot = 1,
+  Any = 2,
+}
+
+interface Edge {
+  l: Lbl;
+  c: string;
+  to: number;
+}
+
+/** Stands for every character no automaton of a question names. */
+export const OTHER = '\u0000';
+
+export class Nfa {
+  readonly edges: Edge[][] = [];
+  readonly eps: number[][] = [];
+  /** Epsilon edges taken only when the next character is '.' or the input ends. */
+  readonly guarded: number[][] = [];
+  readonly accept: boolean[] = [];
+  readonly chars = new Set<string>(['.']);
+  start = 0;
+
+  constructor() {
+    this.start = this.state();
+  }
+
+  state(): number {
+    this.edges.push([]);
+    this.eps.push([]);
+    this.guarded.push([]);
+    this.accept.push(false);
+    return this.edges.length - 1;
+  }
+
+  edge(from: number, l: Lbl, to: number, c = ''): void {
+    this.edges[from].push({ l, c, to });
+    if (l === Lbl.Char) this.chars.add(c);
+  }
+
+  /** One automaton accepting what any of `list` accepts. */
+  static union(list: readonly Nfa[]): Nfa {
+    const u = new Nfa();
+    for (const n of list) {
+      const base = u.edges.length;
+      for (let s = 0; s < n.edges.length; s++) {
+        const t = u.state();
+        u.accept[t] = n.accept[s];
+      }
+      for (let s = 0; s < n.edges.length; s++) {
+        for (const e of n.edges[s]) u.edge(base + s, e.l, base + e.to, e.c);
+        for (const t of n.eps[s]) u.eps[base + s].push(base + t);
+        for (const t of n.guarded[s]) u.guarded[base + s].push(base + t);
+      }
+      u.eps[u.start].push(base + n.start);
+    }
+    return u;
+  }
+}
+
+function accepts(l: Lbl, c: string, atom: string): boolean {
+  return l === Lbl.Any || (l === Lbl.NoDot ? atom !== '.' : atom === c);
+}
+
+/** Configurations are `state * 2 + flag`; flag 1: the next character must be '.' (or the end). */
+function closure(nfa: Nfa, configs: Iterable<number>): number[] {
+  const seen = new Set<number>();
+  const stack = [...configs];
+  while (stack.length) {
+    const cfg = stack.pop()!;
+    if (seen.has(cfg)) continue;
+    seen.add(cfg);
+    const s = cfg >> 1;
+    const flag = cfg & 1;
+    for (const t of nfa.eps[s]) stack.push(t * 2 + flag);
+    for (const t of nfa.guarded[s]) stack.push(t * 2 + 1);
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+function step(nfa: Nfa, configs: readonly number[], atom: string): number[] {
+  const next: number[] = [];
+  for (const cfg of configs) {
+    if (cfg & 1 && atom !== '.') continue;
+    for (const e of nfa.edges[cfg >> 1]) if (accepts(e.l, e.c, atom)) next.push(e.to * 2);
+  }
+  return next.length ? closure(nfa, next) : [];
+}
+
+/** A union of patterns, determinised on demand; states are small integers. */
+export class LazyDfa {
+  private readonly ids = new Map<string, number>();
+  private readonly configs: number[][] = [];
+  private readonly accepting: boolean[] = [];
+  private readonly trans: Map<string, number>[] = [];
+  readonly start: number;
+  readonly chars: Set<string>;
+
+  constructor(readonly nfa: Nfa) {
+    this.chars = nfa.chars;
+    this.start = this.intern(closure(nfa, [nfa.start * 2]));
+  }
+
+  private intern(configs: number[]): number {
+    const key = configs.join(',');
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.configs.length;
+      this.ids.set(key, id);
+      this.configs.push(configs);
+      this.accepting.push(configs.some((c) => this.nfa.accept[c >> 1]));
+      this.trans.push(new Map());
+    }
+    return id;
+  }
+
+  isAccepting(state: number): boolean {
+    return this.accepting[state];
+  }
+
+  isDead(state: number): boolean {
+    return this.configs[state].length === 0;
+  }
+
+  next(state: number, atom: string): number {
+    const a = this.chars.has(atom) ? atom : OTHER;
+    const t = this.trans[state];
+    let id = t.get(a);
+    if (id === undefined) {
+      id = this.intern(step(this.nfa, this.configs[state], a));
+      t.set(a, id);
+    }
+    return id;
+  }
+}
+
+/** Cap on product states per question; beyond it the answer is "unknown". */
+const MAX_PRODUCT_STATES = 50_000;
+
+/**
+ * Is there a string `left` accepts that every positive accepts and no negative
+ * accepts? undefined when the search grew too large to finish.
+ */
+export function exists(left: Nfa, positives: readonly LazyDfa[], negatives: readonly LazyDfa[]): boolean | undefined {
+  const atoms = new Set<string>(left.chars);
+  for (const d of [...positives, ...negatives]) for (const c of d.chars) atoms.add(c);
+  atoms.add(OTHER);
+  const atomList = [...atoms];
+  const dfas = [...positives, ...negatives];
+  const np = positives.length;
+
+  const seen = new Set<string>();
+  const queue: { cfg: number; ds: number[] }[] = [];
+  const push = (cfg: number, ds: number[]) => {
+    for (let i = 0; i < np; i++) if (positives[i].isDead(ds[i])) return;
+    const key = `${cfg}|${ds.join(',')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    queue.push({ cfg, ds });
+  };
+  for (const cfg of closure(left, [left.start * 2])) push(cfg, dfas.map((d) => d.start));
+
+  for (let qi = 0; qi < queue.length; qi++) {
+    if (seen.size > MAX_PRODUCT_STATES) return undefined;
+    const { cfg, ds } = queue[qi];
+    const s = cfg >> 1;
+    if (left.accept[s] && ds.every((d, i) => (i < np ? dfas[i].isAccepting(d) : !dfas[i].isAccepting(d)))) return true;
+    for (const e of left.edges[s]) {
+      for (const atom of atomList) {
+        if (cfg & 1 && atom !== '.') continue;
+        if (!accepts(e.l, e.c, atom === OTHER ? OTHER : atom)) continue;
+        const nds = ds.map((d, i) => dfas[i].next(d, atom));
+        for (const c of closure(left, [e.to * 2])) push(c, nds);
+      }
+    }
+  }
+  return false;
+}

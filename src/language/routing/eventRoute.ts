@@ -1,0 +1,132 @@
+// "Show event route": for a <source>, the filters and the match its events pass
+// through, in Fluentd's order (EventRouter#find: the filters that match, in order,
+// up to the first <match> that matches; then on through relabel/@label into other
+// labels). Where only some tags of the source reach a step it is marked partial.
+import type { Range } from '../types';
+import type { ConfigTree, TreeElement } from '../includes/tree';
+import { buildModel, sharesWorker, type Rule, type RoutingModel, type Source } from './model';
+import type { PatternSet } from './pattern';
+import { allTaken, someTag } from './query';
+import { tagsDisplay, type TagTemplate } from './tags';
+
+export interface RouteStep {
+  kind: 'filter' | 'match' | 'label' | 'dropped' | 'unknown';
+  /** e.g. `<filter kubernetes.**> @type kubernetes_metadata` */
+  title: string;
+  uri?: string;
+  range?: Range;
+  type?: string;
+  /** Only some of the source's tags get here. */
+  partial: boolean;
+  /** Nesting: 0 in the source's router, 1 after one relabel, … */
+  depth: number;
+}
+
+export interface EventRoute {
+  source: { uri: string; range: Range; title: string; tags: string; label?: string };
+  steps: RouteStep[];
+  /** One line: "→ 2 filters → match cloudwatch_logs". */
+  summary: string;
+}
+
+const MAX_LABEL_HOPS = 4;
+
+function describe(el: TreeElement, type: string | undefined): string {
+  const tag = el.node.arg ? `<${el.node.name} ${el.node.arg}>` : `<${el.node.name}>`;
+  return type ? `${tag} @type ${type}` : tag;
+}
+
+export function eventRoutes(tree: ConfigTree, model: RoutingModel = buildModel(tree)): EventRoute[] {
+  return model.sources.map((s) => eventRoute(model, s));
+}
+
+export function eventRoute(model: RoutingModel, src: Source): EventRoute {
+  const steps: RouteStep[] = [];
+  const sourceInfo = {
+    uri: src.el.file.uri,
+    range: src.el.node.openRange,
+    title: describe(src.el, src.type),
+    tags: tagsDisplay(src.tags),
+    ...(src.label ? { label: src.label } : {}),
+  };
+  if (src.tags.kind === 'none') {
+    return { source: sourceInfo, steps, summary: `no events (${src.tags.reason})` };
+  }
+  if (src.label === undefined) {
+    steps.push({ kind: 'unknown', title: 'the @label is computed at start-up', partial: false, depth: 0 });
+  } else {
+    walk(model, src.label, src.tags.templates, src, 0, steps, new Set());
+  }
+  return { source: sourceInfo, steps, summary: summarize(src, steps) };
+}
+
+function walk(model: RoutingModel, label: string, templates: readonly TagTemplate[], src: Source, depth: number, steps: RouteStep[], visited: Set<string>): void {
+  const scope = label === '' ? model.root : model.labels.get(label);
+  if (!scope) {
+    steps.push({ kind: 'unknown', title: `<label ${label}> is not defined`, partial: false, depth });
+    return;
+  }
+  if (label) steps.push({ kind: 'label', title: `<label ${label}>`, uri: scope.label?.file.uri, range: scope.label?.node.openRange, partial: false, depth });
+  visited.add(label);
+  const earlier: PatternSet[] = [];
+  const taken: PatternSet[] = [];
+  for (const r of scope.rules) {
+    if (!sharesWorker(r.workers, src.workers)) continue;
+    if (!r.patterns) {
+      steps.push({ ...ruleStep(r, depth), title: `${describe(r.el, r.type)} (pattern computed at start-up)`, partial: true });
+      continue;
+    }
+    const reach = someTag(templates, r.patterns, earlier);
+    if (reach === false) continue;
+    const all = reach === true && allTaken(templates, [...taken, r.patterns]) && earlier.every((e) => !someTagMay(templates, e));
+    steps.push({ ...ruleStep(r, depth), partial: !all });
+    if (r.kind !== 'match') continue;
+    earlier.push(r.patterns);
+    taken.push(r.patterns);
+    for (const next of r.labels) {
+      if (visited.has(next) || depth >= MAX_LABEL_HOPS) continue;
+      walk(model, next, templates, src, depth + 1, steps, new Set(visited));
+    }
+    if (all) return;
+  }
+  if (!taken.length || !allTaken(templates, taken)) {
+    const none = !taken.length;
+    steps.push({
+      kind: 'dropped',
+      title: none ? 'no <match>: events are dropped ("no patterns matched")' : 'some tags match no <match>: those events are dropped',
+      partial: !none,
+      depth,
+    });
+  }
+}
+
+/** Whether an earlier match may take some of the tags (so a later step is reached only partly). */
+function someTagMay(templates: readonly TagTemplate[], set: PatternSet): boolean {
+  return someTag(templates, set, []) !== false;
+}
+
+function ruleStep(r: Rule, depth: number): RouteStep {
+  return { kind: r.kind, title: describe(r.el, r.type), uri: r.el.file.uri, range: r.el.node.openRange, type: r.type, partial: false, depth };
+}
+
+function summarize(src: Source, steps: RouteStep[]): string {
+  const parts: string[] = [];
+  if (src.tags.kind === 'runtime') parts.push('tag set at runtime');
+  let filters = 0;
+  const flush = () => {
+    if (filters) parts.push(`${filters} filter${filters > 1 ? 's' : ''}`);
+    filters = 0;
+  };
+  for (const s of steps) {
+    if (s.kind === 'filter') filters++;
+    else {
+      flush();
+      if (s.kind === 'match') parts.push(`${s.partial ? 'some to ' : ''}match ${s.type ?? s.title}`);
+      else if (s.kind === 'label') parts.push(s.title.replace(/^<label (.*)>$/, 'label $1'));
+      else if (s.kind === 'dropped') parts.push(s.partial ? 'rest dropped' : 'dropped: no match');
+      else parts.push(s.title);
+    }
+  }
+  flush();
+  return `→ ${parts.join(' → ')}`;
+}

@@ -1,0 +1,241 @@
+// Fluentd's <match>/<filter> patterns, read exactly as lib/fluent/match.rb does:
+// the argument splits on white space into patterns (any may match); `/…/` is a
+// regular expression over the whole tag; otherwise `*` is `[^.]*` (one tag part),
+// `**` any run of parts (`a.**` also matches `a`, `**.b` also matches `b`), `{a,b}`
+// alternatives, `\` escapes, everything else literal. An empty argument is `**`.
+// Each glob becomes both a RegExp (to test one tag) and an automaton (for sets).
+import { Lbl, LazyDfa, Nfa } from './automaton';
+
+type Item =
+  | { t: 'lit'; c: string }
+  /** `[^.]*` */
+  | { t: 'star' }
+  /** `.*` */
+  | { t: 'any' }
+  /** `(?![^.])` */
+  | { t: 'look' }
+  /** `(?:.*\.|\A)` */
+  | { t: 'anyDotOrStart' }
+  | { t: 'alt'; opts: Item[][] };
+
+export interface Pattern {
+  /** The pattern as written. */
+  text: string;
+  /** Tests one tag; undefined when JavaScript cannot run the pattern (an exotic Ruby regexp). */
+  regex?: RegExp;
+  /** The automaton; undefined for `/regexp/` patterns and the rare globs it cannot model exactly. */
+  nfa?: Nfa;
+  /** Every tag it matches starts with this (for quick elimination). */
+  prefix: string;
+  /** A regular expression pattern (`/…/`). */
+  isRegexp: boolean;
+}
+
+export function splitPatterns(arg: string): string[] {
+  const list = arg.trim().split(/\s+/).filter(Boolean);
+  return list.length ? list : ['**'];
+}
+
+const cache = new Map<string, Pattern>();
+
+export function compilePattern(text: string): Pattern {
+  let p = cache.get(text);
+  if (!p) {
+    p = text.startsWith('/') ? regexpPattern(text) : globPattern(text);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(text, p);
+  }
+  return p;
+}
+
+function regexpPattern(text: string): Pattern {
+  // Fluentd: a pattern starting with '/' must end with '/' ("invalid match - regex")
+  if (!text.endsWith('/') || text.length < 2) return { text, prefix: '', isRegexp: true };
+  const body = text
+    .slice(1, -1)
+    .replace(/\\A/g, '^')
+    .replace(/\\[zZ]/g, '$')
+    .replace(/\\h/g, '[0-9a-fA-F]');
+  let regex: RegExp | undefined;
+  try {
+    // exactly Fluentd's "\A" + body + "\Z": an alternation at the top level is not grouped
+    regex = new RegExp(`^${body}$`);
+  } catch {
+    regex = undefined;
+  }
+  return { text, regex, prefix: '', isRegexp: true };
+}
+
+/** The translation loop of GlobMatchPattern#initialize, building items instead of a regexp string. */
+function parseGlob(pat: string): Item[] {
+  const stack: Item[][][] = [];
+  const regex: Item[][] = [[]];
+  let escape = false;
+  let dot = false;
+  let i = 0;
+  const last = () => regex[regex.length - 1];
+  while (i < pat.length) {
+    const c = pat[i];
+    if (escape) {
+      last().push({ t: 'lit', c });
+      escape = false;
+      i++;
+      continue;
+    } else if (pat.startsWith('**', i)) {
+      if (dot) {
+        last().push({ t: 'look' });
+        dot = false;
+      }
+      if (pat[i + 2] === '.') {
+        last().push({ t: 'anyDotOrStart' });
+        i += 3;
+      } else {
+        last().push({ t: 'any' });
+        i += 2;
+      }
+      continue;
+    } else if (dot) {
+      last().push({ t: 'lit', c: '.' });
+      dot = false;
+    }
+    if (c === '\\') escape = true;
+    else if (c === '.') dot = true;
+    else if (c === '*') last().push({ t: 'star' });
+    else if (c === '{') {
+      stack.push([]);
+      regex.push([]);
+    } else if (c === '}' && stack.length) {
+      stack[stack.length - 1].push(regex.pop()!);
+      last().push({ t: 'alt', opts: stack.pop()! });
+    } else if (c === ',' && stack.length) {
+      stack[stack.length - 1].push(regex.pop()!);
+      regex.push([]);
+    } else last().push({ t: 'lit', c });
+    i++;
+  }
+  while (stack.length) {
+    stack[stack.length - 1].push(regex.pop()!);
+    last().push({ t: 'alt', opts: stack.pop()! });
+  }
+  return regex[0];
+}
+
+function toRegExpSource(items: Item[]): string {
+  let s = '';
+  for (const it of items) {
+    if (it.t === 'lit') s += it.c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    else if (it.t === 'star') s += '[^.]*';
+    else if (it.t === 'any') s += '.*';
+    else if (it.t === 'look') s += '(?![^.])';
+    else if (it.t === 'anyDotOrStart') s += '(?:.*\\.|^)';
+    else s += `(?:${it.opts.map((o) => `(?:${toRegExpSource(o)})`).join('|')})`;
+  }
+  return s;
+}
+
+type AtStart = 'yes' | 'no' | 'maybe';
+
+/** Thompson construction; undefined where `\A` could hold or not depending on the input (not modelled). */
+function build(nfa: Nfa, items: Item[], from: number, atStart: AtStart): { end: number; atStart: AtStart } | undefined {
+  let cur = from;
+  for (const it of items) {
+    if (it.t === 'lit') {
+      const s = nfa.state();
+      nfa.edge(cur, Lbl.Char, s, it.c);
+      cur = s;
+      atStart = 'no';
+    } else if (it.t === 'star' || it.t === 'any') {
+      const s = nfa.state();
+      nfa.eps[cur].push(s);
+      nfa.edge(s, it.t === 'star' ? Lbl.NoDot : Lbl.Any, s);
+      cur = s;
+      if (atStart === 'yes') atStart = 'maybe';
+    } else if (it.t === 'look') {
+      const s = nfa.state();
+      nfa.guarded[cur].push(s);
+      cur = s;
+    } else if (it.t === 'anyDotOrStart') {
+      if (atStart === 'maybe') return undefined;
+      const loop = nfa.state();
+      const end = nfa.state();
+      nfa.eps[cur].push(loop);
+      nfa.edge(loop, Lbl.Any, loop);
+      nfa.edge(loop, Lbl.Char, end, '.');
+      if (atStart === 'yes') nfa.eps[cur].push(end);
+      cur = end;
+      atStart = atStart === 'yes' ? 'maybe' : 'no';
+    } else {
+      const end = nfa.state();
+      const states: AtStart[] = [];
+      for (const opt of it.opts) {
+        const r = build(nfa, opt, cur, atStart);
+        if (!r) return undefined;
+        nfa.eps[r.end].push(end);
+        states.push(r.atStart);
+      }
+      cur = end;
+      atStart = states.every((x) => x === 'no') ? 'no' : states.every((x) => x === 'yes') ? 'yes' : 'maybe';
+    }
+  }
+  return { end: cur, atStart };
+}
+
+function literalPrefix(items: Item[]): string {
+  let s = '';
+  for (const it of items) {
+    if (it.t !== 'lit') break;
+    s += it.c;
+  }
+  return s;
+}
+
+function globPattern(text: string): Pattern {
+  const items = parseGlob(text);
+  const regex = new RegExp(`^${toRegExpSource(items)}$`);
+  const nfa = new Nfa();
+  const r = build(nfa, items, nfa.start, 'yes');
+  if (r) nfa.accept[r.end] = true;
+  return { text, regex, nfa: r ? nfa : undefined, prefix: literalPrefix(items), isRegexp: false };
+}
+
+/** The patterns of one <match>/<filter> argument, with their union automaton built on demand. */
+export class PatternSet {
+  readonly patterns: Pattern[];
+  private dfa: LazyDfa | undefined;
+
+  constructor(readonly arg: string) {
+    this.patterns = splitPatterns(arg).map(compilePattern);
+  }
+
+  /** Every pattern has an automaton (no `/regexp/`). */
+  get modelled(): boolean {
+    return this.patterns.every((p) => p.nfa);
+  }
+
+  /** Whether one tag matches (undefined when a pattern cannot be run here). */
+  test(tag: string): boolean | undefined {
+    let unknown = false;
+    for (const p of this.patterns) {
+      if (!p.regex) unknown = true;
+      else if (p.regex.test(tag)) return true;
+    }
+    return unknown ? undefined : false;
+  }
+
+  /** The union automaton, determinised lazily (only when every pattern is modelled). */
+  get union(): LazyDfa | undefined {
+    if (!this.modelled) return undefined;
+    return (this.dfa ??= new LazyDfa(Nfa.union(this.patterns.map((p) => p.nfa!))));
+  }
+
+  /** Whether some tag with this literal start could match (cheap elimination). */
+  mayStartWith(prefix: string): boolean {
+    return this.patterns.some((p) => p.isRegexp || p.prefix.startsWith(prefix) || prefix.startsWith(p.prefix));
+  }
+}
+
+/** Several pattern sets as one union automaton (the earlier matches of a scope). */
+export function unionOf(sets: readonly PatternSet[]): LazyDfa | undefined {
+  if (sets.some((s) => !s.modelled)) return undefined;
+  return new LazyDfa(Nfa.union(sets.flatMap((s) => s.patterns.map((p) => p.nfa!))));
+}
