@@ -7,6 +7,8 @@ import {
   type DocumentSymbol,
   type FoldingRange,
   type CodeAction,
+  type CodeLens,
+  type DocumentLink,
   type CompletionList,
   type FormattingOptions,
   type Hover,
@@ -25,6 +27,10 @@ import { formatEdits } from './format';
 import { hover } from './hover';
 import { parse, type ParseResult } from './parser';
 import { documentSymbols } from './symbols';
+import { definitionAt, documentLinks, withIncludedFiles } from './includes/features';
+import { WholeConfig, type DocumentContext, type DocumentEnvironment } from './includes/wholeConfig';
+import type { EventRoute } from './routing/eventRoute';
+import { eventRoutesOf, routeCodeLenses, routingCodeActions } from './routing/features';
 import type { Diagnostic, Position, Severity } from './types';
 
 export interface LanguageServiceOptions {
@@ -48,11 +54,23 @@ export class FluentdLanguageService {
   private readonly checks: Check[];
   readonly fileSystem: FileSystem | undefined;
   readonly catalog: Catalog;
+  /** The config tree a document belongs to (@include graph, roots, routing). */
+  readonly whole: WholeConfig;
 
   constructor(options: LanguageServiceOptions = {}) {
     this.fileSystem = options.fileSystem;
     this.catalog = options.catalog ?? defaultCatalog();
     this.checks = options.checks ?? defaultChecks;
+    this.whole = new WholeConfig(this.fileSystem, () => [...this.cache].map(([uri, c]) => ({ uri, text: c.text, parsed: c.parsed })));
+  }
+
+  /** The document in its whole config (root, included files); undefined if that fails. `env`: a ConfigMap key's virtual files. */
+  context(doc: TextDocument, env?: DocumentEnvironment): DocumentContext | undefined {
+    try {
+      return this.whole.contextFor(doc, this.parse(doc), env);
+    } catch {
+      return undefined; // per-file checks still run
+    }
   }
 
   /** The parse of a document, cached per URI and version. */
@@ -70,12 +88,13 @@ export class FluentdLanguageService {
   }
 
   /** Syntax and check findings, in the service's own shape (the CLI prints these). */
-  diagnostics(doc: TextDocument): Diagnostic[] {
+  diagnostics(doc: TextDocument, env?: DocumentEnvironment): Diagnostic[] {
     const parsed = this.parse(doc);
     const out = [...parsed.diagnostics];
-    for (const check of this.checks) {
+    const whole = this.context(doc, env);
+    for (const check of [...this.checks, () => (whole ? this.whole.diagnostics(whole) : [])]) {
       try {
-        out.push(...check({ document: doc, parsed, catalog: this.catalog }));
+        out.push(...check({ document: doc, parsed, catalog: this.catalog, tree: whole?.tree }));
       } catch (err) {
         // a bug in one check must not take the others (or the server) down
         out.push({
@@ -94,7 +113,9 @@ export class FluentdLanguageService {
   }
 
   documentSymbols(doc: TextDocument): DocumentSymbol[] {
-    return documentSymbols(this.parse(doc).document.children);
+    const symbols = documentSymbols(this.parse(doc).document.children);
+    const whole = this.context(doc);
+    return whole ? withIncludedFiles(symbols, whole) : symbols;
   }
 
   foldingRanges(doc: TextDocument): FoldingRange[] {
@@ -103,7 +124,26 @@ export class FluentdLanguageService {
   }
 
   definition(doc: TextDocument, pos: Position): Location[] {
-    return definition(doc.uri, this.parse(doc).document.children, pos, this.fileSystem);
+    const whole = this.context(doc);
+    return (whole && definitionAt(whole, pos)) ?? definition(doc.uri, this.parse(doc).document.children, pos, this.fileSystem);
+  }
+
+  /** Links on @include paths to the files they read. */
+  documentLinks(doc: TextDocument): DocumentLink[] {
+    const whole = this.context(doc);
+    return whole ? documentLinks(whole) : [];
+  }
+
+  /** The filters and match the events of each <source> in the document pass through (or of the one at `pos`). */
+  eventRoutes(doc: TextDocument, pos?: Position): EventRoute[] {
+    const whole = this.context(doc);
+    return whole ? eventRoutesOf(whole, pos) : [];
+  }
+
+  /** "→ 2 filters → match cloudwatch_logs" above each <source>. */
+  codeLenses(doc: TextDocument): CodeLens[] {
+    const whole = this.context(doc);
+    return whole ? routeCodeLenses(whole) : [];
   }
 
   /**
@@ -131,7 +171,7 @@ export class FluentdLanguageService {
 
   /** Quick fixes for the given diagnostics (as the client sends them back) that touch `range`. */
   codeActions(doc: TextDocument, range: LspRange, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
-    return codeActions(doc.uri, doc.getText(), this.parse(doc), range, diagnostics, this.catalog);
+    return [...codeActions(doc.uri, doc.getText(), this.parse(doc), range, diagnostics, this.catalog), ...routingCodeActions(range, diagnostics)];
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSystem } from '../language/fileSystem';
 import { FluentdLanguageService } from '../language/service';
+import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/features';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { readSettings, type ServerSettings } from './settings';
 
@@ -57,6 +58,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'fluentd-language-server' },
     };
@@ -67,10 +70,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (section !== undefined) settings = readSettings(section);
   });
 
+  // An edit in one file can change the findings of the others of its config tree (a
+  // label defined in the root, a match that shadows a fragment's): once edits pause,
+  // the other open configs are checked again.
+  let othersTimer: NodeJS.Timeout | undefined;
+  const recheckOthers = (changed: string) => {
+    if (othersTimer) clearTimeout(othersTimer);
+    othersTimer = setTimeout(() => {
+      othersTimer = undefined;
+      try {
+        for (const d of documents.all()) if (d.uri !== changed && d.languageId === 'fluentd') scheduler.now(d);
+      } catch {
+        // the connection went away meanwhile
+      }
+    }, settings.debounceMs + 50);
+    othersTimer.unref?.();
+  };
+  const stopRecheck = () => {
+    if (othersTimer) clearTimeout(othersTimer);
+    othersTimer = undefined;
+  };
+
   // first diagnostics on open come at once; edits are debounced, and a newer
   // version of the document supersedes a pending check
   documents.onDidOpen((e) => scheduler.now(e.document));
-  documents.onDidChangeContent((e) => scheduler.later(e.document));
+  documents.onDidChangeContent((e) => {
+    scheduler.later(e.document);
+    recheckOthers(e.document.uri);
+  });
   documents.onDidClose((e) => {
     scheduler.close(e.document.uri);
     service.forget(e.document.uri);
@@ -127,8 +154,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onShutdown(() => scheduler.dispose());
-  connection.onExit(() => scheduler.dispose());
+  connection.onDocumentLinks(
+    guard('documentLinks', [], (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? service.documentLinks(doc) : [];
+    }),
+  );
+  connection.onCodeLens(
+    guard('codeLens', [], (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? service.codeLenses(doc) : [];
+    }),
+  );
+  // the client's "Show event route" command asks for the chain of filters and match of a <source>
+  connection.onRequest(
+    EVENT_ROUTE_REQUEST,
+    guard('eventRoute', [], (p: EventRouteParams) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? service.eventRoutes(doc, p.position) : [];
+    }),
+  );
+
+  connection.onShutdown(() => {
+    stopRecheck();
+    scheduler.dispose();
+  });
+  connection.onExit(() => {
+    stopRecheck();
+    scheduler.dispose();
+  });
   documents.listen(connection);
   connection.listen();
 }
