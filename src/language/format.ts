@@ -213,8 +213,12 @@ function joinLines(text: string, parsed: ParseResult, lines: string[]): string {
   return out;
 }
 
-/** The two parses agree on everything formatting must keep (see treeSignature), compared node by node. */
-function sameTree(a: ParseResult, b: ParseResult): boolean {
+/**
+ * Whether two parses agree on everything formatting must keep: the tree (names,
+ * arguments, keys, values as written, include paths, nesting), the comments
+ * (trailing blanks aside) and the syntax findings. Compared node by node.
+ */
+export function sameTree(a: ParseResult, b: ParseResult): boolean {
   if (a.diagnostics.length !== b.diagnostics.length || a.document.comments.length !== b.document.comments.length) return false;
   for (let i = 0; i < a.diagnostics.length; i++) {
     const x = a.diagnostics[i];
@@ -247,32 +251,4 @@ function sameTree(a: ParseResult, b: ParseResult): boolean {
   return true;
 }
 
-/**
- * What formatting must preserve: the tree (names, arguments, keys, values as written,
- * include paths, nesting), the comments (trailing blanks aside) and the syntax findings.
- */
-export function treeSignature(parsed: ParseResult): string {
-  const parts: string[] = [];
-  const stack: Node[] = [...parsed.document.children].reverse();
-  const depthOf = (n: Node) => {
-    let d = 0;
-    for (let p = n.parent; p; p = p.parent) d++;
-    return d;
-  };
-  while (stack.length) {
-    const n = stack.pop()!;
-    const d = depthOf(n);
-    if (n.kind === 'element') {
-      parts.push(`${d}<${n.name}|${n.arg}|${n.closeRange ? 'closed' : 'open'}`);
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
-    } else if (n.kind === 'param') {
-      parts.push(`${d}:${n.key}=${n.value ? `${n.value.style}|${n.value.raw}|${n.value.text}` : '(none)'}`);
-    } else {
-      parts.push(`${d}@${n.keyword}|${n.path}`);
-    }
-  }
-  for (const c of parsed.document.comments) parts.push(`#${c.text.replace(/[ \t\r]+$/, '')}`);
-  for (const x of parsed.diagnostics) parts.push(`!${x.severity}|${x.code}|${x.message}`);
-  return parts.join('\n');
-}
 

@@ -5,14 +5,12 @@ import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { Catalog, ParamDef, PluginDef, ResolvedElement, SectionDef } from './catalog';
 import type { ParseResult } from './parser';
 import type { ElementNode, IncludeNode, ParamNode } from './parser/ast';
-import { ELEMENT_SUMMARIES, PLUGIN_SUMMARIES, RESERVED_SUMMARIES } from './pluginSummaries';
+import { ELEMENT_SUMMARIES, OLD_RESERVED, PLUGIN_SUMMARIES, RESERVED_SUMMARIES } from './pluginSummaries';
 import type { Position } from './types';
 import { containsPosition } from './types';
 import { convert, describeSize, describeTime, formatBytes, formatSeconds } from './values';
 import { elements, nodeAt } from './walk';
 
-/** The old names Fluentd still accepts for reserved parameters. */
-const OLD_RESERVED: Record<string, string> = { type: '@type', id: '@id', log_level: '@log_level' };
 
 export function hover(parsed: ParseResult, pos: Position, catalog: Catalog): Hover | null {
   const { node } = nodeAt(parsed.document.children, pos);

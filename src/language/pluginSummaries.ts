@@ -125,3 +125,6 @@ export const RESERVED_SUMMARIES: Record<string, string> = {
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
+
+/** The old names Fluentd still accepts for reserved parameters (with a deprecation warning). */
+export const OLD_RESERVED: Record<string, string> = { type: '@type', id: '@id', log_level: '@log_level' };

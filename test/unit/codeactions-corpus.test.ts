@@ -3,8 +3,6 @@
 // the finding it was offered for must be gone, with no syntax error added.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextEdit, type Diagnostic } from 'vscode-languageserver-types';
 import { defaultCatalog } from '../../src/language/catalog';
@@ -12,7 +10,7 @@ import { parse } from '../../src/language/parser';
 import type { Node, ParamNode } from '../../src/language/parser/ast';
 import { FluentdLanguageService } from '../../src/language/service';
 import { elements } from '../../src/language/walk';
-import { corpusAvailable, corpusRoot } from '../helpers/corpus';
+import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../helpers/corpus';
 
 const service = new FluentdLanguageService();
 const catalog = defaultCatalog();
@@ -116,15 +114,6 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 };
 
-function confFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...confFiles(p));
-    else if (name.endsWith('.conf')) out.push(p);
-  }
-  return out;
-}
 
 const same = (a: Diagnostic, b: Diagnostic) => a.code === b.code && a.message === b.message;
 
@@ -133,9 +122,7 @@ test('every quick fix offered on the corpus and on realistic mistakes in it remo
   const mutationsTried = new Map<string, number>();
   let offered = 0;
   const failures: string[] = [];
-  for (const file of confFiles(corpusRoot)) {
-    const name = relative(corpusRoot, file);
-    const original = readFileSync(file, 'utf8');
+  for (const { name, text: original } of [...validConfigs(), ...invalidCases(), ...acceptedButWrong()]) {
     const variants: [string, string][] = [['as is', original]];
     const nodes = parse(original).document.children;
     const base = docOf(original);

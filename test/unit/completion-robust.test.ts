@@ -3,15 +3,13 @@
 // corpus config (whole and cut short).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { defaultCatalog, type ParamDef } from '../../src/language/catalog';
 import { configLiteral, valueSnippet } from '../../src/language/completion/snippets';
 import { FluentdLanguageService } from '../../src/language/service';
 import { convert } from '../../src/language/values';
-import { corpusAvailable, corpusRoot } from '../helpers/corpus';
+import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../helpers/corpus';
 import { complete, expandSnippet } from './completion-helpers';
 
 test('an unclosed element at the end of the file still gets its parameters', () => {
@@ -83,22 +81,12 @@ test('snippet defaults are values Fluentd reads as the documented default', () =
   assert.equal(configLiteral(5, 'time'), '5s');
 });
 
-function confFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...confFiles(p));
-    else if (name.endsWith('.conf')) out.push(p);
-  }
-  return out;
-}
 
 test('every line of every corpus config, whole and cut short: no throw, edits on the cursor line', { skip: !corpusAvailable() }, () => {
   const service = new FluentdLanguageService();
   let calls = 0;
   let offered = 0;
-  for (const [n, file] of confFiles(corpusRoot).entries()) {
-    const full = readFileSync(file, 'utf8');
+  for (const [n, { name: file, text: full }] of [...validConfigs(), ...invalidCases(), ...acceptedButWrong()].entries()) {
     // the file as it is, and cut in the middle of a line (an unfinished edit)
     const cut = full.slice(0, Math.floor(full.length * 0.6));
     for (const [k, text] of [full, cut].entries()) {

@@ -2,25 +2,14 @@
 // cursor. It must offer exactly what completion on the whole-document parse offers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { defaultCatalog } from '../../src/language/catalog';
 import { completion } from '../../src/language/completion';
 import { elementWindow } from '../../src/language/completion/window';
 import { parse } from '../../src/language/parser';
-import { corpusAvailable, corpusRoot } from '../helpers/corpus';
+import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../helpers/corpus';
 
 const catalog = defaultCatalog();
 
-function confFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...confFiles(p));
-    else if (name.endsWith('.conf')) out.push(p);
-  }
-  return out;
-}
 
 const summary = (list: ReturnType<typeof completion>) =>
   list.items.map((i) => `${i.label}|${i.detail}|${JSON.stringify(i.textEdit)}`).join('\n');
@@ -36,8 +25,7 @@ test('the window is the top-level element around the line', () => {
 
 test('window completion equals whole-parse completion at every line of the corpus, whole and cut short', { skip: !corpusAvailable() }, () => {
   let compared = 0;
-  for (const file of confFiles(corpusRoot)) {
-    const full = readFileSync(file, 'utf8');
+  for (const { name, text: full } of [...validConfigs(), ...invalidCases(), ...acceptedButWrong()]) {
     for (const [k, text] of [full, full.slice(0, Math.floor(full.length * 0.55))].entries()) {
       const parsed = parse(text);
       const lines = text.split('\n');
@@ -48,7 +36,7 @@ test('window completion equals whole-parse completion at every line of the corpu
           const pos = { line, character };
           const a = summary(completion(text, parsed, pos, catalog));
           const b = summary(completion(text, undefined, pos, catalog, () => parsed));
-          assert.equal(b, a, `${relative(corpusRoot, file)}:${line + 1}:${character}`);
+          assert.equal(b, a, `${name}:${line + 1}:${character}`);
           compared++;
         }
       }

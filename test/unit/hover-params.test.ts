@@ -3,12 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { defaultCatalog } from '../../src/language/catalog';
 import { PLUGIN_SUMMARIES } from '../../src/language/pluginSummaries';
 import { FluentdLanguageService } from '../../src/language/service';
-import { corpusAvailable, corpusRoot } from '../helpers/corpus';
+import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../helpers/corpus';
 
 const service = new FluentdLanguageService();
 
@@ -104,18 +102,9 @@ test('every bundled plugin has a written summary', () => {
 });
 
 test('hover at every third character of the corpus configs never throws', { skip: !corpusAvailable() }, () => {
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (n.endsWith('.conf')) files.push(p);
-    }
-  };
-  walk(corpusRoot);
   let shown = 0;
-  for (const [i, f] of files.entries()) {
-    const doc = TextDocument.create(`file:///hc/${i}.conf`, 'fluentd', 1, readFileSync(f, 'utf8'));
+  for (const [i, { text: config }] of [...validConfigs(), ...invalidCases(), ...acceptedButWrong()].entries()) {
+    const doc = TextDocument.create(`file:///hc/${i}.conf`, 'fluentd', 1, config);
     const text = doc.getText();
     for (let off = 0; off <= text.length; off += 3) if (service.hover(doc, doc.positionAt(off))) shown++;
   }

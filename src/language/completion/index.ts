@@ -16,7 +16,7 @@ import type { Catalog, ParamDef, ResolvedElement, SectionDef } from '../catalog'
 import { describeParam, describePlugin, pluginSummary, showDefault } from '../hover';
 import { parse, type ParseResult } from '../parser';
 import type { ElementNode, Node } from '../parser/ast';
-import { ELEMENT_SUMMARIES, LOG_LEVELS, RESERVED_SUMMARIES } from '../pluginSummaries';
+import { ELEMENT_SUMMARIES, LOG_LEVELS, OLD_RESERVED, RESERVED_SUMMARIES } from '../pluginSummaries';
 import type { Position, Range } from '../types';
 import { definedLabels, recordKeys, tagPatterns, undefinedLabels } from './collect';
 import { cursorContext, type CursorContext } from './context';
@@ -24,10 +24,6 @@ import { elementSnippet, opensOnType, valueSnippet } from './snippets';
 import { elementWindow } from './window';
 
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
-const ROOT_DIRECTIVES = ['source', 'match', 'filter', 'label', 'system', 'worker'];
-const LABEL_CHILDREN = ['filter', 'match'];
-const WORKER_CHILDREN = ['source', 'match', 'filter', 'label'];
-const OLD_RESERVED: Record<string, string> = { type: '@type', id: '@id', log_level: '@log_level' };
 
 /**
  * Completion at `pos`. With `parsed` (the parse of this very text) it works from
@@ -96,13 +92,20 @@ function items(ctx: CursorContext, doc: DocumentNodes, catalog: Catalog, lineOff
 
 /** The elements allowed in `parent` (root when undefined), with the section schema where one applies. */
 function allowedElements(parent: ElementNode | undefined, doc: DocumentNodes, catalog: Catalog): [string, SectionDef | undefined][] {
+  const { directives } = catalog.data;
+  const children = (name: 'label' | 'worker'): [string, undefined][] => {
+    const d = directives[name];
+    return (Array.isArray(d) ? [] : (d?.children ?? [])).map((c) => [c, undefined]);
+  };
   if (!parent) {
     const hasSystem = doc().some((n) => n.kind === 'element' && n.name === 'system');
-    return ROOT_DIRECTIVES.filter((d) => !(d === 'system' && hasSystem)).map((d) => [d, undefined]);
+    return directives.root_children
+      .filter((d) => !d.startsWith('@') && !(d === 'system' && hasSystem))
+      .map((d): [string, undefined] => [d, undefined]);
   }
   const r = catalog.definitionFor(parent);
-  if (r.role === 'label') return LABEL_CHILDREN.map((d) => [d, undefined]);
-  if (r.role === 'worker') return WORKER_CHILDREN.map((d) => [d, undefined]);
+  if (r.role === 'label') return children('label');
+  if (r.role === 'worker') return children('worker');
   const present = new Set(parent.children.filter((c) => c.kind === 'element').map((c) => (c as ElementNode).name));
   const out: [string, SectionDef | undefined][] = [];
   for (const s of Object.values(r.sections)) if (s.multi || !present.has(s.name)) out.push([s.name, s]);
