@@ -97,16 +97,32 @@ export function describeTime(text: string): string {
 
 // ---- size -----------------------------------------------------------------------------
 
-const SIZE_UNITS: [RegExp, number][] = [
-  [/([0-9]+)k/i, 1024],
-  [/([0-9]+)m/i, 1024 ** 2],
-  [/([0-9]+)g/i, 1024 ** 3],
-  [/([0-9]+)t/i, 1024 ** 4],
+const SIZE_UNITS: [string, number][] = [
+  ['kK', 1024],
+  ['mM', 1024 ** 2],
+  ['gG', 1024 ** 3],
+  ['tT', 1024 ** 4],
 ];
+
+/**
+ * What Ruby's unanchored `/([0-9]+)u/` captures: the run of digits right before the
+ * first unit letter that follows a digit (found in one pass — the regexp itself
+ * backtracks quadratically on long digit runs).
+ */
+function digitsBeforeUnit(text: string, units: string): string | undefined {
+  for (let j = 1; j < text.length; j++) {
+    if (!units.includes(text[j])) continue;
+    let i = j;
+    while (i > 0 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) i--;
+    if (i < j) return text.slice(i, j);
+  }
+  return undefined;
+}
 
 /** What a person most likely meant by a size (bytes and how to say it), or undefined when it does not look like one. */
 function intendedSize(text: string): { bytes: number; label: string } | undefined {
-  const m = /^\s*([+-]?\d+(?:\.\d+)?)\s*(?:(b|bytes?)|([kmgt])(?:i?b)?)?\s*$/i.exec(text);
+  // trimmed first: adjacent optional blanks around an optional unit would backtrack quadratically
+  const m = /^([+-]?\d+(?:\.\d+)?)(?: *(?:(b|bytes?)|([kmgt])(?:i?b)?))?$/i.exec(text.trim());
   if (!m) return undefined;
   const n = Number(m[1]);
   if (!m[3]) return { bytes: n, label: formatBytes(n) };
@@ -121,10 +137,10 @@ function intendedSize(text: string): { bytes: number; label: string } | undefine
  */
 export function sizeValue(text: string, opts: ConvertOptions = {}): Converted<number> {
   let value: number | undefined;
-  for (const [re, mult] of SIZE_UNITS) {
-    const m = re.exec(text);
-    if (m) {
-      value = Number(m[1]) * mult;
+  for (const [units, mult] of SIZE_UNITS) {
+    const digits = digitsBeforeUnit(text, units);
+    if (digits !== undefined) {
+      value = Number(digits) * mult;
       break;
     }
   }
@@ -148,11 +164,11 @@ export function sizeValue(text: string, opts: ConvertOptions = {}): Converted<nu
 
 // ---- time -----------------------------------------------------------------------------
 
-const TIME_UNITS: [RegExp, number][] = [
-  [/([0-9]+)s/, 1],
-  [/([0-9]+)m/, 60],
-  [/([0-9]+)h/, 3600],
-  [/([0-9]+)d/, 86400],
+const TIME_UNITS: [string, number][] = [
+  ['s', 1],
+  ['m', 60],
+  ['h', 3600],
+  ['d', 86400],
 ];
 
 const HUMAN_TIME: Record<string, number> = {
@@ -183,7 +199,7 @@ const HUMAN_TIME: Record<string, number> = {
 };
 
 function intendedTime(text: string): number | undefined {
-  const m = /^\s*([+-]?(?:\d+(?:\.\d+)?|\.\d+))\s*([a-z]*)\s*$/i.exec(text);
+  const m = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+))(?: *([a-z]+))?$/i.exec(text.trim());
   if (!m) return undefined;
   const n = Number(m[1]);
   if (!m[2]) return n;
@@ -198,10 +214,10 @@ function intendedTime(text: string): number | undefined {
  */
 export function timeValue(text: string, opts: ConvertOptions = {}): Converted<number> {
   let value: number | undefined;
-  for (const [re, mult] of TIME_UNITS) {
-    const m = re.exec(text);
-    if (m) {
-      value = Number(m[1]) * mult;
+  for (const [unit, mult] of TIME_UNITS) {
+    const digits = digitsBeforeUnit(text, unit);
+    if (digits !== undefined) {
+      value = Number(digits) * mult;
       break;
     }
   }
@@ -265,6 +281,19 @@ export function enumValue(text: string, list: readonly string[]): Converted<stri
 
 // ---- array and hash --------------------------------------------------------------------------
 
+/**
+ * Ruby's strip + split on commas with the blanks around them: trailing empty fields
+ * dropped, none for ''.
+ * Written without the regexp, whose backtracking is quadratic on long blank runs.
+ */
+function rubySplitComma(text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  const parts = trimmed.split(',').map((p) => p.trim());
+  while (parts.length && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
 /** Fluentd's array: JSON when it starts with `[`, else split on commas (spaces around trimmed). */
 export function arrayValue(text: string): Converted<unknown[] | null> {
   if (text.startsWith('[')) {
@@ -276,8 +305,7 @@ export function arrayValue(text: string): Converted<unknown[] | null> {
       return { value: null, error: `'${text}' starts with '[' but is not valid JSON: ${(err as Error).message}` };
     }
   }
-  const trimmed = text.trim();
-  return { value: trimmed === '' ? [] : trimmed.split(/\s*,\s*/) };
+  return { value: rubySplitComma(text) };
 }
 
 /** Fluentd's hash: JSON when it starts with `{`, else `k:v,k2:v2`. */
@@ -292,10 +320,9 @@ export function hashValue(text: string): Converted<Record<string, unknown> | nul
     }
   }
   const out: Record<string, unknown> = {};
-  const trimmed = text.trim();
   const noValue: string[] = [];
-  if (trimmed !== '') {
-    for (const pair of trimmed.split(/\s*,\s*/)) {
+  {
+    for (const pair of rubySplitComma(text)) {
       const i = pair.indexOf(':');
       if (i < 0) {
         out[pair] = null;

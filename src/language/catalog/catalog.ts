@@ -229,8 +229,14 @@ export class Catalog {
   definitionFor(element: ElementNode): ResolvedElement {
     const hit = this.resolved.get(element);
     if (hit) return hit;
-    const r = this.resolve(element);
-    this.resolved.set(element, r);
+    // ancestors first, top-down, so that resolving never recurses deeper than one level
+    const chain: ElementNode[] = [];
+    for (let e: ElementNode | undefined = element; e && !this.resolved.has(e); e = e.parent) chain.push(e);
+    let r!: ResolvedElement;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      r = this.resolve(chain[i]);
+      this.resolved.set(chain[i], r);
+    }
     return r;
   }
 

@@ -64,6 +64,7 @@ export const structureCheck: Check = (ctx) => {
 
   // ---- @label references and @id ----
   const ids = new Map<string, { param: ParamNode; scope: string | undefined }>();
+  let known: string[] | undefined;
   for (const e of allElements(ctx)) {
     for (const c of e.children) {
       if (c.kind !== 'param' || isEvaluated(c)) continue;
@@ -71,8 +72,9 @@ export const structureCheck: Check = (ctx) => {
         const name = valueText(c);
         // with the whole config known, a label defined in the root or another fragment counts
         if (!labels.has(name) && !SPECIAL_LABELS.has(name) && !ctx.tree?.labels.has(name)) {
-          const known = [...new Set([...labels.keys(), ...(ctx.tree?.labels.keys() ?? [])])];
-          const near = catalog.closest(name, known);
+          known ??= [...new Set([...labels.keys(), ...(ctx.tree?.labels.keys() ?? [])])];
+          // did-you-mean among a handful of labels; among hundreds it costs more than it helps
+          const near = known.length <= 200 ? catalog.closest(name, known) : undefined;
           const hint = near ? ` Did you mean ${near}?` : '';
           out.push(
             (ctx.tree ? !ctx.tree.complete : includes)
