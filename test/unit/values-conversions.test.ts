@@ -213,3 +213,49 @@ describe('formatting and convert()', () => {
     assert.equal(convert('string', ' as is ').value, ' as is ');
   });
 });
+
+describe('agrees with the regexps Fluentd uses (without their quadratic backtracking)', () => {
+  // lib/fluent/config/types.rb, run through JavaScript's RegExp on short random texts
+  const rubySize = (s: string): number => {
+    for (const [re, mult] of [
+      [/([0-9]+)k/i, 1024],
+      [/([0-9]+)m/i, 1024 ** 2],
+      [/([0-9]+)g/i, 1024 ** 3],
+      [/([0-9]+)t/i, 1024 ** 4],
+    ] as const) {
+      const m = re.exec(s);
+      if (m) return Number(m[1]) * mult;
+    }
+    return rubyToI(s);
+  };
+  const rubyTime = (s: string): number => {
+    for (const [re, mult] of [
+      [/([0-9]+)s/, 1],
+      [/([0-9]+)m/, 60],
+      [/([0-9]+)h/, 3600],
+      [/([0-9]+)d/, 86400],
+    ] as const) {
+      const m = re.exec(s);
+      if (m) return Number(m[1]) * mult;
+    }
+    return rubyToF(s);
+  };
+  const rubySplit = (s: string): string[] => {
+    const parts = s.trim().split(/\s*,\s*/);
+    while (parts.length && parts[parts.length - 1] === '') parts.pop();
+    return parts;
+  };
+  let seed = 42;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const alphabet = '0123456789kKmMgGtTsShHdD. ,x_-';
+  const texts = Array.from({ length: 3000 }, () => Array.from({ length: 1 + rand(9) }, () => alphabet[rand(alphabet.length)]).join(''));
+  it('size', () => {
+    for (const t of texts) assert.equal(sizeValue(t).value, rubySize(t), t);
+  });
+  it('time', () => {
+    for (const t of texts) assert.equal(timeValue(t).value, rubyTime(t), t);
+  });
+  it('array split', () => {
+    for (const t of texts) assert.deepEqual(arrayValue(t).value, rubySplit(t), t);
+  });
+});
