@@ -13,9 +13,9 @@ import {
 } from 'vscode-languageserver-types';
 import type { Catalog, PluginKind } from './catalog';
 import type { ParseResult } from './parser';
-import type { ElementNode, Node, ParamNode } from './parser/ast';
+import type { ElementNode, ParamNode } from './parser/ast';
 import type { Position, Range } from './types';
-import { elements } from './walk';
+import { nodeAt } from './walk';
 
 interface FixContext {
   uri: string;
@@ -262,31 +262,16 @@ function overlaps(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-const same = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
-
-/** The element whose start tag (or name) begins at `pos`. */
+/** The element whose start tag holds `pos` (diagnostics point at the tag, its name or argument). */
 function elementAt(parsed: ParseResult, pos: Position): ElementNode | undefined {
-  for (const e of elements(parsed.document.children)) {
-    if (same(e.openRange.start, pos) || same(e.nameRange.start, pos) || (e.argRange && same(e.argRange.start, pos))) return e;
-  }
-  return undefined;
+  const { node } = nodeAt(parsed.document.children, pos);
+  return node?.kind === 'element' ? node : undefined;
 }
 
-/** The parameter whose key or value begins at `pos`. */
+/** The parameter whose key or value holds `pos`. */
 function paramAt(parsed: ParseResult, pos: Position): ParamNode | undefined {
-  const visit = (nodes: Node[]): ParamNode | undefined => {
-    for (const n of nodes) {
-      if (n.kind === 'param' && (same(n.keyRange.start, pos) || (n.value && same(n.value.range.start, pos)))) return n;
-    }
-    return undefined;
-  };
-  const top = visit(parsed.document.children);
-  if (top) return top;
-  for (const e of elements(parsed.document.children)) {
-    const hit = visit(e.children);
-    if (hit) return hit;
-  }
-  return undefined;
+  const { node } = nodeAt(parsed.document.children, pos);
+  return node?.kind === 'param' ? node : undefined;
 }
 
 function offset(ctx: FixContext, p: Position): number {

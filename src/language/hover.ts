@@ -3,13 +3,14 @@
 // element does. Markdown; facts from the catalogue, words from pluginSummaries.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { Catalog, ParamDef, PluginDef, ResolvedElement, SectionDef } from './catalog';
+import { labelDefinitions } from './definition';
 import type { ParseResult } from './parser';
 import type { ElementNode, IncludeNode, ParamNode } from './parser/ast';
 import { ELEMENT_SUMMARIES, OLD_RESERVED, PLUGIN_SUMMARIES, RESERVED_SUMMARIES } from './pluginSummaries';
 import type { Position } from './types';
 import { containsPosition } from './types';
 import { convert, describeSize, describeTime, formatBytes, formatSeconds } from './values';
-import { elements, nodeAt } from './walk';
+import { nodeAt } from './walk';
 
 
 export function hover(parsed: ParseResult, pos: Position, catalog: Catalog): Hover | null {
@@ -94,9 +95,9 @@ function paramHover(p: ParamNode, pos: Position, parsed: ParseResult, catalog: C
   if (key === '@label') {
     const head = `**\`@label\`** — ${RESERVED_SUMMARIES['@label']}`;
     if (!p.value) return head;
-    const defs = [...elements(parsed.document.children)].filter((e) => e.name === 'label' && e.arg === p.value!.text);
+    const defs = labelDefinitions(parsed.document.children, p.value.text);
     const where = defs.length
-      ? `Defined at line ${defs[0].openRange.start.line + 1}.`
+      ? `Defined at line ${defs[0].start.line + 1}.`
       : `No \`<label ${p.value.text}>\` in this file (Fluentd refuses to start unless an included file defines it).`;
     return `${head}\n\n${where}`;
   }
