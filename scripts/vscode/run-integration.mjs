@@ -5,10 +5,11 @@
 //   node scripts/vscode/run-integration.mjs [--grep PATTERN] [--timeout SECONDS] [--skip-build]
 // --skip-build uses the dist/ already there (e.g. while iterating on the suites).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { require as tsRequire } from 'tsx/cjs/api';
 import { tsImport } from 'tsx/esm/api';
 import { ROOT, TESTS_OUT, buildIntegrationTests } from './build-tests.mjs';
 
@@ -27,29 +28,41 @@ if (!Number.isFinite(timeoutS) || timeoutS <= 0) {
 
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
-function fail(message) {
+let partsStarting = Promise.resolve([]);
+async function fail(message) {
+  await stopParts(await partsStarting);
   console.error(`\nintegration: ${message}`);
   console.log('integration: 0 passed, 1 failed');
   process.exit(1);
 }
 
+rmSync(join(ROOT, 'test-results', 'activation.json'), { force: true }); // written by the activation suite
+
+// The real parts the suites talk to, started once for the whole run (they boot while the
+// suites build). A part that cannot start fails only the suites that need it: they read the
+// reason from the environment.
+const env = args.grep ? { VSCODE_FLUENTD_TEST_GREP: args.grep } : {};
+partsStarting = startParts(env);
+
 if (!args['skip-build']) {
   console.log('\n$ node scripts/build.mjs');
   if (spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) {
-    fail('the extension did not build');
+    await fail('the extension did not build');
   }
 }
 const testsIndex = await buildIntegrationTests();
 console.log(`integration: built suites into ${TESTS_OUT} (${secs()})`);
 
 const prov = spawnSync('bash', [join(ROOT, 'scripts/vscode/provision.sh')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-if (prov.status !== 0) fail('provisioning the VS Code server failed (see above)');
+if (prov.status !== 0) await fail('provisioning the VS Code server failed (see above)');
 const codeServerDir = prov.stdout.trim().split('\n').pop();
 console.log(`integration: VS Code server ready (${secs()})`);
 
 // A copy, so tests may edit and save fixture files without touching the repository.
 const workspace = mkdtempSync(join(tmpdir(), 'vscode-fluentd-workspace-'));
 cpSync(join(ROOT, 'test/integration/workspace'), workspace, { recursive: true });
+
+const parts = await partsStarting;
 
 const harness = await tsImport('../../test/harness/vscode.ts', import.meta.url);
 let results;
@@ -61,13 +74,14 @@ try {
     workspace,
     outputDir: join(ROOT, 'test-results'),
     timeoutMs: timeoutS * 1000,
-    env: args.grep ? { VSCODE_FLUENTD_TEST_GREP: args.grep } : {},
+    env,
   });
 } catch (e) {
-  fail(e instanceof Error ? e.message : String(e));
-} finally {
   rmSync(workspace, { recursive: true, force: true });
+  await fail(e instanceof Error ? e.message : String(e));
 }
+await stopParts(parts);
+rmSync(workspace, { recursive: true, force: true });
 
 console.log('');
 for (const t of results.tests) {
@@ -76,7 +90,35 @@ for (const t of results.tests) {
   if (t.error) console.log(`      ${t.error.split('\n').slice(0, 6).join('\n      ')}`);
 }
 console.log(`\nintegration: finished in ${secs()}; logs and screenshots in test-results/`);
+const activationFile = join(ROOT, 'test-results', 'activation.json');
+if (existsSync(activationFile)) {
+  const a = JSON.parse(readFileSync(activationFile, 'utf8'));
+  console.log(`integration: activation ${a.ms} ms (${a.what})`);
+}
 const ok = results.failed === 0 && results.passed > 0;
 if (results.passed === 0 && results.failed === 0) console.error('integration: no test ran');
 console.log(`integration: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);
 process.exit(ok ? 0 : 1);
+
+/** Starts the local kube-apiserver; fills `env` with what the suites and the extension need. */
+async function startParts(env) {
+  const parts = [];
+  // loaded as CommonJS: the harness finds its provisioning script from __dirname
+  const kubeHarness = tsRequire('../../test/harness/kube.ts', import.meta.url);
+  try {
+    const kube = await kubeHarness.startKube();
+    parts.push(kube);
+    // the extension's kube commands read the kubeconfig from here (contexts admin and restricted)
+    env.KUBECONFIG = kube.kubeconfig;
+    env.VSCODE_FLUENTD_TEST_KUBE = JSON.stringify({ server: kube.server, caFile: kube.caFile, adminToken: kube.adminToken, kubeconfig: kube.kubeconfig });
+    console.log(`integration: kube-apiserver ${kube.version} at ${kube.server} (${secs()})`);
+  } catch (e) {
+    env.VSCODE_FLUENTD_TEST_KUBE_ERROR = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    console.error(`integration: no local kube-apiserver, the deploy suite will fail: ${env.VSCODE_FLUENTD_TEST_KUBE_ERROR}`);
+  }
+  return parts;
+}
+
+async function stopParts(parts) {
+  await Promise.all(parts.map((p) => p.stop().catch((e) => console.error(`integration: stopping a part: ${e}`))));
+}

@@ -6,7 +6,7 @@
 // tests' run() rejects, so the only trustworthy verdict is the file run() writes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -304,7 +304,7 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
   const screenshotDir = join(opts.outputDir, 'screenshots');
   mkdirSync(screenshotDir, { recursive: true });
   rmSync(resultsFile, { force: true });
-  for (const f of readdirSync(screenshotDir)) if (f.endsWith('.request')) unlinkSync(join(screenshotDir, f));
+  for (const f of readdirSync(screenshotDir)) if (f.endsWith('.request') || f.endsWith('.query')) unlinkSync(join(screenshotDir, f));
 
   const logFile = join(opts.outputDir, 'vscode-server.log');
   rmSync(logFile, { force: true });
@@ -348,6 +348,22 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
           await b.screenshot(name);
         } finally {
           rmSync(join(screenshotDir, f), { force: true });
+        }
+      }
+      // Text queries: `<name>.query` holds a CSS selector; the answer is `<name>.json`, the
+      // innerText of every match (what the workbench shows, e.g. Running Extensions' times).
+      for (const f of readdirSync(screenshotDir)) {
+        if (!f.endsWith('.query')) continue;
+        const query = join(screenshotDir, f);
+        const answer = join(screenshotDir, `${f.slice(0, -'.query'.length)}.json`);
+        try {
+          const texts = await b.page.locator(readFileSync(query, 'utf8')).allInnerTexts();
+          writeFileSync(`${answer}.tmp`, JSON.stringify(texts));
+        } catch (e) {
+          writeFileSync(`${answer}.tmp`, JSON.stringify({ error: e instanceof Error ? e.message : String(e) }));
+        } finally {
+          renameSync(`${answer}.tmp`, answer);
+          rmSync(query, { force: true });
         }
       }
       if (hostExit) {

@@ -26,3 +26,16 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Shows one of the extension's output channels in the panel. The workbench registers a
+ * `workbench.action.output.show.<channel id>` command per channel, and an extension's channel
+ * ids are `extension-output-<extension id>-#<n>-<name>`.
+ */
+export async function showOutputChannel(name: string): Promise<void> {
+  const commands = await vscode.commands.getCommands(true);
+  const prefix = `workbench.action.output.show.extension-output-${EXTENSION_ID}-#`;
+  const id = commands.find((c) => c.toLowerCase().startsWith(prefix) && c.endsWith(`-${name}`));
+  if (!id) throw new Error(`no output channel "${name}" among the workbench's output commands`);
+  await vscode.commands.executeCommand(id);
+}
