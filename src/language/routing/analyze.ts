@@ -56,12 +56,17 @@ function related(rules: Rule[]) {
 
 /** dead-filter and shadowed-match: every tag of the rule is taken by earlier matches of its scope. */
 function coveredRules(scope: Scope, out: RoutingFinding[]): void {
-  const earlier: Rule[] = [];
+  // earlier matches, one per distinct pattern set and workers: a repeat adds no coverage
+  const earlier = new Map<string, Rule>();
   for (const r of scope.rules) {
     if (r.patterns) {
-      const before = earlier.filter((e) => coversWorkers(e.workers, r.workers) && e.patterns!.modelled);
+      const before = [...earlier.values()].filter((e) => coversWorkers(e.workers, r.workers) && e.patterns!.modelled);
       if (before.length && patternTaken(r.patterns, before.map((e) => e.patterns!))) {
-        const takers = before.filter((e) => overlap(r.patterns!, e.patterns!));
+        const takers: Rule[] = [];
+        for (const e of before) {
+          if (takers.length >= MAX_RELATED) break;
+          if (overlap(r.patterns, e.patterns!)) takers.push(e);
+        }
         const filter = r.kind === 'filter';
         out.push({
           file: r.el.file,
@@ -77,7 +82,10 @@ function coveredRules(scope: Scope, out: RoutingFinding[]): void {
         });
       }
     }
-    if (r.kind === 'match' && r.patterns) earlier.push(r);
+    if (r.kind === 'match' && r.patterns) {
+      const key = `${r.patterns.key}\u0000${r.workers === 'all' ? '' : r.workers.join(',')}`;
+      if (!earlier.has(key)) earlier.set(key, r);
+    }
   }
 }
 
@@ -142,7 +150,7 @@ export function patternFixes(templates: readonly TagTemplate[], matches: readonl
     });
     if (!changed) continue;
     const newText = widened.join('');
-    if (mayMatch(templates, new PatternSet(newText)) !== true) continue;
+    if (mayMatch(templates, PatternSet.of(newText)) !== true) continue;
     fixes.push({ uri: file.uri, range, newText, title: `<match ${newText}> instead of <match ${node.arg}>` });
   }
   return fixes;

@@ -33,6 +33,8 @@ export class Nfa {
   readonly accept: boolean[] = [];
   readonly chars = new Set<string>(['.']);
   start = 0;
+  /** Closures of single configurations, memoised once the automaton is complete (see closure). */
+  readonly closures = new Map<number, number[]>();
 
   constructor() {
     this.start = this.state();
@@ -75,6 +77,16 @@ function accepts(l: Lbl, c: string, atom: string): boolean {
   return l === Lbl.Any || (l === Lbl.NoDot ? atom !== '.' : atom === c);
 }
 
+/** The closure of one configuration, memoised (automata are not changed once questions are asked). */
+function closureOf(nfa: Nfa, cfg: number): number[] {
+  let c = nfa.closures.get(cfg);
+  if (!c) {
+    c = closure(nfa, [cfg]);
+    nfa.closures.set(cfg, c);
+  }
+  return c;
+}
+
 /** Configurations are `state * 2 + flag`; flag 1: the next character must be '.' (or the end). */
 function closure(nfa: Nfa, configs: Iterable<number>): number[] {
   const seen = new Set<number>();
@@ -92,12 +104,12 @@ function closure(nfa: Nfa, configs: Iterable<number>): number[] {
 }
 
 function step(nfa: Nfa, configs: readonly number[], atom: string): number[] {
-  const next: number[] = [];
+  const next = new Set<number>();
   for (const cfg of configs) {
     if (cfg & 1 && atom !== '.') continue;
-    for (const e of nfa.edges[cfg >> 1]) if (accepts(e.l, e.c, atom)) next.push(e.to * 2);
+    for (const e of nfa.edges[cfg >> 1]) if (accepts(e.l, e.c, atom)) for (const c of closureOf(nfa, e.to * 2)) next.add(c);
   }
-  return next.length ? closure(nfa, next) : [];
+  return [...next].sort((a, b) => a - b);
 }
 
 /** A union of patterns, determinised on demand; states are small integers. */
@@ -171,7 +183,7 @@ export function exists(left: Nfa, positives: readonly LazyDfa[], negatives: read
     seen.add(key);
     queue.push({ cfg, ds });
   };
-  for (const cfg of closure(left, [left.start * 2])) push(cfg, dfas.map((d) => d.start));
+  for (const cfg of closureOf(left, left.start * 2)) push(cfg, dfas.map((d) => d.start));
 
   for (let qi = 0; qi < queue.length; qi++) {
     if (seen.size > MAX_PRODUCT_STATES) return undefined;
@@ -183,7 +195,7 @@ export function exists(left: Nfa, positives: readonly LazyDfa[], negatives: read
         if (cfg & 1 && atom !== '.') continue;
         if (!accepts(e.l, e.c, atom === OTHER ? OTHER : atom)) continue;
         const nds = ds.map((d, i) => dfas[i].next(d, atom));
-        for (const c of closure(left, [e.to * 2])) push(c, nds);
+        for (const c of closureOf(left, e.to * 2)) push(c, nds);
       }
     }
   }

@@ -135,10 +135,10 @@ function patternsOf(el: TreeElement): PatternSet | undefined {
     const quoted = el.file.text[idx.offsetAt(argRange.start)] === '"';
     if (quoted) {
       const v = evaluateText(arg);
-      return v === undefined ? undefined : new PatternSet(v);
+      return v === undefined ? undefined : PatternSet.of(v);
     }
   }
-  return new PatternSet(arg);
+  return PatternSet.of(arg);
 }
 
 function workerIds(arg: string): Workers {

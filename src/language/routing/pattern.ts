@@ -198,13 +198,35 @@ function globPattern(text: string): Pattern {
   return { text, regex, nfa: r ? nfa : undefined, prefix: literalPrefix(items), isRegexp: false };
 }
 
+const sets = new Map<string, PatternSet>();
+const unions = new Map<string, LazyDfa>();
+const MAX_CACHED = 5000;
+
 /** The patterns of one <match>/<filter> argument, with their union automaton built on demand. */
 export class PatternSet {
   readonly patterns: Pattern[];
+  /** The argument's patterns, normalised (sorted, unique): equal keys match the same tags. */
+  readonly key: string;
+  /** One of the patterns is `**`: every tag matches. */
+  readonly matchesAll: boolean;
   private dfa: LazyDfa | undefined;
 
   constructor(readonly arg: string) {
-    this.patterns = splitPatterns(arg).map(compilePattern);
+    const texts = [...new Set(splitPatterns(arg))].sort();
+    this.patterns = texts.map(compilePattern);
+    this.key = texts.join(' ');
+    this.matchesAll = texts.includes('**');
+  }
+
+  /** The shared set for an argument (its automata are built once per process). */
+  static of(arg: string): PatternSet {
+    let s = sets.get(arg);
+    if (!s) {
+      if (sets.size > MAX_CACHED) sets.clear();
+      s = new PatternSet(arg);
+      sets.set(arg, s);
+    }
+    return s;
   }
 
   /** Every pattern has an automaton (no `/regexp/`). */
@@ -214,6 +236,7 @@ export class PatternSet {
 
   /** Whether one tag matches (undefined when a pattern cannot be run here). */
   test(tag: string): boolean | undefined {
+    if (this.matchesAll) return true;
     let unknown = false;
     for (const p of this.patterns) {
       if (!p.regex) unknown = true;
@@ -234,8 +257,19 @@ export class PatternSet {
   }
 }
 
-/** Several pattern sets as one union automaton (the earlier matches of a scope). */
-export function unionOf(sets: readonly PatternSet[]): LazyDfa | undefined {
-  if (sets.some((s) => !s.modelled)) return undefined;
-  return new LazyDfa(Nfa.union(sets.flatMap((s) => s.patterns.map((p) => p.nfa!))));
+/** Several pattern sets as one union automaton (the earlier matches of a scope), shared by key. */
+export function unionOf(list: readonly PatternSet[]): LazyDfa | undefined {
+  if (list.some((s) => !s.modelled)) return undefined;
+  const all = list.find((s) => s.matchesAll);
+  if (all) return all.union;
+  const unique = [...new Map(list.map((s) => [s.key, s])).values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+  if (unique.length === 1) return unique[0].union;
+  const key = unique.map((s) => s.key).join('\u0000');
+  let dfa = unions.get(key);
+  if (!dfa) {
+    if (unions.size > MAX_CACHED) unions.clear();
+    dfa = new LazyDfa(Nfa.union(unique.flatMap((s) => s.patterns.map((p) => p.nfa!))));
+    unions.set(key, dfa);
+  }
+  return dfa;
 }

@@ -1,15 +1,30 @@
 // Questions about tag sets against patterns, answered exactly where the patterns are
 // globs and conservatively (undefined = cannot tell) where a `/regexp/` meets a tag
 // with unknown parts. One tag is tested with the pattern's RegExp; a template with
-// wildcard parts goes through the automata.
+// wildcard parts goes through the automata. Answers are memoised: big configs repeat
+// the same patterns and tag shapes many times.
 import { exists } from './automaton';
 import { unionOf, type PatternSet } from './pattern';
 import type { TagTemplate } from './tags';
 
 type Answer = boolean | undefined;
 
-function relevant(t: TagTemplate, sets: readonly PatternSet[]): PatternSet[] {
-  return sets.filter((s) => s.mayStartWith(t.prefix));
+const memo = new Map<string, Answer>();
+const MAX_MEMO = 50_000;
+
+function remember(key: string, compute: () => Answer): Answer {
+  if (memo.has(key)) return memo.get(key);
+  const v = compute();
+  if (memo.size > MAX_MEMO) memo.clear();
+  memo.set(key, v);
+  return v;
+}
+
+/** Sets that may share a tag with the template (literal prefixes compatible), unique by key. */
+function relevant(prefix: string, sets: readonly PatternSet[]): PatternSet[] {
+  const out = new Map<string, PatternSet>();
+  for (const s of sets) if (s.mayStartWith(prefix)) out.set(s.key, s);
+  return [...out.values()];
 }
 
 /** Does some tag of the templates match `set`? */
@@ -19,6 +34,7 @@ export function mayMatch(templates: readonly TagTemplate[], set: PatternSet): An
 
 /** Does some tag of the templates match `set` and none of `earlier` (it reaches `set`)? */
 export function someTag(templates: readonly TagTemplate[], set: PatternSet, earlier: readonly PatternSet[]): Answer {
+  if (earlier.some((e) => e.matchesAll)) return false;
   let unknown = false;
   for (const t of templates) {
     let r: Answer;
@@ -30,16 +46,16 @@ export function someTag(templates: readonly TagTemplate[], set: PatternSet, earl
       r = taken.some((x) => x === true) ? false : hit === true && taken.every((x) => x === false) ? true : undefined;
     } else {
       if (!set.mayStartWith(t.prefix)) continue;
-      const dfa = set.union;
-      if (!dfa) r = undefined;
-      else {
-        const before = relevant(t, earlier);
+      const before = relevant(t.prefix, earlier);
+      r = remember(`some\u0000${t.key}\u0000${set.key}\u0000${before.map((b) => b.key).join('\u0001')}`, () => {
+        const dfa = set.union;
+        if (!dfa) return undefined;
         const modelled = before.filter((e) => e.modelled);
         const neg = modelled.length ? unionOf(modelled) : undefined;
-        r = exists(t.nfa, [dfa], neg ? [neg] : []);
+        const found = exists(t.nfa, [dfa], neg ? [neg] : []);
         // an earlier /regexp/ may take what the automata let through
-        if (r === true && modelled.length < before.length) r = undefined;
-      }
+        return found === true && modelled.length < before.length ? undefined : found;
+      });
     }
     if (r === true) return true;
     if (r === undefined) unknown = true;
@@ -49,15 +65,19 @@ export function someTag(templates: readonly TagTemplate[], set: PatternSet, earl
 
 /** Is every tag of the templates matched by one of `sets`? (false when unsure) */
 export function allTaken(templates: readonly TagTemplate[], sets: readonly PatternSet[]): boolean {
+  if (sets.some((s) => s.matchesAll)) return true;
   for (const t of templates) {
     if (t.concrete !== undefined) {
       if (!sets.some((s) => s.test(t.concrete!) === true)) return false;
       continue;
     }
-    const modelled = relevant(t, sets).filter((s) => s.modelled);
+    const modelled = relevant(t.prefix, sets).filter((s) => s.modelled);
     if (!modelled.length) return false;
-    const u = unionOf(modelled);
-    if (!u || exists(t.nfa, [], [u]) !== false) return false;
+    const covered = remember(`all\u0000${t.key}\u0000${modelled.map((m) => m.key).join('\u0001')}`, () => {
+      const u = unionOf(modelled);
+      return !!u && exists(t.nfa, [], [u]) === false;
+    });
+    if (!covered) return false;
   }
   return true;
 }
@@ -65,11 +85,19 @@ export function allTaken(templates: readonly TagTemplate[], sets: readonly Patte
 /** Is every tag `set` matches already matched by one of `earlier`? (false when unsure) */
 export function patternTaken(set: PatternSet, earlier: readonly PatternSet[]): boolean {
   if (!set.modelled) return false;
+  if (earlier.some((e) => e.matchesAll)) return true;
+  if (set.matchesAll) return false; // only `**` covers `**`
   for (const p of set.patterns) {
-    const before = earlier.filter((e) => e.modelled && (e.mayStartWith(p.prefix) || p.prefix === ''));
+    const before = relevant(p.prefix, earlier).filter((e) => e.modelled);
     if (!before.length) return false;
-    const u = unionOf(before);
-    if (!u || exists(p.nfa!, [], [u]) !== false) return false;
+    const covered = remember(`taken\u0000${p.text}\u0000${before.map((b) => b.key).join('\u0001')}`, () => {
+      // one earlier set usually covers alone: cheaper than the union
+      for (const b of before) if (exists(p.nfa!, [], [b.union!]) === false) return true;
+      if (before.length === 1) return false;
+      const u = unionOf(before);
+      return !!u && exists(p.nfa!, [], [u]) === false;
+    });
+    if (!covered) return false;
   }
   return true;
 }
@@ -77,9 +105,14 @@ export function patternTaken(set: PatternSet, earlier: readonly PatternSet[]): b
 /** Could some tag match both? (true when unsure) */
 export function overlap(a: PatternSet, b: PatternSet): boolean {
   if (!a.modelled || !b.modelled) return true;
-  for (const p of a.patterns) {
-    if (!b.mayStartWith(p.prefix)) continue;
-    if (exists(p.nfa!, [b.union!], []) !== false) return true;
-  }
-  return false;
+  if (a.matchesAll || b.matchesAll) return true;
+  return (
+    remember(`overlap\u0000${a.key}\u0000${b.key}`, () => {
+      for (const p of a.patterns) {
+        if (!b.mayStartWith(p.prefix)) continue;
+        if (exists(p.nfa!, [b.union!], []) !== false) return true;
+      }
+      return false;
+    }) !== false
+  );
 }

@@ -23,7 +23,10 @@ export interface TagTemplate {
   prefix: string;
   /** How it reads in messages: unknown parts as `<*>`. */
   display: string;
-  nfa: Nfa;
+  /** Identity of the tag set (memo key). */
+  key: string;
+  /** The automaton, built on first use (a fixed tag is tested with RegExps instead). */
+  readonly nfa: Nfa;
 }
 
 export type SourceTags =
@@ -61,32 +64,52 @@ export function template(tokens: Token[]): TagTemplate {
     if (typeof t === 'string' && typeof prev === 'string') merged[merged.length - 1] = prev + t;
     else if (t !== '') merged.push(t);
   }
-  const nfa = new Nfa();
-  let cur = nfa.start;
   let prefix = '';
   let prefixDone = false;
   let display = '';
   for (const t of merged) {
+    if (typeof t === 'string') {
+      if (!prefixDone) prefix += t;
+      display += t;
+    } else {
+      prefixDone = true;
+      display += '<*>';
+    }
+  }
+  const concrete = merged.every((t) => typeof t === 'string') ? (merged as string[]).join('') : undefined;
+  const key = merged.map((t) => (typeof t === 'string' ? t : 'any' in t ? '\u0001' : '\u0002')).join('');
+  let nfa: Nfa | undefined;
+  return {
+    tokens: merged,
+    concrete,
+    prefix,
+    display,
+    key,
+    get nfa() {
+      return (nfa ??= tokensNfa(merged));
+    },
+  };
+}
+
+function tokensNfa(tokens: Token[]): Nfa {
+  const nfa = new Nfa();
+  let cur = nfa.start;
+  for (const t of tokens) {
     if (typeof t === 'string') {
       for (const c of t) {
         const s = nfa.state();
         nfa.edge(cur, Lbl.Char, s, c);
         cur = s;
       }
-      if (!prefixDone) prefix += t;
-      display += t;
     } else {
       const s = nfa.state();
       nfa.eps[cur].push(s);
       nfa.edge(s, 'any' in t ? Lbl.Any : Lbl.NoDot, s);
       cur = s;
-      prefixDone = true;
-      display += '<*>';
     }
   }
   nfa.accept[cur] = true;
-  const concrete = merged.every((t) => typeof t === 'string') ? (merged as string[]).join('') : undefined;
-  return { tokens: merged, concrete, prefix, display, nfa };
+  return nfa;
 }
 
 /** Every tag: what a source whose client picks the tag may send. */
