@@ -72,6 +72,14 @@ describe('parameters and sections', () => {
     assert.equal(d.severity, 'warning');
     assert.deepEqual(d.data, { name: 'deep_copy', replacement: 'copy_mode' });
   });
+  it('old reserved names id and log_level: deprecated, with the @ form; log_level in <system> is its own param', () => {
+    const ds = lint(['<source>', '  @type forward', '  id in1', '  log_level debug', '</source>', '<system>', '  log_level debug', '</system>', ...OUT]);
+    assert.deepEqual(findings(ds), ['3:deprecated-param', '4:deprecated-param']);
+    assert.deepEqual(ds.map((d) => d.data), [
+      { name: 'id', replacement: '@id' },
+      { name: 'log_level', replacement: '@log_level' },
+    ]);
+  });
   it('flat v0.12 params are used only by plugins that convert them', () => {
     // out_file converts buffer params; out_stdout does not
     assert.deepEqual(findings(lint(['<match **>', '  @type file', '  path /x', '  flush_interval 10s', '  buffer_chunk_limit 8m', '</match>'])), []);

@@ -111,8 +111,15 @@ function checkParams(catalog: Catalog, e: ElementNode, r: ResolvedElement, out: 
     if (key === '@type' || key === 'type') {
       if (isPlugin || r.params.some((p) => p.name === '@type')) continue;
     } else if (key === '@id' || key === 'id') {
-      if (isPlugin) continue;
+      if (isPlugin) {
+        if (key === 'id') out.push(oldReservedName(c, '@id'));
+        continue;
+      }
     } else if (key === '@log_level' || key === 'log_level') {
+      if (key === 'log_level' && isPlugin && r.role !== 'system') {
+        out.push(oldReservedName(c, '@log_level'));
+        continue;
+      }
       if (isPlugin || catalog.findParam(r, key)) continue;
     } else if (key === '@label') {
       if (r.role === 'directive' && (!r.plugin || r.plugin.reads_label)) continue;
@@ -170,6 +177,14 @@ function checkParams(catalog: Catalog, e: ElementNode, r: ResolvedElement, out: 
     const near = direct || moveTo ? undefined : nearInChildSection(catalog, r, key);
     out.push(unknownParam(c, tagText(e), direct ?? near?.name, moveTo ?? near?.section));
   }
+}
+
+/** `id` / `log_level` on a plugin: still read, with Fluentd's deprecation warning. */
+function oldReservedName(p: ParamNode, replacement: string): Diagnostic {
+  return diag(p.keyRange, 'warning', 'deprecated-param', `'${p.key}' is deprecated parameter name. use '${replacement}' instead.`, {
+    name: p.key,
+    replacement,
+  });
 }
 
 function unknownParam(p: ParamNode, where: string, replacement?: string, moveTo?: string): Diagnostic {
