@@ -80,6 +80,14 @@ describe('parameters and sections', () => {
       { name: 'log_level', replacement: '@log_level' },
     ]);
   });
+  it('flat rewriteruleN is refused by rewrite_tag_filter 2.x', () => {
+    const ds = lint(['<match **>', '  @type rewrite_tag_filter', '  rewriterule1 log ^x$ x.tag', '  <rule>', '    key log', '    pattern /x/', '    tag y', '  </rule>', '</match>']);
+    assert.deepEqual(findings(ds), ['3:obsoleted-param']);
+  });
+  it('exec_filter reads its own flat in_*/out_* keys', () => {
+    const ds = lint(['<match **>', '  @type exec_filter', '  command cat', '  tag out', '  in_format json', '  out_format json', '</match>']);
+    assert.deepEqual(findings(ds), []);
+  });
   it('flat v0.12 params are used only by plugins that convert them', () => {
     // out_file converts buffer params; out_stdout does not
     assert.deepEqual(findings(lint(['<match **>', '  @type file', '  path /x', '  flush_interval 10s', '  buffer_chunk_limit 8m', '</match>'])), []);

@@ -20,6 +20,16 @@ export function applyKnownFacts(data: CatalogData): string[] {
     applied.push('input/tail reads flat format1..format20 (in_tail.rb configure)');
   }
 
+  // lib/fluent/plugin/out_exec_filter.rb #exec_filter_compat_parameters_convert!: its own
+  // flat keys, copied into <inject>/<format>/<parse>/<extract> (the catalogue lists this
+  // conversion only as a remark in compat_parameters_convert)
+  const execFilter = data.plugins['output/exec_filter'];
+  if (execFilter) {
+    const flat = ['in_tag_key', 'in_time_key', 'in_time_format', 'in_format', 'in_keys', 'out_format', 'out_keys', 'out_tag_key', 'out_time_key', 'out_time_format'];
+    execFilter.raw_keys = [...new Set([...(execFilter.raw_keys ?? []), ...flat])];
+    applied.push('output/exec_filter reads its flat in_*/out_* keys (out_exec_filter.rb)');
+  }
+
   // lib/fluent/plugin_helper/compat_parameters.rb: the inject, extract and formatter
   // conversions also read the flat key `time_as_epoch` (has_key?), so it is "used".
   for (const table of ['INJECT_PARAMS', 'EXTRACT_PARAMS', 'FORMATTER_PARAMS']) {

@@ -157,6 +157,11 @@ function checkParams(catalog: Catalog, e: ElementNode, r: ResolvedElement, out: 
       continue;
     }
     if (r.rawKeys.includes(key)) continue;
+    if (r.plugin?.id === 'output/rewrite_tag_filter' && /^rewriterule\d+$/.test(key)) {
+      // the catalogue's note on <rule>: flat rewriteruleN keys raise ConfigError
+      out.push(diag(c.keyRange, 'error', 'obsoleted-param', `'${key}': support for flat rewriteruleN has been dropped (Fluentd refuses it); write a <rule> section with key, pattern and tag.`, { name: key, moveTo: 'rule' }));
+      continue;
+    }
     const conv = compat.lookup(key);
     if (conv?.applies) continue;
     if (!r.complete && r.role !== 'label' && r.role !== 'worker') continue;
