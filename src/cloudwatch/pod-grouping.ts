@@ -39,13 +39,16 @@ export function lastActivity(s: StreamInfo): number | undefined {
   return s.lastEventTimestamp ?? s.lastIngestionTime ?? s.creationTime;
 }
 
-const newestFirst = (a?: number, b?: number) => (b ?? -Infinity) - (a ?? -Infinity);
-
 export function groupStreams(streams: Iterable<StreamInfo>): StreamGrouping {
   const pods = new Map<string, PodGroup>();
   const nodeServices: NodeServiceStream[] = [];
   const other: StreamInfo[] = [];
+  // activity of each stream, computed once for the sorts below
+  const activity = new Map<StreamInfo, number>();
+  const act = (s: StreamInfo) => activity.get(s) ?? -Infinity;
   for (const stream of streams) {
+    const t = lastActivity(stream);
+    if (t !== undefined) activity.set(stream, t);
     const p = parseStreamName(stream.logStreamName);
     if (p.kind === 'container') {
       const key = `${p.namespace}/${p.pod}`;
@@ -56,8 +59,8 @@ export function groupStreams(streams: Iterable<StreamInfo>): StreamGrouping {
       }
       g.streams.push({ stream, container: p.container, containerId: p.containerId });
       g.storedBytes += stream.storedBytes ?? 0;
-      const t = lastActivity(stream);
       if (t !== undefined && (g.lastEventTimestamp === undefined || t > g.lastEventTimestamp)) g.lastEventTimestamp = t;
+      if (!g.containers.includes(p.container)) g.containers.push(p.container);
     } else if (p.kind === 'node') {
       nodeServices.push({ stream, unit: p.unit, host: p.host });
     } else {
@@ -66,12 +69,12 @@ export function groupStreams(streams: Iterable<StreamInfo>): StreamGrouping {
   }
   const out = [...pods.values()];
   for (const g of out) {
-    g.streams.sort((a, b) => newestFirst(lastActivity(a.stream), lastActivity(b.stream)) || cmp(a.container, b.container));
-    g.containers = [...new Set(g.streams.map((s) => s.container))].sort();
+    if (g.streams.length > 1) g.streams.sort((a, b) => act(b.stream) - act(a.stream) || cmp(a.container, b.container));
+    if (g.containers.length > 1) g.containers.sort();
   }
-  out.sort((a, b) => newestFirst(a.lastEventTimestamp, b.lastEventTimestamp) || cmp(a.key, b.key));
-  nodeServices.sort((a, b) => newestFirst(lastActivity(a.stream), lastActivity(b.stream)) || cmp(a.stream.logStreamName, b.stream.logStreamName));
-  other.sort((a, b) => newestFirst(lastActivity(a), lastActivity(b)) || cmp(a.logStreamName, b.logStreamName));
+  out.sort((a, b) => (b.lastEventTimestamp ?? -Infinity) - (a.lastEventTimestamp ?? -Infinity) || cmp(a.key, b.key));
+  nodeServices.sort((a, b) => act(b.stream) - act(a.stream) || cmp(a.stream.logStreamName, b.stream.logStreamName));
+  other.sort((a, b) => act(b) - act(a) || cmp(a.logStreamName, b.logStreamName));
   return { pods: out, nodeServices, other };
 }
 

@@ -170,8 +170,12 @@ export async function runPollTail(
     lagPeak *= 0.9;
     state.windowStart = windowStart;
     state.remembered = dedupe.size;
+    // Polls start at a fixed rate (one per interval, measured start to start) so the request's
+    // own duration does not add to the latency; never less than a quarter interval apart.
+    const wait = interval.onSuccess();
+    const delay = interval.backedOff ? wait : Math.max(wait - (clock.now() - pollStartedAt), Math.min(250, wait / 4));
     try {
-      await clock.sleep(interval.onSuccess(), signal);
+      await clock.sleep(delay, signal);
     } catch {
       return;
     }

@@ -13,7 +13,8 @@ export type ParsedStreamName =
 // kubelet's log file name: <pod>_<namespace>_<container>-<container id>.log. Pod names are DNS
 // subdomains (may contain dots), namespaces and containers are DNS labels; none contain "_".
 const CONTAINER_RE =
-  /^(?:.*?var\.log\.containers\.)?([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)_([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)_([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)-([0-9a-f]{64})(?:\.log)?$/;
+  /^([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)_([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)_([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)-([0-9a-f]{64})(?:\.log)?$/;
+const CONTAINERS_DIR = 'var.log.containers.';
 
 const HOST = String.raw`[A-Za-z0-9](?:[-A-Za-z0-9]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[-A-Za-z0-9]*[A-Za-z0-9])?)*`;
 const UNIT_SUFFIX = String.raw`\.(?:service|socket|timer|mount|scope|slice|target|path|swap|device)`;
@@ -24,7 +25,9 @@ const EC2_HOST = String.raw`ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}(?:\.[A-Za-z0-9-]+
 const HOST_UNIT_RE = new RegExp(String.raw`^(${EC2_HOST})-(?:dataplane\.systemd\.)?([A-Za-z0-9@:_.\\-]+?${UNIT_SUFFIX})$`);
 
 export function parseStreamName(name: string): ParsedStreamName {
-  const c = CONTAINER_RE.exec(name);
+  // anything up to the tag's "var.log.containers." is a prefix (tag, host, application…)
+  const dir = name.indexOf(CONTAINERS_DIR);
+  const c = CONTAINER_RE.exec(dir >= 0 ? name.slice(dir + CONTAINERS_DIR.length) : name);
   if (c) return { kind: 'container', pod: c[1], namespace: c[2], container: c[3], containerId: c[4] };
   const u = UNIT_HOST_RE.exec(name);
   if (u) return { kind: 'node', unit: u[1], host: u[2] };

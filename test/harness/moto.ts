@@ -34,10 +34,6 @@ export function cacheRoot(): string {
   return join(base, 'vscode-fluentd');
 }
 
-export function motoVenvDir(version = MOTO_VERSION): string {
-  return join(cacheRoot(), `moto-${version}`);
-}
-
 export interface MotoInstall {
   venv: string;
   python: string;
@@ -105,52 +101,66 @@ function ensurePython(logFile: string): string {
   const canApt = process.getuid?.() === 0 && run('sh', ['-c', 'command -v apt-get']).ok;
   if (!canApt) {
     throw new Error(
-      'moto harness: python3 with the venv module is required (Debian: apt-get install python3 python3-venv).\n' +
+      'python3 with the venv module is required (Debian: apt-get install python3 python3-venv).\n' +
         tail(probe.out),
     );
   }
   run('apt-get', ['update'], logFile);
   const inst = run('apt-get', ['install', '-y', '--no-install-recommends', 'python3', 'python3-venv', 'python3-pip'], logFile);
   if (!inst.ok || !run('python3', ['-c', 'import venv, ensurepip']).ok) {
-    throw new Error(`moto harness: could not install python3-venv with apt-get:\n${tail(inst.out)}`);
+    throw new Error(`could not install python3-venv with apt-get:\n${tail(inst.out)}`);
   }
   return 'python3';
 }
 
-/** Installs moto[server]==MOTO_VERSION into its cached venv unless it is already there. */
-export async function ensureMoto(version = MOTO_VERSION): Promise<MotoInstall> {
+export interface VenvTool {
+  /** folder name under the cache root, e.g. moto-5.2.5 */
+  dirName: string;
+  /** pip requirement, e.g. moto[server]==5.2.5 */
+  requirement: string;
+  /** executable the venv must end up with, e.g. moto_server */
+  bin: string;
+}
+
+/**
+ * A pip-installed tool in its own venv under the cache root, installed once: concurrent callers
+ * wait on the lock, a crashed install (no `.ready`) is redone.
+ */
+export async function ensureVenvTool(tool: VenvTool): Promise<{ venv: string; python: string; bin: string; installed: boolean; elapsedMs: number }> {
   const started = Date.now();
-  const venv = motoVenvDir(version);
+  const venv = join(cacheRoot(), tool.dirName);
   const python = join(venv, 'bin', 'python');
-  const motoServer = join(venv, 'bin', 'moto_server');
+  const bin = join(venv, 'bin', tool.bin);
   const marker = join(venv, '.ready');
-  const result = (installed: boolean): MotoInstall => ({ venv, python, motoServer, installed, elapsedMs: Date.now() - started });
-  if (existsSync(marker) && existsSync(motoServer)) return result(false);
+  const result = (installed: boolean) => ({ venv, python, bin, installed, elapsedMs: Date.now() - started });
+  if (existsSync(marker) && existsSync(bin)) return result(false);
 
   mkdirSync(cacheRoot(), { recursive: true });
   const release = await acquireDirLock(`${venv}.lock`);
   try {
     // another process may have finished while we waited for the lock
-    if (existsSync(marker) && existsSync(motoServer)) return result(false);
+    if (existsSync(marker) && existsSync(bin)) return result(false);
     rmSync(venv, { recursive: true, force: true });
-    const logFile = join(cacheRoot(), `moto-${version}-install.log`);
+    const logFile = join(cacheRoot(), `${tool.dirName}-install.log`);
     writeFileSync(logFile, `install started ${new Date().toISOString()}\n`);
     const py = ensurePython(logFile);
     const mk = run(py, ['-m', 'venv', venv], logFile);
-    if (!mk.ok) throw new Error(`moto harness: python3 -m venv ${venv} failed:\n${tail(mk.out)}`);
-    const pip = run(
-      python,
-      ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-q', `moto[server]==${version}`],
-      logFile,
-    );
-    if (!pip.ok || !existsSync(motoServer)) {
-      throw new Error(`moto harness: pip install moto[server]==${version} failed (log: ${logFile}):\n${tail(pip.out)}`);
+    if (!mk.ok) throw new Error(`python3 -m venv ${venv} failed:\n${tail(mk.out)}`);
+    const pip = run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-q', tool.requirement], logFile);
+    if (!pip.ok || !existsSync(bin)) {
+      throw new Error(`pip install ${tool.requirement} failed (log: ${logFile}):\n${tail(pip.out)}`);
     }
-    writeFileSync(marker, `moto ${version} installed ${new Date().toISOString()}\n`);
+    writeFileSync(marker, `${tool.requirement} installed ${new Date().toISOString()}\n`);
     return result(true);
   } finally {
     release();
   }
+}
+
+/** Installs moto[server]==MOTO_VERSION into its cached venv unless it is already there. */
+export async function ensureMoto(version = MOTO_VERSION): Promise<MotoInstall> {
+  const r = await ensureVenvTool({ dirName: `moto-${version}`, requirement: `moto[server]==${version}`, bin: 'moto_server' });
+  return { venv: r.venv, python: r.python, motoServer: r.bin, installed: r.installed, elapsedMs: r.elapsedMs };
 }
 
 export function freePort(): Promise<number> {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventFormatter, messageText } from '../../src/cloudwatch/format';
+import { EventFormatter, leadingLogText, messageText } from '../../src/cloudwatch/format';
 
 const ID = 'f'.repeat(64);
 const T = Date.UTC(2024, 4, 1, 12, 0, 0, 123);
@@ -33,4 +33,23 @@ test('without the stream column, and with a broken timestamp', () => {
   assert.equal(f.format({ logStreamName: 's', timestamp: T, message: 'm' }), '2024-05-01T12:00:00.123Z m');
   assert.match(f.format({ logStreamName: 's', timestamp: NaN, message: 'm' }), /^\?{4}-/);
   assert.equal(f.formatAll([{ logStreamName: 's', timestamp: T, message: 'a' }, { logStreamName: 's', timestamp: T, message: 'b' }]).split('\n').length, 3);
+});
+
+test('fast path for {"log":"…"} records agrees with a full parse, escapes included', () => {
+  const cases = [
+    { log: 'plain\n', stream: 'stdout' },
+    { log: 'quote " and backslash \\ end\\', stream: 'stderr' },
+    { log: 'ends with escaped backslash \\\\', x: 1 },
+    { log: 'unicode é \u2028 \t tab', kubernetes: { pod_name: 'p' } },
+    { log: '' },
+  ];
+  for (const c of cases) {
+    const msg = JSON.stringify(c);
+    assert.equal(leadingLogText(msg), messageText(msg).text, msg);
+  }
+  assert.equal(leadingLogText('{"stream":"stdout","log":"x"}'), undefined, 'log not first: full parse handles it');
+  assert.equal(messageText('{"stream":"stdout","log":"x"}').text, 'x');
+  assert.equal(leadingLogText('{"log":"unterminated'), undefined);
+  // CloudWatch cuts events at 256 KB: the log text is still shown when it is complete
+  assert.equal(leadingLogText('{"log":"complete\\n","kubernetes":{"pod_na'), 'complete');
 });

@@ -176,3 +176,20 @@ test('abort ends the tail promptly, even while waiting between polls', async () 
   assert.equal(store.requests.length, 1);
   assert.equal(clock.pendingTimers, 0);
 });
+
+test('polls start once per interval, measured start to start (a slow request does not add up)', async () => {
+  const clock = new ManualClock(0);
+  const store = new MemoryLogStore();
+  const starts: number[] = [];
+  const slow = async (req: Parameters<typeof store.fetch>[0], s: AbortSignal) => {
+    starts.push(clock.now());
+    await clock.sleep(300, s);
+    return store.fetch(req, s);
+  };
+  const ac = new AbortController();
+  const done = runPollTail(slow, G, collector().listener, ac.signal, { clock, startTime: 0, intervalMs: 1000 });
+  await clock.advance(4500);
+  ac.abort();
+  await done;
+  assert.deepEqual(starts, [0, 1000, 2000, 3000, 4000]);
+});
