@@ -12,7 +12,7 @@ const service = new FluentdLanguageService();
 let n = 0;
 /** Codes the catalogue checks give (the service adds other analyses, tested elsewhere). */
 const CODES = new Set(
-  'missing-type wrong-plugin-kind unknown-plugin deprecated-type-name missing-required-param missing-required-section duplicate-section missing-section-argument unknown-param unknown-section deprecated-param obsoleted-param invalid-value surprising-value no-named-captures literal-embedded-ruby duplicate-id duplicate-label root-label label-without-match label-without-name undefined-label worker-without-id worker-id worker-child duplicate-system buffer-time-without-timekey flush-interval-with-flush-mode missing-placeholder'.split(' '),
+  'missing-type wrong-plugin-kind unknown-plugin deprecated-type-name missing-required-param missing-required-section duplicate-section missing-section-argument unknown-param unknown-section deprecated-param obsoleted-param invalid-value surprising-value no-named-captures literal-embedded-ruby duplicate-id duplicate-label root-label label-without-match label-without-name undefined-label worker-without-id worker-id worker-child duplicate-system buffer-time-without-timekey flush-interval-with-flush-mode missing-placeholder secondary-nesting secondary-with-retry-forever'.split(' '),
 );
 const lint = (lines: string[], svc = service): Diagnostic[] =>
   svc.diagnostics(TextDocument.create(`file:///rules/${++n}.conf`, 'fluentd', 1, lines.join('\n'))).filter((d) => CODES.has(d.code));
@@ -190,6 +190,18 @@ describe('structure', () => {
     const src = (id: string) => ['  <source>', '    @type forward', `    @id ${id}`, '  </source>'];
     assert.deepEqual(findings(lint([...sys, '<worker 0>', ...src('a'), '</worker>', '<worker 1>', ...src('a'), '</worker>'])), []);
     assert.deepEqual(findings(lint([...sys, '<worker 0>', ...src('a'), ...src('a'), '</worker>'])), ['11:duplicate-id']);
+  });
+  it('<secondary> rules of Output#configure', () => {
+    const base = ['<match **>', '  @type forward', '  <server>', '    host a', '  </server>'];
+    assert.deepEqual(findings(lint([...base, '  <secondary>', '    @type secondary_file', '    directory /d', '  </secondary>', '</match>'])), []);
+    assert.deepEqual(
+      findings(lint([...base, '  <secondary>', '    @type secondary_file', '    directory /d', '    <buffer>', '    </buffer>', '  </secondary>', '</match>'])),
+      ['9:secondary-nesting'],
+    );
+    assert.deepEqual(
+      findings(lint([...base, '  <buffer>', '    retry_forever true', '  </buffer>', '  <secondary>', '    @type secondary_file', '    directory /d', '  </secondary>', '</match>'])),
+      ['9:secondary-with-retry-forever'],
+    );
   });
   it('out_file chunk keys need placeholders', () => {
     const ok = ['<match **>', '  @type file', '  path /x/${tag}/${user}', '  <buffer tag,user>', '  </buffer>', '</match>'];

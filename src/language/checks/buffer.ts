@@ -51,10 +51,30 @@ export const bufferCheck: Check = (ctx) => {
         });
       }
     }
+    if (e.name === 'secondary' && r.role === 'section' && r.pluginKind === 'output') out.push(...secondaryRules(e));
     if (r.role === 'directive' && r.plugin?.id === 'output/file') out.push(...filePathPlaceholders(e, r.sections.buffer?.argument?.default));
   }
   return out;
 };
+
+/** Output#configure: a <secondary> has no <buffer> or <secondary> of its own, and excludes retry_forever. */
+function secondaryRules(e: ElementNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const c of childElements(e)) {
+    if (c.name === 'buffer' || c.name === 'secondary') {
+      out.push(diag(c.openRange, 'error', 'secondary-nesting', `<secondary> section cannot have <${c.name}> section.`, { name: c.name }));
+    }
+  }
+  const buffer = e.parent && childElements(e.parent).find((c) => c.name === 'buffer');
+  const forever = buffer && findParamNode(buffer, 'retry_forever');
+  if (forever && !isEvaluated(forever) && ['true', 'yes', ''].includes(valueText(forever))) {
+    out.push({
+      ...diag(e.openRange, 'error', 'secondary-with-retry-forever', "<secondary> section and 'retry_forever' are exclusive: with retry_forever the secondary is never used.", { name: 'retry_forever' }),
+      related: [{ range: forever.range, message: 'retry_forever is set here' }],
+    });
+  }
+  return out;
+}
 
 function filePathPlaceholders(e: ElementNode, defaultKeys: unknown): Diagnostic[] {
   const path = findParamNode(e, 'path');

@@ -47,7 +47,8 @@ export interface CheckContext {
  *                                                                        it with `replacement` (double-quoted)
  * Structure checks (duplicate-id, duplicate-label, root-label, label-without-match,
  * undefined-label, worker-*, duplicate-system, buffer-time-without-timekey,
- * flush-interval-with-flush-mode, missing-placeholder, no-named-captures) carry
+ * flush-interval-with-flush-mode, missing-placeholder, no-named-captures, secondary-nesting,
+ * secondary-with-retry-forever) carry
  * `related` ranges where another place explains them; their `data`, when present,
  * is `{ name }` of the offending key or label.
  */
