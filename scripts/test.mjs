@@ -39,5 +39,7 @@ if (status === 0 && files.length) {
 // The extension inside a real VS Code (installs the VS Code server on first use; ~4 min cold, ~30 s warm).
 if (status === 0 && (!wanted.length || tiers.includes('integration'))) {
   status = run('node', ['scripts/vscode/run-integration.mjs', '--skip-build']);
+  // the packaged .vsix installed into the VS Code server (~35 s warm, packaging included)
+  if (status === 0) status = run('node', ['scripts/vscode/run-vsix-smoke.mjs']);
 }
 process.exit(status);

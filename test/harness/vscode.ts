@@ -4,7 +4,7 @@
 //
 // Why results go through a file: the extension host exits with code 0 even when the
 // tests' run() rejects, so the only trustworthy verdict is the file run() writes.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,8 @@ export interface ServerOptions {
    * nobody answers the trust dialog). Off by default: tests and the demo want a trusted folder.
    */
   workspaceTrust?: boolean;
+  /** .vsix files installed into the server's extensions folder before it starts (as a user would). */
+  installVsix?: string[];
 }
 
 export interface VsCodeServer {
@@ -110,6 +112,17 @@ export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServ
   const extensionsDir = join(dataDir, 'extensions');
   mkdirSync(extensionsDir);
   mkdirSync(resolve(opts.logFile, '..'), { recursive: true });
+  for (const vsix of opts.installVsix ?? []) {
+    // the server's own CLI, like `code --install-extension`
+    const r = spawnSync(process.execPath, [
+      main, '--install-extension', resolve(vsix), '--extensions-dir', extensionsDir,
+      '--server-data-dir', join(dataDir, 'data'), '--accept-server-license-terms',
+    ], { encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0 || !/successfully installed/.test(r.stdout)) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`installing ${vsix} into the VS Code server failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+    }
+  }
   const log = createWriteStream(opts.logFile, { flags: 'a' });
 
   const child = spawn(process.execPath, [
@@ -274,8 +287,10 @@ export interface TestResults {
 }
 
 export interface RunTestsOptions {
-  /** Folder holding the extension's package.json. */
-  extensionDevelopmentPath: string;
+  /** Folder holding the extension's package.json; omit to test installed extensions only (installVsix). */
+  extensionDevelopmentPath?: string;
+  /** .vsix files to install before the server starts (see ServerOptions.installVsix). */
+  installVsix?: string[];
   /** The bundled tests' index module (exports run()). */
   extensionTestsPath: string;
   /** Folder VS Code opens. */
@@ -323,11 +338,12 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
       codeServerDir: opts.codeServerDir,
       logFile,
       workspaceTrust: opts.workspaceTrust,
+      installVsix: opts.installVsix,
       env: { ...opts.env, [RESULTS_ENV]: resultsFile, [SCREENSHOT_ENV]: screenshotDir },
     });
     if (stopped) throw new Error('stopped');
     const url = server.url(opts.workspace, [
-      ['extensionDevelopmentPath', server.remoteUri(opts.extensionDevelopmentPath)],
+      ...(opts.extensionDevelopmentPath ? [['extensionDevelopmentPath', server.remoteUri(opts.extensionDevelopmentPath)] as [string, string]] : []),
       ['extensionTestsPath', server.remoteUri(opts.extensionTestsPath)],
       ['skipWelcome', 'true'],
     ]);
