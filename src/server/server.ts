@@ -5,15 +5,20 @@ import {
   CodeActionKind,
   type Connection,
   type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSystem } from '../language/fileSystem';
+import { loadCatalogFiles } from '../language/catalog/load';
 import { FluentdLanguageService } from '../language/service';
+import { uriToPath } from '../language/uri';
 import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/features';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { readSettings, type ServerSettings } from './settings';
+import { homedir } from 'node:os';
+import { readSettings, resolveSettingPath, type ServerSettings } from './settings';
 
 export interface ServerOptions {
   fileSystem?: FileSystem;
@@ -44,9 +49,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
   });
 
+  let workspaceRoot: string | undefined;
+  let catalogsInUse = '';
+  /** A new service when the extra catalogue files change; their problems are shown once. */
+  const applyCatalogs = (): boolean => {
+    const paths = settings.catalogs.map((p) => resolveSettingPath(p, workspaceRoot, homedir()));
+    const key = JSON.stringify(paths);
+    if (key === catalogsInUse) return false;
+    catalogsInUse = key;
+    const { catalog, errors } = loadCatalogFiles(paths);
+    for (const e of errors) {
+      const message = `fluentd.catalogs: ${e.path}: ${e.message}`;
+      connection.console.warn(message);
+      // a notification, not a request: nothing waits for the user to dismiss it
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
+    service = new FluentdLanguageService({ fileSystem: options.fileSystem, catalog });
+    return true;
+  };
+
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions);
-    service = new FluentdLanguageService({ fileSystem: options.fileSystem });
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    workspaceRoot = folder ? uriToPath(folder) : undefined;
+    applyCatalogs();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -67,7 +93,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration((change) => {
     const section = (change.settings as { fluentd?: unknown } | undefined)?.fluentd;
-    if (section !== undefined) settings = readSettings(section);
+    if (section === undefined) return;
+    settings = readSettings(section);
+    // other plugins known or forgotten: every open config is checked again
+    if (applyCatalogs()) for (const d of documents.all()) scheduler.now(d);
   });
 
   // An edit in one file can change the findings of the others of its config tree (a

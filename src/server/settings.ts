@@ -1,17 +1,30 @@
+import { isAbsolute, join } from 'node:path';
+
 // The server's view of the `fluentd.*` settings, read defensively: a bad value
 // falls back to the default instead of breaking the server.
 
 export interface ServerSettings {
   debounceMs: number;
+  /** Extra plugin catalogue files (`fluentd.catalogs`), as the user wrote them. */
+  catalogs: string[];
 }
 
-const DEFAULTS: ServerSettings = { debounceMs: 150 };
+const DEFAULTS: ServerSettings = { debounceMs: 150, catalogs: [] };
 
 export function readSettings(raw: unknown): ServerSettings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const diag = (s.diagnostics && typeof s.diagnostics === 'object' ? s.diagnostics : {}) as Record<string, unknown>;
   const debounce = Number(diag.debounceMs ?? s.debounceMs);
+  const catalogs = Array.isArray(s.catalogs) ? s.catalogs.filter((c): c is string => typeof c === 'string' && c.trim() !== '') : [];
   return {
     debounceMs: Number.isFinite(debounce) && debounce >= 0 && debounce <= 5000 ? debounce : DEFAULTS.debounceMs,
+    catalogs,
   };
+}
+
+/** A catalogue path from the settings made absolute: `~/` is the home folder, relative paths the workspace's. */
+export function resolveSettingPath(path: string, workspaceRoot: string | undefined, home: string): string {
+  if (path === '~' || path.startsWith('~/')) return home + path.slice(1);
+  if (isAbsolute(path) || !workspaceRoot) return path;
+  return join(workspaceRoot, path);
 }
