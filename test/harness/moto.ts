@@ -489,7 +489,8 @@ export function bigGroup(name: string, count = 10_000, now = Date.now()): SeedGr
   const containers = ['app', 'sidecar', 'istio-proxy'];
   const streams: SeedStream[] = [];
   for (let i = 0; i < count; i++) {
-    const ns = namespaces[i % namespaces.length];
+    // three consecutive streams are the three containers of one pod
+    const ns = namespaces[Math.floor(i / 3) % namespaces.length];
     const pod = `svc${Math.floor(i / 24) % 400}-7f9c6b8d4-${(Math.floor(i / 3) % 100_000).toString(36).padStart(5, '0')}`;
     const c = containers[i % containers.length];
     const id = containerId(`${name}/${i}`);
