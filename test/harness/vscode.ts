@@ -49,6 +49,10 @@ export interface ServerOptions {
   workspaceTrust?: boolean;
   /** .vsix files installed into the server's extensions folder before it starts (as a user would). */
   installVsix?: string[];
+  /** Remote machine settings (the server's Machine/settings.json), e.g. endpoints with ports known only at run time. */
+  machineSettings?: Record<string, unknown>;
+  /** Port to listen on (default: a free one). */
+  port?: number;
 }
 
 export interface VsCodeServer {
@@ -94,6 +98,8 @@ function hookExit(): void {
   process.on('exit', () => { for (const c of live) killGroup(c, 'SIGKILL'); });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
+      // a caller with its own handler (the demo) stops the server itself, gracefully
+      if (process.listenerCount(sig) > 0) return;
       for (const c of live) killGroup(c, 'SIGKILL');
       process.exit(130);
     });
@@ -107,10 +113,16 @@ export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServ
     throw new Error(`VS Code server not installed at ${main}: run scripts/vscode/provision.sh first`);
   }
   hookExit();
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'vscode-fluentd-server-'));
   const extensionsDir = join(dataDir, 'extensions');
   mkdirSync(extensionsDir);
+  if (opts.machineSettings) {
+    // --server-data-dir D keeps its user data in D/data, machine settings in D/data/Machine
+    const machineDir = join(dataDir, 'data', 'data', 'Machine');
+    mkdirSync(machineDir, { recursive: true });
+    writeFileSync(join(machineDir, 'settings.json'), JSON.stringify(opts.machineSettings, null, 2));
+  }
   mkdirSync(resolve(opts.logFile, '..'), { recursive: true });
   for (const vsix of opts.installVsix ?? []) {
     // the server's own CLI, like `code --install-extension`
