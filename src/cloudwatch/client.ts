@@ -2,7 +2,9 @@
 // default provider chain (env, shared config/profiles, SSO, web identity/IRSA, instance metadata)
 // unless a caller passes its own (tests pointing at moto).
 import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from '@aws-sdk/client-cloudwatch-logs';
+import { sharedLimiters, type LimiterRegistry } from './rate-limiter';
 import type { AwsSettings } from './settings';
+import type { Limiter } from './tail-listener';
 
 export interface LogsClientOptions extends AwsSettings {
   credentials?: CloudWatchLogsClientConfig['credentials'];
@@ -10,6 +12,11 @@ export interface LogsClientOptions extends AwsSettings {
   maxAttempts?: number;
   /** fail fast when nothing answers at the endpoint (default 5 s) */
   connectionTimeoutMs?: number;
+  /**
+   * Every request (each retry too) waits for a slot: a limiter, or a registry from which the
+   * limiter of this client's account+region is taken (the extension shares one registry).
+   */
+  rateLimit?: Limiter | LimiterRegistry;
 }
 
 export function createLogsClient(opts: LogsClientOptions = {}): CloudWatchLogsClient {
@@ -27,7 +34,24 @@ export function createLogsClient(opts: LogsClientOptions = {}): CloudWatchLogsCl
   }
   const client = new CloudWatchLogsClient(config);
   keepErrorBodies(client);
+  if (opts.rateLimit) limitRequests(client, opts.rateLimit, opts.endpoint);
   return client;
+}
+
+/** Puts every request of `client` through the limiter (resolved once per client). */
+export function limitRequests(client: CloudWatchLogsClient, rateLimit: Limiter | LimiterRegistry = sharedLimiters, endpoint?: string): void {
+  let limiter: Promise<Limiter> | undefined;
+  const resolve = () =>
+    'take' in rateLimit ? Promise.resolve(rateLimit) : accountRegionKey(client, endpoint).then((key) => rateLimit.get(key));
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      limiter ??= resolve();
+      await (await limiter).take();
+      return next(args);
+    },
+    // inside the retry middleware: each attempt takes its own slot
+    { step: 'finalizeRequest', name: 'fluentdRequestLimiter', priority: 'low' },
+  );
 }
 
 const MAX_ERROR_BODY = 64 * 1024;

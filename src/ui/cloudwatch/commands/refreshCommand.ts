@@ -1,0 +1,7 @@
+import type { CloudWatchSession } from '../session';
+
+/** Reload everything in the tree (and let known problems notify again). */
+export function refreshCommand(cw: CloudWatchSession): void {
+  cw.notifyOnce.clear();
+  cw.model.refresh();
+}

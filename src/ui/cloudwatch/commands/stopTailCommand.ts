@@ -1,0 +1,25 @@
+import type { CloudWatchSession } from '../session';
+import type { TailManager } from '../tail-manager';
+
+const ALL = 'Stop all tails';
+
+/** Stop a running tail: the only one, or the one picked (or all). */
+export async function stopTailCommand(cw: CloudWatchSession, tails: TailManager): Promise<void> {
+  const running = tails.running;
+  if (!running.length) {
+    await cw.prompts.notify('info', 'No Fluentd tail is running.');
+    return;
+  }
+  if (running.length === 1) {
+    await tails.stop(running[0].id);
+    return;
+  }
+  const items = [
+    ...running.map((t) => ({ label: t.title, description: `${Math.round(t.session.rate.perSecond())} ev/s · ${t.session.mode ?? 'starting'}`, id: t.id })),
+    { label: ALL, id: -1 },
+  ];
+  const choice = await cw.prompts.pick(items, 'Stop which tail?');
+  if (!choice) return;
+  if (choice.id === -1) await tails.stopAll();
+  else await tails.stop(choice.id);
+}

@@ -1,0 +1,21 @@
+import type { CloudWatchSession } from '../session';
+import type { TailManager } from '../tail-manager';
+import { nodeOf } from './node-args';
+
+/** Tail a whole log group, optionally narrowed by a CloudWatch filter pattern. */
+export async function tailGroupCommand(cw: CloudWatchSession, tails: TailManager, arg?: unknown): Promise<void> {
+  const node = nodeOf(cw, arg, 'group');
+  if (!node) return;
+  const pattern = await cw.prompts.input(
+    `Filter pattern for ${node.group.logGroupName} (empty: every event)`,
+    '',
+    'ERROR   or   "connection refused"   or   { $.kubernetes.namespace_name = "shop" }',
+  );
+  if (pattern === undefined) return;
+  const filter = pattern.trim();
+  tails.start(`${node.group.logGroupName}${filter ? ` [${filter}]` : ''}`, {
+    logGroupName: node.group.logGroupName,
+    logGroupArn: node.group.logGroupArn,
+    ...(filter ? { filterPattern: filter } : {}),
+  });
+}

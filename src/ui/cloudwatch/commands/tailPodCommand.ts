@@ -1,0 +1,13 @@
+import { MAX_STREAM_NAMES } from '../../../cloudwatch/poll-tail';
+import type { CloudWatchSession } from '../session';
+import type { TailManager } from '../tail-manager';
+import { nodeOf } from './node-args';
+
+/** Tail every stream of a pod (all its containers, restarts included) into one channel. */
+export function tailPodCommand(cw: CloudWatchSession, tails: TailManager, arg?: unknown): void {
+  const node = nodeOf(cw, arg, 'pod');
+  if (!node) return;
+  // newest streams first: a pod restarted more than 100 times keeps its current ones
+  const names = node.pod.streams.slice(0, MAX_STREAM_NAMES).map((s) => s.stream.logStreamName);
+  tails.start(node.pod.pod, { logGroupName: node.group.logGroupName, logGroupArn: node.group.logGroupArn, logStreamNames: names });
+}

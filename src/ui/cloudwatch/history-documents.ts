@@ -1,0 +1,87 @@
+// Read-only documents with a stream's history (scheme fluentd-cloudwatch), newest page first;
+// "Load older…" (a code lens on the first line) prepends the next older page.
+import * as vscode from 'vscode';
+import { renderHistoryDocument } from '../../cloudwatch/history-document';
+import { StreamHistory } from '../../cloudwatch/history';
+import { eventsPageFetcher } from '../../cloudwatch/sdk-adapters';
+import { streamLabel } from '../../cloudwatch/stream-names';
+import type { CloudWatchSession } from './session';
+
+export const HISTORY_SCHEME = 'fluentd-cloudwatch';
+
+export function historyUri(logGroupName: string, logStreamName: string): vscode.Uri {
+  // the path is what the tab shows; the query says what to load
+  const title = streamLabel(logStreamName).replace(/[\\/]/g, '_');
+  return vscode.Uri.from({
+    scheme: HISTORY_SCHEME,
+    path: `/${title}.log`,
+    query: new URLSearchParams({ group: logGroupName, stream: logStreamName }).toString(),
+  });
+}
+
+export class HistoryDocuments implements vscode.TextDocumentContentProvider, vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly lensChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.lensChanged.event;
+  private readonly histories = new Map<string, StreamHistory>();
+
+  constructor(private readonly cw: CloudWatchSession) {}
+
+  private history(uri: vscode.Uri): StreamHistory {
+    let h = this.histories.get(uri.toString());
+    if (!h) {
+      const q = new URLSearchParams(uri.query);
+      h = new StreamHistory(eventsPageFetcher(this.cw.client()), q.get('group') ?? '', q.get('stream') ?? '', { pageSize: 500 });
+      this.histories.set(uri.toString(), h);
+    }
+    return h;
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const h = this.history(uri);
+    if (!h.hasLoaded) {
+      try {
+        await h.loadOlder();
+      } catch (e) {
+        const err = this.cw.classify(e, { operation: 'GetLogEvents', resource: `stream ${h.logStreamName}` });
+        this.cw.report(err, `history:${uri.toString()}`);
+        this.histories.delete(uri.toString());
+        return `# ${h.logGroupName} › ${h.logStreamName}\n# ${err.message}\n`;
+      }
+    }
+    return renderHistoryDocument({ logGroupName: h.logGroupName, logStreamName: h.logStreamName, events: h.events, exhausted: h.exhausted });
+  }
+
+  /** "Load older…": fetch the next older page and redraw. */
+  async loadOlder(uri: vscode.Uri): Promise<number> {
+    const h = this.history(uri);
+    let added = 0;
+    try {
+      added = await h.loadOlder();
+    } catch (e) {
+      this.cw.report(this.cw.classify(e, { operation: 'GetLogEvents', resource: `stream ${h.logStreamName}` }), `history:${uri.toString()}`);
+      return 0;
+    }
+    this.changed.fire(uri);
+    this.lensChanged.fire();
+    return added;
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const h = this.histories.get(doc.uri.toString());
+    if (!h || h.exhausted) return [];
+    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'Load older…', command: 'fluentd.cloudwatch.loadOlder', arguments: [doc.uri] })];
+  }
+
+  /** Forget a closed document's events. */
+  forget(uri: vscode.Uri): void {
+    this.histories.delete(uri.toString());
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.lensChanged.dispose();
+    this.histories.clear();
+  }
+}

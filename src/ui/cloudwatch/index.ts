@@ -1,0 +1,96 @@
+// The VS Code side of the CloudWatch Logs explorer: the "CloudWatch Logs" view in the Fluentd
+// view container, its commands (one file each under commands/), tails in output channels with
+// a status bar item, and stream history documents. src/extension.ts calls registerCloudWatch
+// once; every disposable goes into context.subscriptions.
+import * as vscode from 'vscode';
+import { chooseRegionProfileCommand } from './commands/chooseRegionProfileCommand';
+import { copyArnCommand } from './commands/copyArnCommand';
+import { copyNameCommand } from './commands/copyNameCommand';
+import { filterGroupsCommand } from './commands/filterGroupsCommand';
+import { loadMoreCommand } from './commands/loadMoreCommand';
+import { loadOlderCommand } from './commands/loadOlderCommand';
+import { openHistoryCommand } from './commands/openHistoryCommand';
+import { refreshCommand } from './commands/refreshCommand';
+import { stopTailCommand } from './commands/stopTailCommand';
+import { tailGroupCommand } from './commands/tailGroupCommand';
+import { tailPodCommand } from './commands/tailPodCommand';
+import { tailStreamCommand } from './commands/tailStreamCommand';
+import { HISTORY_SCHEME, HistoryDocuments } from './history-documents';
+import { ScriptedCloudWatchPrompts } from './prompts';
+import { CloudWatchSession } from './session';
+import { affectsCloudWatch } from './settings';
+import { TailManager } from './tail-manager';
+import { CloudWatchTreeProvider } from './tree-provider';
+
+export const CLOUDWATCH_VIEW = 'fluentd.cloudwatch';
+
+export const CLOUDWATCH_COMMANDS = {
+  refresh: 'fluentd.cloudwatch.refresh',
+  filterGroups: 'fluentd.cloudwatch.filterGroups',
+  loadMore: 'fluentd.cloudwatch.loadMore',
+  tailStream: 'fluentd.cloudwatch.tailStream',
+  tailPod: 'fluentd.cloudwatch.tailPod',
+  tailGroup: 'fluentd.cloudwatch.tailGroup',
+  stopTail: 'fluentd.cloudwatch.stopTail',
+  openHistory: 'fluentd.cloudwatch.openHistory',
+  loadOlder: 'fluentd.cloudwatch.loadOlder',
+  copyName: 'fluentd.cloudwatch.copyName',
+  copyArn: 'fluentd.cloudwatch.copyArn',
+  chooseRegionProfile: 'fluentd.cloudwatch.chooseRegionProfile',
+} as const;
+
+/**
+ * Test seam, registered only outside production mode: queue answers for prompts and read back
+ * what was asked, copied, tailed and shown in the status bar.
+ */
+export const CLOUDWATCH_TESTING_COMMAND = 'fluentd.cloudwatch.testing.state';
+
+export function registerCloudWatch(context: vscode.ExtensionContext): void {
+  const cw = new CloudWatchSession(context);
+  const tails = new TailManager(cw);
+  const docs = new HistoryDocuments(cw);
+  const tree = new CloudWatchTreeProvider(cw.model);
+  const view = vscode.window.createTreeView(CLOUDWATCH_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  const C = CLOUDWATCH_COMMANDS;
+  const cmd = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown);
+
+  context.subscriptions.push(
+    cw,
+    tails,
+    docs,
+    tree,
+    view,
+    vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, docs),
+    vscode.languages.registerCodeLensProvider({ scheme: HISTORY_SCHEME }, docs),
+    vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme === HISTORY_SCHEME && docs.forget(d.uri)),
+    vscode.workspace.onDidChangeConfiguration((e) => affectsCloudWatch(e) && cw.reload()),
+    cmd(C.refresh, () => refreshCommand(cw)),
+    cmd(C.filterGroups, () => filterGroupsCommand(cw)),
+    cmd(C.loadMore, (node?: unknown) => loadMoreCommand(cw, node as never)),
+    cmd(C.tailStream, (node?: unknown) => tailStreamCommand(cw, tails, node)),
+    cmd(C.tailPod, (node?: unknown) => tailPodCommand(cw, tails, node)),
+    cmd(C.tailGroup, (node?: unknown) => tailGroupCommand(cw, tails, node)),
+    cmd(C.stopTail, () => stopTailCommand(cw, tails)),
+    cmd(C.openHistory, (node?: unknown) => openHistoryCommand(cw, node)),
+    cmd(C.loadOlder, (uri?: vscode.Uri) => loadOlderCommand(docs, uri)),
+    cmd(C.copyName, (node?: unknown) => copyNameCommand(cw, node)),
+    cmd(C.copyArn, (node?: unknown) => copyArnCommand(cw, node)),
+    cmd(C.chooseRegionProfile, () => chooseRegionProfileCommand(cw)),
+  );
+
+  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+    context.subscriptions.push(
+      cmd(CLOUDWATCH_TESTING_COMMAND, (answers: unknown[] = []) => {
+        const scripted = cw.prompts instanceof ScriptedCloudWatchPrompts ? cw.prompts : new ScriptedCloudWatchPrompts();
+        cw.prompts = scripted;
+        scripted.queue(answers);
+        return {
+          prompts: scripted.log,
+          copied: scripted.copied,
+          statusBar: tails.statusBar.text,
+          tails: tails.running.map((t) => ({ title: t.title, mode: t.session.mode, lines: t.lines })),
+        };
+      }),
+    );
+  }
+}
