@@ -27,6 +27,8 @@ if (!Number.isFinite(timeoutS) || timeoutS <= 0) {
 }
 
 const t0 = Date.now();
+/** The cluster name of the seeded log groups (/eks/<cluster>/…); the fixture workspace filters on it. */
+const MOTO_CLUSTER = 'integration';
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 let partsStarting = Promise.resolve([]);
 async function fail(message) {
@@ -42,7 +44,8 @@ rmSync(join(ROOT, 'test-results', 'activation.json'), { force: true }); // writt
 // suites build). A part that cannot start fails only the suites that need it: they read the
 // reason from the environment.
 const env = args.grep ? { VSCODE_FLUENTD_TEST_GREP: args.grep } : {};
-partsStarting = startParts(env);
+const machineSettings = {};
+partsStarting = startParts(env, machineSettings);
 
 if (!args['skip-build']) {
   console.log('\n$ node scripts/build.mjs');
@@ -75,6 +78,7 @@ try {
     outputDir: join(ROOT, 'test-results'),
     timeoutMs: timeoutS * 1000,
     env,
+    machineSettings,
   });
 } catch (e) {
   rmSync(workspace, { recursive: true, force: true });
@@ -100,9 +104,48 @@ if (results.passed === 0 && results.failed === 0) console.error('integration: no
 console.log(`integration: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);
 process.exit(ok ? 0 : 1);
 
-/** Starts the local kube-apiserver; fills `env` with what the suites and the extension need. */
-async function startParts(env) {
+/**
+ * Starts moto (seeded with EKS-shaped log groups) and the local kube-apiserver side by side;
+ * fills `env` and `machineSettings` with what the suites and the extension need.
+ */
+async function startParts(env, machineSettings) {
   const parts = [];
+  await Promise.all([startMoto(env, machineSettings, parts), startKube(env, parts)]);
+  return parts;
+}
+
+async function startMoto(env, machineSettings, parts) {
+  const motoHarness = tsRequire('../../test/harness/moto.ts', import.meta.url);
+  try {
+    const fixture = motoHarness.eksFixture(MOTO_CLUSTER, 3);
+    const moto = await motoHarness.startMoto({ preload: fixture.groups });
+    parts.push(moto);
+    // the extension's SDK client: moto's endpoint and throwaway credentials, nothing real
+    Object.assign(env, {
+      AWS_ACCESS_KEY_ID: moto.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: moto.credentials.secretAccessKey,
+      AWS_REGION: moto.region,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      VSCODE_FLUENTD_TEST_MOTO: JSON.stringify({
+        endpoint: moto.endpoint,
+        region: moto.region,
+        credentials: moto.credentials,
+        containersGroup: fixture.containersGroup,
+        systemdGroup: fixture.systemdGroup,
+        containerStreams: fixture.containerStreams,
+        systemdStreams: fixture.systemdStreams,
+        otherStreams: fixture.otherStreams,
+      }),
+    });
+    Object.assign(machineSettings, { 'fluentd.aws.endpoint': moto.endpoint, 'fluentd.aws.region': moto.region });
+    console.log(`integration: moto at ${moto.endpoint}, seeded ${fixture.groups.map((g) => g.name).join(', ')} (${secs()})`);
+  } catch (e) {
+    env.VSCODE_FLUENTD_TEST_MOTO_ERROR = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    console.error(`integration: no moto, the CloudWatch suite will fail: ${env.VSCODE_FLUENTD_TEST_MOTO_ERROR}`);
+  }
+}
+
+async function startKube(env, parts) {
   // loaded as CommonJS: the harness finds its provisioning script from __dirname
   const kubeHarness = tsRequire('../../test/harness/kube.ts', import.meta.url);
   try {
@@ -116,7 +159,6 @@ async function startParts(env) {
     env.VSCODE_FLUENTD_TEST_KUBE_ERROR = e instanceof Error ? e.message.split('\n')[0] : String(e);
     console.error(`integration: no local kube-apiserver, the deploy suite will fail: ${env.VSCODE_FLUENTD_TEST_KUBE_ERROR}`);
   }
-  return parts;
 }
 
 async function stopParts(parts) {

@@ -303,6 +303,8 @@ export interface RunTestsOptions {
   extensionDevelopmentPath?: string;
   /** .vsix files to install before the server starts (see ServerOptions.installVsix). */
   installVsix?: string[];
+  /** Remote machine settings (see ServerOptions.machineSettings). */
+  machineSettings?: Record<string, unknown>;
   /** The bundled tests' index module (exports run()). */
   extensionTestsPath: string;
   /** Folder VS Code opens. */
@@ -351,6 +353,7 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
       logFile,
       workspaceTrust: opts.workspaceTrust,
       installVsix: opts.installVsix,
+      machineSettings: opts.machineSettings,
       env: { ...opts.env, [RESULTS_ENV]: resultsFile, [SCREENSHOT_ENV]: screenshotDir },
     });
     if (stopped) throw new Error('stopped');

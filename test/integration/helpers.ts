@@ -39,3 +39,14 @@ export async function showOutputChannel(name: string): Promise<void> {
   if (!id) throw new Error(`no output channel "${name}" among the workbench's output commands`);
   await vscode.commands.executeCommand(id);
 }
+
+/**
+ * The text of one of the extension's output channels, as VS Code shows it: the channel is shown
+ * in the panel, and a shown channel is a text document (scheme `output`) the extension host sees.
+ */
+export async function outputChannelText(name: string): Promise<() => string> {
+  await showOutputChannel(name);
+  const doc = await waitFor(`the "${name}" output channel document`, () =>
+    vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && decodeURIComponent(d.uri.path).endsWith(`-${name}`)));
+  return () => doc.getText();
+}
