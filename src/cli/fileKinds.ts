@@ -1,6 +1,5 @@
-// Which linter handles which file, keyed by extension. fluent.conf is the only kind
-// today; the ConfigMap YAML handler plugs in here by adding a FileKind for .yaml/.yml
-// (and dropping them from NOT_YET_SUPPORTED) — directory search and dispatch follow.
+// Which linter handles which file, keyed by extension: fluent.conf, and Kubernetes
+// YAML whose ConfigMaps hold fluent.conf keys (other YAML has nothing to report).
 import { extname } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FluentdLanguageService } from '../language/service';
@@ -36,12 +35,24 @@ export const FLUENT_CONF: FileKind = {
   },
 };
 
-export const FILE_KINDS: readonly FileKind[] = [FLUENT_CONF];
+/** Kubernetes YAML: each ConfigMap `data` key ending in .conf, positions in the YAML file (src/language/yaml). */
+export const CONFIGMAP_YAML: FileKind = {
+  name: 'ConfigMap YAML',
+  extensions: ['.yaml', '.yml'],
+  lint({ uri, text }, service) {
+    const doc = TextDocument.create(uri, 'yaml', 1, text);
+    try {
+      return service.diagnostics(doc);
+    } finally {
+      service.forget(uri);
+    }
+  },
+};
+
+export const FILE_KINDS: readonly FileKind[] = [FLUENT_CONF, CONFIGMAP_YAML];
 
 /** Kinds we recognise but cannot lint yet, with what to tell the user. */
-const NOT_YET_SUPPORTED: readonly { extensions: string[]; reason: string }[] = [
-  { extensions: ['.yaml', '.yml'], reason: 'YAML ConfigMaps are not supported yet' },
-];
+const NOT_YET_SUPPORTED: readonly { extensions: string[]; reason: string }[] = [];
 
 export type Dispatch = { kind: FileKind } | { unsupported: string };
 

@@ -7,12 +7,16 @@ Usage: fluentd-lint [options] PATH...
 
 PATH is a file, a directory, or - for stdin (shown as <stdin>; relative
 @include paths resolve against the current directory).
-  - Directories are searched recursively for *.conf files, in sorted order;
-    hidden entries (.git, ...) and node_modules are skipped. A directory
-    without any *.conf file is mentioned on stderr and is not an error, but a
-    run that finds no file at all to check exits 2.
-  - A file named explicitly is checked as fluent.conf whatever its extension,
-    except *.yaml/*.yml: YAML ConfigMaps are not supported yet (exit 2).
+  - Directories are searched recursively for *.conf, *.yaml and *.yml files,
+    in sorted order; hidden entries (.git, ...) and node_modules are skipped.
+    A directory without any such file is mentioned on stderr and is not an
+    error, but a run that finds no file at all to check exits 2.
+  - *.yaml/*.yml are Kubernetes manifests: every ConfigMap data key ending in
+    .conf is checked as a fluent.conf (@include of a sibling key follows it),
+    with positions in the YAML file; YAML errors are reported; other YAML has
+    nothing to check.
+  - Any other file named explicitly is checked as fluent.conf whatever its
+    extension.
   - A file that is not valid UTF-8 is still checked (bad bytes read as U+FFFD)
     and gets an 'invalid-utf8' warning at the first bad byte.
 

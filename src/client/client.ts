@@ -10,6 +10,10 @@ import {
 export const FLUENTD_SELECTOR = [
   { language: 'fluentd', scheme: 'file' },
   { language: 'fluentd', scheme: 'untitled' },
+  // Kubernetes manifests: the server answers only for ConfigMaps holding .conf keys
+  // (fluent.conf in YAML); any other YAML gets nothing from it
+  { language: 'yaml', scheme: 'file' },
+  { language: 'yaml', scheme: 'untitled' },
 ];
 
 export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {

@@ -31,6 +31,7 @@ import { definitionAt, documentLinks, withIncludedFiles } from './includes/featu
 import { WholeConfig, type DocumentContext, type DocumentEnvironment } from './includes/wholeConfig';
 import type { EventRoute } from './routing/eventRoute';
 import { eventRoutesOf, routeCodeLenses, routingCodeActions } from './routing/features';
+import { isYamlDocument, YamlSupport } from './yaml/yamlSupport';
 import type { Diagnostic, Position, Severity } from './types';
 
 export interface LanguageServiceOptions {
@@ -56,11 +57,14 @@ export class FluentdLanguageService {
   readonly catalog: Catalog;
   /** The config tree a document belongs to (@include graph, roots, routing). */
   readonly whole: WholeConfig;
+  /** fluent.conf in ConfigMap `data` keys of Kubernetes YAML: every method answers YAML documents through it. */
+  readonly yaml: YamlSupport;
 
   constructor(options: LanguageServiceOptions = {}) {
     this.fileSystem = options.fileSystem;
     this.catalog = options.catalog ?? defaultCatalog();
     this.checks = options.checks ?? defaultChecks;
+    this.yaml = new YamlSupport(this, this.fileSystem);
     this.whole = new WholeConfig(this.fileSystem, () => [...this.cache].map(([uri, c]) => ({ uri, text: c.text, parsed: c.parsed })));
   }
 
@@ -84,11 +88,13 @@ export class FluentdLanguageService {
   }
 
   forget(uri: string): void {
+    this.yaml.forget(uri);
     this.cache.delete(uri);
   }
 
   /** Syntax and check findings, in the service's own shape (the CLI prints these). */
   diagnostics(doc: TextDocument, env?: DocumentEnvironment): Diagnostic[] {
+    if (isYamlDocument(doc)) return this.yaml.diagnostics(doc);
     const parsed = this.parse(doc);
     const out = [...parsed.diagnostics];
     const whole = this.context(doc, env);
@@ -113,35 +119,41 @@ export class FluentdLanguageService {
   }
 
   documentSymbols(doc: TextDocument): DocumentSymbol[] {
+    if (isYamlDocument(doc)) return this.yaml.documentSymbols();
     const symbols = documentSymbols(this.parse(doc).document.children);
     const whole = this.context(doc);
     return whole ? withIncludedFiles(symbols, whole) : symbols;
   }
 
   foldingRanges(doc: TextDocument): FoldingRange[] {
+    if (isYamlDocument(doc)) return this.yaml.foldingRanges();
     const { document } = this.parse(doc);
     return foldingRanges(document.children, document.comments);
   }
 
   definition(doc: TextDocument, pos: Position): Location[] {
+    if (isYamlDocument(doc)) return this.yaml.definition(doc, pos);
     const whole = this.context(doc);
     return (whole && definitionAt(whole, pos)) ?? definition(doc.uri, this.parse(doc).document.children, pos, this.fileSystem);
   }
 
   /** Links on @include paths to the files they read. */
   documentLinks(doc: TextDocument): DocumentLink[] {
+    if (isYamlDocument(doc)) return this.yaml.documentLinks(doc);
     const whole = this.context(doc);
     return whole ? documentLinks(whole) : [];
   }
 
   /** The filters and match the events of each <source> in the document pass through (or of the one at `pos`). */
   eventRoutes(doc: TextDocument, pos?: Position): EventRoute[] {
+    if (isYamlDocument(doc)) return this.yaml.eventRoutes(doc, pos);
     const whole = this.context(doc);
     return whole ? eventRoutesOf(whole, pos) : [];
   }
 
   /** "→ 2 filters → match cloudwatch_logs" above each <source>. */
   codeLenses(doc: TextDocument): CodeLens[] {
+    if (isYamlDocument(doc)) return this.yaml.codeLenses(doc);
     const whole = this.context(doc);
     return whole ? routeCodeLenses(whole) : [];
   }
@@ -151,11 +163,13 @@ export class FluentdLanguageService {
    * with syntax errors. The layout is fixed, so the editor's tab options are ignored.
    */
   format(doc: TextDocument, _options?: FormattingOptions, range?: LspRange): TextEdit[] {
+    if (isYamlDocument(doc)) return this.yaml.format(doc, _options, range);
     return formatEdits(doc.getText(), this.parse(doc), range);
   }
 
   /** Element names, plugins, parameters and values that fit at the position. */
   completion(doc: TextDocument, pos: Position): CompletionList {
+    if (isYamlDocument(doc)) return this.yaml.completion(doc, pos);
     // a version not parsed yet (a request typed right after an edit): completion
     // parses only the element around the cursor; names defined elsewhere in the
     // file come from the last parse, even of an earlier version
@@ -166,11 +180,13 @@ export class FluentdLanguageService {
 
   /** What the parameter, value, plugin or element at the position means to Fluentd. */
   hover(doc: TextDocument, pos: Position): Hover | null {
+    if (isYamlDocument(doc)) return this.yaml.hover(doc, pos);
     return hover(this.parse(doc), pos, this.catalog);
   }
 
   /** Quick fixes for the given diagnostics (as the client sends them back) that touch `range`. */
   codeActions(doc: TextDocument, range: LspRange, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+    if (isYamlDocument(doc)) return this.yaml.codeActions(doc, range, diagnostics);
     return [...codeActions(doc.uri, doc.getText(), this.parse(doc), range, diagnostics, this.catalog), ...routingCodeActions(range, diagnostics)];
   }
 }

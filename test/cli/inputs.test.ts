@@ -28,14 +28,16 @@ describe('directories', () => {
   symlinkSync(t.dir, join(t.dir, 'a', 'loop')); // a cycle must neither hang nor duplicate
   after(t.cleanup);
 
-  test('recursive, sorted by path, only *.conf, skipping hidden entries and node_modules', () => {
+  test('recursive, sorted by path, only *.conf and YAML, skipping hidden entries and node_modules', () => {
     const r = runCli(['--format', 'json', '.'], { cwd: t.dir });
     assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(
       parseReport(r.stdout).files.map((f) => f.path),
-      ['a-b.conf', 'a/deep/er/x.conf', 'a/y.CONF', 'a/z.conf', 'b.conf'],
+      ['a-b.conf', 'a/configmap.yaml', 'a/deep/er/x.conf', 'a/y.CONF', 'a/z.conf', 'b.conf'],
     );
-    const z = parseReport(r.stdout).files[3];
+    // a ConfigMap without .conf keys has nothing to check
+    assert.deepEqual(parseReport(r.stdout).files[1].diagnostics, []);
+    const z = parseReport(r.stdout).files[4];
     assert.equal(z.path, 'a/z.conf');
     assert.ok(z.diagnostics.some((d) => d.severity === 'error' && d.line === 1 && d.code === 'unclosed-element'));
   });
@@ -55,7 +57,7 @@ describe('directories', () => {
   test('a directory without *.conf files: a notice, not an error, when other files were checked', () => {
     const r = runCli([join(t.dir, 'empty'), join(t.dir, 'b.conf')]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /no \*\.conf files found in .*empty/);
+    assert.match(r.stderr, /no \*\.conf, \*\.yaml, \*\.yml files found in .*empty/);
   });
 
   test('a run that checks nothing at all exits 2', () => {
@@ -98,12 +100,18 @@ describe('missing, unreadable and unsupported paths', () => {
     }
   });
 
-  test('YAML named explicitly: a clear "not supported yet", exit 2, other files still checked', () => {
-    const r = runCli([join(t.dir, 'cm.yaml'), join(t.dir, 'cm.yml'), invalid01]);
-    assert.equal(r.status, 2);
-    assert.match(r.stderr, /cm\.yaml: YAML ConfigMaps are not supported yet/);
-    assert.match(r.stderr, /cm\.yml: YAML ConfigMaps are not supported yet/);
-    assert.match(r.stdout, /01-rejects.*: error: /);
+  test('YAML named explicitly is read as Kubernetes manifests (no .conf key here: nothing to report)', () => {
+    const r = runCli(['--format', 'json', join(t.dir, 'cm.yaml'), join(t.dir, 'cm.yml'), invalid01]);
+    assert.equal(r.status, 1, r.stderr);
+    const files = parseReport(r.stdout).files;
+    assert.deepEqual(
+      files.map((f) => [f.path.replace(/.*[\\/]/, ''), f.diagnostics.length > 0]),
+      [
+        ['cm.yaml', false],
+        ['cm.yml', false],
+        [invalid01.replace(/.*[\\/]/, ''), true],
+      ],
+    );
   });
 
   test('a file with another extension is checked as fluent.conf', () => {

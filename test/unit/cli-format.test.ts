@@ -138,16 +138,19 @@ describe('UTF-8 decoding', () => {
 });
 
 describe('file kinds', () => {
-  test('directory search: *.conf only (case-insensitive)', () => {
+  test('directory search: *.conf and YAML (case-insensitive)', () => {
     assert.equal(kindForSearch('a/fluent.conf')?.name, 'fluent.conf');
     assert.equal(kindForSearch('A.CONF')?.name, 'fluent.conf');
-    assert.equal(kindForSearch('cm.yaml'), undefined);
+    assert.equal(kindForSearch('cm.yaml')?.name, 'ConfigMap YAML');
+    assert.equal(kindForSearch('cm.YML')?.name, 'ConfigMap YAML');
     assert.equal(kindForSearch('notes.txt'), undefined);
   });
 
-  test('named files: YAML is not supported yet, anything else is fluent.conf', () => {
-    assert.deepEqual(kindForExplicit('cm.yml'), { unsupported: 'YAML ConfigMaps are not supported yet' });
-    assert.deepEqual(kindForExplicit('cm.YAML'), { unsupported: 'YAML ConfigMaps are not supported yet' });
+  test('named files: YAML is read as Kubernetes manifests, anything else is fluent.conf', () => {
+    for (const name of ['cm.yml', 'cm.YAML']) {
+      const y = kindForExplicit(name);
+      assert.ok('kind' in y && y.kind.name === 'ConfigMap YAML', name);
+    }
     const d = kindForExplicit('td-agent.conf.erb');
     assert.ok('kind' in d && d.kind.name === 'fluent.conf');
   });

@@ -29,6 +29,8 @@ export const schemaCheck: Check = (ctx) => {
       const candidates = e.parent ? [...Object.keys(up!.sections), ...Object.keys(up!.rawElements)] : ROOT_CHILDREN;
       const replacement = catalog.closest(e.name, candidates);
       if (!e.parent && fragment && !replacement && own(catalog.data.section_to_plugin_kind, e.name)) {
+        // its root reads it inside a directive: the section is where it belongs
+        if (ctx.tree?.readInside.has(ctx.document.uri)) continue;
         // a file of bare sections is meant to be @included inside a directive
         out.push(
           diag(

@@ -54,6 +54,8 @@ export interface ConfigTree {
   complete: boolean;
   /** Cycles and caps, on the @include that caused them. */
   findings: TreeFinding[];
+  /** URIs of the files some @include reads inside an element (a `<parse>` fragment inside a <source>). */
+  readInside: Set<string>;
 }
 
 export interface TreeLimits {
@@ -68,7 +70,7 @@ export interface TreeLimits {
 export const DEFAULT_LIMITS: TreeLimits = { depth: 24, expansions: 2000, chars: 32 * 1024 * 1024 };
 
 export function buildTree(root: SourceFile, host: ConfigHost | undefined, limits: TreeLimits = DEFAULT_LIMITS): ConfigTree {
-  const tree: ConfigTree = { root, items: [], files: [root], includes: [], labels: new Map(), complete: true, findings: [] };
+  const tree: ConfigTree = { root, items: [], files: [root], includes: [], labels: new Map(), complete: true, findings: [], readInside: new Set() };
   const seen = new Set<string>([root.path]);
   let expansions = 0;
   let chars = root.text.length;
@@ -125,6 +127,7 @@ export function buildTree(root: SourceFile, host: ConfigHost | undefined, limits
       }
       expansions++;
       chars += target.text.length;
+      if (inc.parent) tree.readInside.add(target.uri);
       if (!seen.has(path)) {
         seen.add(path);
         tree.files.push(target);

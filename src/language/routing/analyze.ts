@@ -54,20 +54,19 @@ function related(rules: Rule[]) {
   return rules.slice(0, MAX_RELATED).map((r) => ({ uri: r.el.file.uri, range: r.el.node.openRange, message: `${tagText(r.el)} takes these events first` }));
 }
 
-/** dead-filter and shadowed-match: every tag of the rule is taken by earlier matches of its scope. */
+/**
+ * dead-filter and shadowed-match: every tag of the rule is taken by earlier matches
+ * of its scope. Earlier matches are indexed by the literal start of their patterns,
+ * so a config of thousands of distinct literal patterns stays near linear.
+ */
 function coveredRules(scope: Scope, out: RoutingFinding[]): void {
-  // earlier matches, one per distinct pattern set and workers: a repeat adds no coverage
-  const earlier = new Map<string, Rule>();
+  const index = new EarlierMatches();
   for (const r of scope.rules) {
     if (r.patterns) {
-      const before = [...earlier.values()].filter((e) => coversWorkers(e.workers, r.workers) && e.patterns!.modelled);
-      if (before.length && patternTaken(r.patterns, before.map((e) => e.patterns!))) {
-        const takers: Rule[] = [];
-        for (const e of before) {
-          if (takers.length >= MAX_RELATED) break;
-          if (overlap(r.patterns, e.patterns!)) takers.push(e);
-        }
+      const takers = index.takers(r);
+      if (takers) {
         const filter = r.kind === 'filter';
+        const names = takers.map((t) => tagText(t.el)).join(', ');
         out.push({
           file: r.el.file,
           diagnostic: {
@@ -75,17 +74,70 @@ function coveredRules(scope: Scope, out: RoutingFinding[]): void {
             severity: 'warning',
             code: filter ? 'dead-filter' : 'shadowed-match',
             message: filter
-              ? `This filter never runs: every tag it matches is taken by an earlier <match> (${takers.map((t) => tagText(t.el)).join(', ')}), and events only pass filters that come before their <match>. Move it above.`
-              : `This <match> never receives events: every tag it matches is taken by an earlier <match> (${takers.map((t) => tagText(t.el)).join(', ')}) — the first match wins. Move it above or narrow the earlier pattern.`,
+              ? `This filter never runs: every tag it matches is taken by an earlier <match> (${names}), and events only pass filters that come before their <match>. Move it above.`
+              : `This <match> never receives events: every tag it matches is taken by an earlier <match> (${names}) — the first match wins. Move it above or narrow the earlier pattern.`,
             related: related(takers),
           },
         });
       }
     }
-    if (r.kind === 'match' && r.patterns) {
-      const key = `${r.patterns.key}\u0000${r.workers === 'all' ? '' : r.workers.join(',')}`;
-      if (!earlier.has(key)) earlier.set(key, r);
+    if (r.kind === 'match' && r.patterns) index.add(r);
+  }
+}
+
+/** The earlier <match> rules of a scope, one per distinct patterns and workers, indexed by literal prefix. */
+class EarlierMatches {
+  private readonly seen = new Set<string>();
+  private readonly all: Rule[] = [];
+  private readonly byPrefix = new Map<string, Rule[]>();
+  private readonly catchAll: Rule[] = [];
+
+  add(r: Rule): void {
+    const key = `${r.patterns!.key}\u0000${r.workers === 'all' ? '' : r.workers.join(',')}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.all.push(r);
+    if (r.patterns!.matchesAll) this.catchAll.push(r);
+    for (const p of r.patterns!.patterns) {
+      const list = this.byPrefix.get(p.prefix);
+      if (list) {
+        if (list[list.length - 1] !== r) list.push(r);
+      } else this.byPrefix.set(p.prefix, [r]);
     }
+  }
+
+  /** The earlier matches that take every tag of `r` (a few, for the message), or undefined when some tag gets through. */
+  takers(r: Rule): Rule[] | undefined {
+    const set = r.patterns!;
+    const covers = (e: Rule) => coversWorkers(e.workers, r.workers);
+    const all = this.catchAll.find(covers);
+    if (all) return [all];
+    const takers: Rule[] = [];
+    for (const p of set.patterns) {
+      if (p.literal !== undefined) {
+        // one tag: some earlier pattern whose literal start begins it must match it
+        let hit: Rule | undefined;
+        for (let k = 0; k <= p.literal.length && !hit; k++) {
+          for (const e of this.byPrefix.get(p.literal.slice(0, k)) ?? []) {
+            if (covers(e) && e.patterns!.test(p.literal) === true) {
+              hit = e;
+              break;
+            }
+          }
+        }
+        if (!hit) return undefined;
+        if (!takers.includes(hit)) takers.push(hit);
+        continue;
+      }
+      if (!p.nfa) return undefined; // a /regexp/: taken only where it is proven
+      const before = this.all.filter((e) => covers(e) && e.patterns!.mayStartWith(p.prefix) && e.patterns!.modelled);
+      if (!before.length || !patternTaken(PatternSet.of(p.text), before.map((e) => e.patterns!))) return undefined;
+      for (const e of before) {
+        if (takers.length >= MAX_RELATED) break;
+        if (!takers.includes(e) && overlap(set, e.patterns!)) takers.push(e);
+      }
+    }
+    return takers.slice(0, MAX_RELATED);
   }
 }
 

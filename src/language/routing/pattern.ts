@@ -21,14 +21,16 @@ type Item =
 export interface Pattern {
   /** The pattern as written. */
   text: string;
-  /** Tests one tag; undefined when JavaScript cannot run the pattern (an exotic Ruby regexp). */
-  regex?: RegExp;
-  /** The automaton; undefined for `/regexp/` patterns and the rare globs it cannot model exactly. */
-  nfa?: Nfa;
+  /** Tests one tag (built on first use); undefined when JavaScript cannot run the pattern (an exotic Ruby regexp). */
+  readonly regex?: RegExp;
+  /** The automaton (built on first use); undefined for `/regexp/` patterns and the rare globs it cannot model exactly. */
+  readonly nfa?: Nfa;
   /** Every tag it matches starts with this (for quick elimination). */
   prefix: string;
   /** A regular expression pattern (`/…/`). */
   isRegexp: boolean;
+  /** The one tag it matches, when it has no wildcard (`app.web`). */
+  literal?: string;
 }
 
 export function splitPatterns(arg: string): string[] {
@@ -42,7 +44,7 @@ export function compilePattern(text: string): Pattern {
   let p = cache.get(text);
   if (!p) {
     p = text.startsWith('/') ? regexpPattern(text) : globPattern(text);
-    if (cache.size > 10_000) cache.clear();
+    if (cache.size > 50_000) cache.clear();
     cache.set(text, p);
   }
   return p;
@@ -191,16 +193,33 @@ function literalPrefix(items: Item[]): string {
 
 function globPattern(text: string): Pattern {
   const items = parseGlob(text);
-  const regex = new RegExp(`^${toRegExpSource(items)}$`);
-  const nfa = new Nfa();
-  const r = build(nfa, items, nfa.start, 'yes');
-  if (r) nfa.accept[r.end] = true;
-  return { text, regex, nfa: r ? nfa : undefined, prefix: literalPrefix(items), isRegexp: false };
+  const literal = items.every((it) => it.t === 'lit') ? literalPrefix(items) : undefined;
+  let nfa: Nfa | undefined | null = null;
+  let regex: RegExp | undefined;
+  return {
+    text,
+    get regex() {
+      return (regex ??= new RegExp(`^${toRegExpSource(items)}$`));
+    },
+    prefix: literalPrefix(items),
+    isRegexp: false,
+    literal,
+    // most patterns only ever test tags with their RegExp: the automaton waits until a set question needs it
+    get nfa() {
+      if (nfa === null) {
+        const n = new Nfa();
+        const r = build(n, items, n.start, 'yes');
+        if (r) n.accept[r.end] = true;
+        nfa = r ? n : undefined;
+      }
+      return nfa;
+    },
+  };
 }
 
 const sets = new Map<string, PatternSet>();
 const unions = new Map<string, LazyDfa>();
-const MAX_CACHED = 5000;
+const MAX_CACHED = 50_000;
 
 /** The patterns of one <match>/<filter> argument, with their union automaton built on demand. */
 export class PatternSet {
@@ -239,7 +258,9 @@ export class PatternSet {
     if (this.matchesAll) return true;
     let unknown = false;
     for (const p of this.patterns) {
-      if (!p.regex) unknown = true;
+      if (p.literal !== undefined) {
+        if (p.literal === tag) return true;
+      } else if (!p.regex) unknown = true;
       else if (p.regex.test(tag)) return true;
     }
     return unknown ? undefined : false;
