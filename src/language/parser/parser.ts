@@ -277,8 +277,8 @@ class Parser {
   private param(): void {
     const { text } = this;
     const keyStart = this.pos;
-    const key = this.scanString(scanUnquotedKey);
-    const keyEnd = key.end;
+    const keyText = this.scanString(scanUnquotedKey).text;
+    const keyEnd = this.pos;
     // the white space after the key decides: a line end means "key with empty value".
     // Fluentd skips no comment here (spacing_without_comment): `k #v` has the value "#v".
     const afterKey = skipWhite(text, keyEnd);
@@ -291,7 +291,7 @@ class Parser {
     const keyRange = this.idx.range(keyStart, keyEnd);
     const node: ParamNode = {
       kind: 'param',
-      key: key.text,
+      key: keyText,
       keyRange,
       range: { start: keyRange.start, end: keyRange.end },
       parent,
@@ -302,11 +302,11 @@ class Parser {
       return;
     }
     this.pos = afterKey;
-    if (key.text === '@include') {
+    if (keyText === '@include') {
       this.finishInclude('@include', keyStart, keyEnd);
       return;
     }
-    if (key.text.startsWith('@') && !RESERVED_PARAMS.has(key.text)) {
+    if (keyText.charCodeAt(0) === CH.at && !RESERVED_PARAMS.has(keyText)) {
       const strict = !parent || STRICT_PREFIX_ELEMENTS.has(parent.name);
       this.report(
         keyStart,
@@ -314,8 +314,8 @@ class Parser {
         strict ? 'error' : 'warning',
         'reserved-prefix',
         strict
-          ? `'@' is reserved for Fluentd's own parameters (@type, @id, @label, @log_level): '${key.text}' is refused here.`
-          : `'@' is reserved for Fluentd's own parameters: Fluentd only warns about '${key.text}' here, and may refuse it in a future version.`,
+          ? `'@' is reserved for Fluentd's own parameters (@type, @id, @label, @log_level): '${keyText}' is refused here.`
+          : `'@' is reserved for Fluentd's own parameters: Fluentd only warns about '${keyText}' here, and may refuse it in a future version.`,
       );
     }
     node.value = this.value();
@@ -324,7 +324,7 @@ class Parser {
     // a broken JSON value resumes at the start of the line that broke it (e.g. an end
     // tag): that line is parsed on its own, there is no line end to check
     if (this.pos > 0 && this.text.charCodeAt(this.pos - 1) === CH.lf) return;
-    this.expectLineEnd('value', key.text, true);
+    this.expectLineEnd('value', keyText, true);
   }
 
   private value(): Value {
@@ -395,7 +395,9 @@ class Parser {
   }
 
   private current(): ElementNode | undefined {
-    return this.stack[this.stack.length - 1];
+    // never read stack[-1]: an out-of-bounds read is a slow lookup in V8
+    const { stack } = this;
+    return stack.length ? stack[stack.length - 1] : undefined;
   }
 
   private addChild(node: Node): void {

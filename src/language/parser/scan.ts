@@ -50,6 +50,9 @@ export function nextLineStart(text: string, from: number): number {
 
 export type CommentSink = (start: number, end: number) => void;
 
+/** The rest of a comment up to a CR or LF (a sticky regexp: faster than a loop here). */
+const COMMENT_BODY = /[^\r\n]*/y;
+
 /**
  * SPACING = (?:[ \t\r\n]|\z|\#.*?(?:\z|[\r\n]))+ — white space and comments,
  * across lines. Returns the end offset; reports each comment (without its newline).
@@ -62,12 +65,9 @@ export function skipSpacing(text: string, pos: number, onComment?: CommentSink):
       pos++;
     } else if (c === CH.hash) {
       // `.*?(?:\z|[\r\n])`: a comment stops at the first CR or LF
-      let e = pos + 1;
-      while (e < n) {
-        const d = text.charCodeAt(e);
-        if (d === CH.lf || d === CH.cr) break;
-        e++;
-      }
+      COMMENT_BODY.lastIndex = pos + 1;
+      COMMENT_BODY.test(text);
+      const e = COMMENT_BODY.lastIndex;
       onComment?.(pos, e);
       pos = e < n ? e + 1 : e;
     } else {
@@ -111,7 +111,8 @@ export function matchLineEnd(text: string, pos: number, onComment?: CommentSink)
     if (p < n && text.charCodeAt(p) === CH.hash) {
       commentStart = p;
       // `.*` runs to LF only (Ruby's `.` matches CR), then `[\r\n]` needs one
-      while (p < n && text.charCodeAt(p) !== CH.lf) p++;
+      const lf = text.indexOf('\n', p);
+      p = lf < 0 ? n : lf;
     }
     if (p >= n) {
       if (commentStart >= 0) onComment?.(commentStart, p);
