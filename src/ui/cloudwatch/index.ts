@@ -41,7 +41,7 @@ export const CLOUDWATCH_COMMANDS = {
 
 /**
  * Test seam, registered only outside production mode: queue answers for prompts and read back
- * what was asked, copied, tailed and shown in the status bar.
+ * what was asked, copied, tailed and shown in the status bar; walk the tree as the view does.
  */
 export const CLOUDWATCH_TESTING_COMMAND = 'fluentd.cloudwatch.testing.state';
 
@@ -89,6 +89,12 @@ export function registerCloudWatch(context: vscode.ExtensionContext): void {
           copied: scripted.copied,
           statusBar: tails.statusBar.text,
           tails: tails.running.map((t) => ({ title: t.title, mode: t.session.mode, lines: t.lines })),
+          // the view's own provider, for integration tests: read nodes, hand them to the commands
+          tree: {
+            roots: () => tree.getChildren(),
+            children: (node: Parameters<typeof tree.getTreeItem>[0]) => tree.getChildren(node),
+            item: (node: Parameters<typeof tree.getTreeItem>[0]) => tree.getTreeItem(node),
+          },
         };
       }),
     );
