@@ -4,19 +4,19 @@ import type { Comment, Node } from './parser/ast';
 
 export function foldingRanges(nodes: Node[], comments: Comment[]): FoldingRange[] {
   const out: FoldingRange[] = [];
-  const visit = (list: Node[]) => {
-    for (const n of list) {
-      if (n.kind === 'element') {
-        // keep the end tag visible when it exists
-        const end = n.closeRange ? n.closeRange.start.line - 1 : n.range.end.line;
-        if (end > n.range.start.line) out.push(FoldingRange.create(n.range.start.line, end));
-        visit(n.children);
-      } else if (n.kind === 'param' && n.value && n.value.range.end.line > n.value.range.start.line) {
-        out.push(FoldingRange.create(n.range.start.line, n.value.range.end.line));
-      }
+  // depth first in source order, with an explicit stack: any nesting depth is safe
+  const stack: Node[] = [...nodes].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === 'element') {
+      // keep the end tag visible when it exists
+      const end = n.closeRange ? n.closeRange.start.line - 1 : n.range.end.line;
+      if (end > n.range.start.line) out.push(FoldingRange.create(n.range.start.line, end));
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    } else if (n.kind === 'param' && n.value && n.value.range.end.line > n.value.range.start.line) {
+      out.push(FoldingRange.create(n.range.start.line, n.value.range.end.line));
     }
-  };
-  visit(nodes);
+  }
   let runStart = -1;
   let prev = -2;
   for (const c of comments) {

@@ -11,15 +11,32 @@ const DIRECTIVE_KINDS: Record<string, SymbolKind> = {
   worker: SymbolKind.Module,
 };
 
+/**
+ * Outline depth kept: deeper sections are left out of the outline (nobody reads a
+ * 64-deep outline, and an unbounded tree would overflow JSON serialisation).
+ */
+export const MAX_OUTLINE_DEPTH = 64;
+
+/** The outline of a list of nodes. Iterative, so any nesting depth is safe. */
 export function documentSymbols(nodes: Node[]): DocumentSymbol[] {
-  const out: DocumentSymbol[] = [];
-  for (const node of nodes) {
-    if (node.kind === 'element') out.push(elementSymbol(node));
-    else if (node.kind === 'include') {
-      out.push(DocumentSymbol.create(`@include ${node.path}`, undefined, SymbolKind.File, node.range, node.pathRange));
+  const roots: DocumentSymbol[] = [];
+  const work: { list: Node[]; into: DocumentSymbol[]; depth: number }[] = [{ list: nodes, into: roots, depth: 0 }];
+  while (work.length) {
+    const { list, into, depth } = work.pop()!;
+    for (const node of list) {
+      if (node.kind === 'element') {
+        const symbol = elementSymbol(node);
+        into.push(symbol);
+        if (depth + 1 < MAX_OUTLINE_DEPTH && node.children.length) {
+          symbol.children = [];
+          work.push({ list: node.children, into: symbol.children, depth: depth + 1 });
+        }
+      } else if (node.kind === 'include') {
+        into.push(DocumentSymbol.create(`@include ${node.path}`, undefined, SymbolKind.File, node.range, node.pathRange));
+      }
     }
   }
-  return out;
+  return roots;
 }
 
 /** The `@type` of an element, if it has one (also the deprecated `type`). */
@@ -40,6 +57,5 @@ function elementSymbol(element: ElementNode): DocumentSymbol {
     kind,
     element.range,
     element.openRange,
-    documentSymbols(element.children),
   );
 }
