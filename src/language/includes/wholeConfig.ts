@@ -7,7 +7,7 @@ import type { FileSystem } from '../fileSystem';
 import type { ParseResult } from '../parser';
 import type { Diagnostic } from '../types';
 import { uriToPath } from '../uri';
-import { analyzeRouting } from '../routing/analyze';
+import { analyzeRouting, type RoutingFinding } from '../routing/analyze';
 import { DiskHost, ParseCache, type ConfigHost, type OpenDocument, type SourceFile } from './host';
 import { resolveInclude } from './resolve';
 import { findRoots, includeNodes } from './roots';
@@ -31,6 +31,8 @@ export interface DocumentContext {
 
 export class WholeConfig {
   private readonly parseCache = new ParseCache();
+  /** The routing findings of the last tree: the files of one config are checked one after another. */
+  private routingMemo: { key: string; findings: RoutingFinding[] } | undefined;
 
   constructor(
     private readonly fileSystem: FileSystem | undefined,
@@ -91,7 +93,25 @@ export class WholeConfig {
       out.push(d);
     };
     for (const f of tree.findings) mine(f.file, f.diagnostic);
-    for (const f of analyzeRouting(tree)) mine(f.file, f.diagnostic);
+    for (const f of this.routing(tree)) mine(f.file, f.diagnostic);
     return out;
   }
+
+  private routing(tree: ConfigTree): RoutingFinding[] {
+    const key = tree.files.map((f) => `${f.path}\u0000${f.uri}\u0000${f.text.length}\u0000${hash(f.text)}`).join('\u0001');
+    if (this.routingMemo?.key === key) return this.routingMemo.findings;
+    const findings = analyzeRouting(tree);
+    this.routingMemo = { key, findings };
+    return findings;
+  }
+}
+
+/** FNV-1a of a text: with the length, tells the same tree from an edited one. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }

@@ -1,0 +1,173 @@
+// Speed of the whole-config features:
+//   route_analysis_10k_ms       routing analysis (tree + model + unmatched/dead/shadowed/
+//                               unused) of the ~10,000-line corpus config (bench/corpus10k.ts),
+//                               median of warm runs — goal ≤ 20 ms
+//   route_analysis_10k_best_ms, route_analysis_10k_cpu_ms   best run, median user CPU time
+//   route_analysis_10k_cold_ms  the first run in a fresh process (pattern automata built)
+//   event_routes_10k_ms         the route of every <source> (what the code lenses show)
+//   configmap_validate_ms       service.diagnostics of a ConfigMap YAML holding the
+//                               DaemonSet image's whole config (19 keys) + its DaemonSet,
+//                               a new document version each run (YAML read, keys parsed,
+//                               checked in the tree, routing, ENV cross-check); also
+//                               its best run and median user CPU time
+// The code is measured as it ships: bundled by esbuild like dist/server.js (through
+// tsx every module's exports are getters, which says more about the loader).
+// Called by bench/bench.ts; `node --import tsx bench/routing.ts` runs it alone.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as esbuild from 'esbuild';
+import type { TextDocument as TextDocumentType } from 'vscode-languageserver-textdocument';
+import type { buildTree as BuildTree } from '../src/language/includes/tree';
+import type { parse as Parse } from '../src/language/parser';
+import type { analyzeRouting as AnalyzeRouting } from '../src/language/routing/analyze';
+import type { eventRoutes as EventRoutes } from '../src/language/routing/eventRoute';
+import type { FluentdLanguageService as Service } from '../src/language/service';
+import { corpusRoot } from '../test/helpers/corpus';
+import { corpus10k } from './corpus10k';
+
+const ROOT = resolve(__dirname, '..');
+
+interface Bundle {
+  parse: typeof Parse;
+  buildTree: typeof BuildTree;
+  analyzeRouting: typeof AnalyzeRouting;
+  eventRoutes: typeof EventRoutes;
+  FluentdLanguageService: typeof Service;
+  TextDocument: typeof TextDocumentType;
+}
+
+async function bundled(): Promise<Bundle> {
+  const dir = mkdtempSync(join(tmpdir(), 'fluentd-bench-routing-'));
+  try {
+    const outfile = join(dir, 'routing.js');
+    await esbuild.build({
+      stdin: {
+        contents: [
+          "export { parse } from './src/language/parser';",
+          "export { buildTree } from './src/language/includes/tree';",
+          "export { analyzeRouting } from './src/language/routing/analyze';",
+          "export { eventRoutes } from './src/language/routing/eventRoute';",
+          "export { FluentdLanguageService } from './src/language/service';",
+          "export { TextDocument } from 'vscode-languageserver-textdocument';",
+        ].join('\n'),
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outfile,
+      logLevel: 'warning',
+    });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(outfile) as Bundle;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const round = (n: number) => Number(n.toFixed(2));
+
+/** The DaemonSet image's conf/ as one ConfigMap (keys cannot hold '/': kubernetes/x.conf → kubernetes-x.conf) and its DaemonSet. */
+export function daemonsetConfigMapYaml(): string {
+  const conf = join(corpusRoot, 'valid', 'fluent+fluentd-kubernetes-daemonset', 'docker-image', 'v1.19', 'debian-cloudwatch', 'conf');
+  const flat = (t: string) => t.replace(/@include kubernetes\//g, '@include kubernetes-').replace('@include ../tail_container_parse.conf', '@include tail_container_parse.conf');
+  const block = (key: string, text: string) => `  ${key}: |\n${text.replace(/\n+$/, '').split('\n').map((l) => (l ? `    ${l}` : '')).join('\n')}\n`;
+  let y = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fluentd-config\n  namespace: kube-system\ndata:\n';
+  for (const f of readdirSync(conf).sort()) if (f.endsWith('.conf')) y += block(f, flat(readFileSync(join(conf, f), 'utf8')));
+  for (const f of readdirSync(join(conf, 'kubernetes')).sort()) y += block(`kubernetes-${f}`, flat(readFileSync(join(conf, 'kubernetes', f), 'utf8')));
+  y += `---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: fluentd
+  namespace: kube-system
+spec:
+  template:
+    spec:
+      containers:
+        - name: fluentd
+          image: fluent/fluentd-kubernetes-daemonset:v1.19-debian-cloudwatch-1
+          env:
+            - {name: LOG_GROUP_NAME, value: /eks/demo/containers}
+            - {name: LOG_REJECTED_REQUEST, value: "true"}
+            - {name: KUBERNETES_CA_FILE, value: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt}
+          volumeMounts:
+            - {name: config, mountPath: /fluentd/etc}
+      volumes:
+        - name: config
+          configMap: {name: fluentd-config}
+`;
+  return y;
+}
+
+export async function benchRouting(): Promise<Record<string, number>> {
+  const { parse, buildTree, analyzeRouting, eventRoutes, FluentdLanguageService, TextDocument } = await bundled();
+  const text = corpus10k();
+  const parsed = parse(text);
+  const root = { path: '/bench/fluent.conf', uri: 'file:///bench/fluent.conf', text, parsed };
+
+  let t = performance.now();
+  let findings = analyzeRouting(buildTree(root, undefined)).length;
+  const cold = performance.now() - t;
+  const warm: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const c = process.cpuUsage();
+    t = performance.now();
+    findings = analyzeRouting(buildTree(root, undefined)).length;
+    warm.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push(used.user / 1000);
+  }
+  const routes: number[] = [];
+  let sources = 0;
+  for (let i = 0; i < 10; i++) {
+    t = performance.now();
+    sources = eventRoutes(buildTree(root, undefined)).length;
+    routes.push(performance.now() - t);
+  }
+
+  const yaml = daemonsetConfigMapYaml();
+  const service = new FluentdLanguageService();
+  const validate: number[] = [];
+  const validateCpu: number[] = [];
+  let yamlFindings = 0;
+  for (let i = 0; i < 25; i++) {
+    const doc = TextDocument.create('file:///bench/fluentd-configmap.yaml', 'yaml', i + 1, yaml);
+    const c = process.cpuUsage();
+    t = performance.now();
+    yamlFindings = service.diagnostics(doc).length;
+    if (i >= 5) {
+      validate.push(performance.now() - t);
+      validateCpu.push(process.cpuUsage(c).user / 1000);
+    }
+  }
+  if (yamlFindings !== 0) throw new Error(`the DaemonSet ConfigMap should be clean, got ${yamlFindings} findings`);
+  return {
+    route_analysis_10k_ms: round(median(warm)),
+    // on a loaded machine the wall clock mostly measures waiting: best run and CPU time too
+    route_analysis_10k_best_ms: round(Math.min(...warm)),
+    route_analysis_10k_cpu_ms: round(median(cpu)),
+    route_analysis_10k_cold_ms: round(cold),
+    route_analysis_10k_findings: findings,
+    event_routes_10k_ms: round(median(routes)),
+    event_routes_10k_sources: sources,
+    configmap_validate_ms: round(median(validate)),
+    configmap_validate_best_ms: round(Math.min(...validate)),
+    configmap_validate_cpu_ms: round(median(validateCpu)),
+    configmap_yaml_lines: yaml.split('\n').length - 1,
+  };
+}
+
+if (process.argv[1] && /bench[\\/]routing\.ts$/.test(process.argv[1])) {
+  benchRouting().then((r) => console.log(JSON.stringify(r, null, 2)));
+}
