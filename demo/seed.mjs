@@ -157,3 +157,44 @@ export function liveEvent(n, now = Date.now()) {
   const message = p.containers[container](i);
   return { group: CONTAINERS_GROUP, stream: containerStreamName(p, container), event: { timestamp: now, message: containerRecord(p, container, message, now) } };
 }
+
+/** The 64-hex container id in a container's stream name (and in its pod's containerStatuses). */
+export function containerIdOf(p, container) {
+  return id(`${CLUSTER}/${p.namespace}/${p.pod}/${container}`);
+}
+
+/**
+ * Pods for the local kube-apiserver, so the explorer can compare streams with running pods:
+ * every seeded pod runs except the cart pod (deleted since: its streams show as "gone"), and a
+ * search pod runs that ships nothing (listed under "not shipping logs"). Each entry is the pod
+ * to create and the status a kubelet would report.
+ */
+export function kubePods() {
+  const running = PODS.filter((p) => !p.pod.startsWith('cart-')).map((p) => ({ ...p, names: Object.keys(p.containers) }));
+  running.push({ namespace: 'shop', pod: 'search-api-5b7d9c8f6-x1y2z', node: 1, image: 'registry.example.com/shop/search-api:0.7.1', names: ['api'] });
+  return running.map((p) => ({
+    pod: {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: p.pod, namespace: p.namespace, labels: { app: p.pod.split('-')[0] } },
+      spec: {
+        nodeName: NODES[p.node],
+        automountServiceAccountToken: false,
+        containers: p.names.map((name) => ({ name, image: p.image })),
+      },
+    },
+    status: {
+      phase: 'Running',
+      conditions: [{ type: 'Ready', status: 'True' }],
+      containerStatuses: p.names.map((name) => ({
+        name,
+        ready: true,
+        restartCount: 0,
+        image: p.image,
+        imageID: p.image,
+        containerID: `containerd://${containerIdOf(p, name)}`,
+        state: { running: { startedAt: new Date(Date.now() - 3 * 3600_000).toISOString() } },
+      })),
+    },
+  }));
+}

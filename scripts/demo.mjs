@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { require as tsRequire } from 'tsx/cjs/api';
 import { PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { CLUSTER, CONTAINERS_GROUP, NODES, SYSTEMD_GROUP, liveEvent, seedGroups } from '../demo/seed.mjs';
+import { CLUSTER, CONTAINERS_GROUP, NODES, SYSTEMD_GROUP, kubePods, liveEvent, seedGroups } from '../demo/seed.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // The SDK's notice that its 2027 releases will need Node 22 says nothing about this demo.
@@ -140,7 +140,11 @@ if (args['no-kube']) {
     kube = await kubeHarness.startKube();
     stops.push({ name: 'kube-apiserver', stop: () => kube.stop() });
     stops.push(simulateDaemonSetController(kube));
-    say(`kube-apiserver ${kube.version} at ${kube.server} (${secs()})`);
+    const pods = await createPods(kube).then(
+      (n) => `${n} running pods`,
+      (e) => `no pods (creating them failed: ${e instanceof Error ? e.message : e})`,
+    );
+    say(`kube-apiserver ${kube.version} at ${kube.server}, ${pods} (${secs()})`);
   } catch (e) {
     kubeNote = `skipped: the local kube-apiserver did not start: ${e instanceof Error ? e.message.split('\n')[0] : e}`;
   }
@@ -214,6 +218,30 @@ function kubeApiserverBuilt() {
   if (!version) return false;
   const cache = process.env.XDG_CACHE_HOME || join(process.env.HOME || tmpdir(), '.cache');
   return existsSync(join(cache, 'vscode-fluentd', `kube-${process.env.KUBE_VERSION || version}`, 'bin', 'kube-apiserver'));
+}
+
+/**
+ * The demo cluster's pods (demo/seed.mjs kubePods), stored with the status a kubelet would report,
+ * so the explorer can tell running pods from gone ones and list pods that ship no logs. Without a
+ * controller manager, namespaces get no `default` ServiceAccount by themselves: created here.
+ */
+async function createPods(cluster) {
+  const ok = async (what, p) => {
+    const r = await p;
+    if (r.status >= 300 && r.status !== 409) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body?.message ?? r.body)}`);
+  };
+  const post = (path, body) => kubeHarness.kubeRequest(cluster, 'POST', path, body, 'application/json');
+  const pods = kubePods();
+  for (const ns of [...new Set(pods.map((p) => p.pod.metadata.namespace))]) {
+    if (ns !== 'kube-system') await ok(`namespace ${ns}`, post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
+    await ok(`service account ${ns}/default`, post(`/api/v1/namespaces/${ns}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } }));
+  }
+  for (const { pod, status } of pods) {
+    const { namespace, name } = pod.metadata;
+    await ok(`pod ${namespace}/${name}`, post(`/api/v1/namespaces/${namespace}/pods`, pod));
+    await ok(`status of pod ${namespace}/${name}`, kubeHarness.kubeRequest(cluster, 'PATCH', `/api/v1/namespaces/${namespace}/pods/${name}/status`, { status }));
+  }
+  return pods.length;
 }
 
 /**
