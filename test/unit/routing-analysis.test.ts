@@ -154,3 +154,17 @@ test('event route of a source: filters in order up to the first match, partial s
     ['dropped'],
   );
 });
+
+test('a tag rewritten at runtime is not followed: the route says so, no finding is guessed', () => {
+  const text =
+    source('raw.app') +
+    match('raw.**', '  @type rewrite_tag_filter\n  <rule>\n    key level\n    pattern /error/\n    tag alert.${tag}\n  </rule>\n') +
+    match('alert.**');
+  assert.deepEqual(routing(text), []);
+  const r = service.eventRoutes(docOf(text))[0];
+  assert.deepEqual(
+    r.steps.map((s) => s.kind),
+    ['match', 'unknown'],
+  );
+  assert.match(r.steps[1].title, /rewrite_tag_filter emits them again with a new tag/);
+});

@@ -31,6 +31,9 @@ export interface EventRoute {
 
 const MAX_LABEL_HOPS = 4;
 
+/** Outputs that emit the events again under a tag decided at runtime: the route goes on where the analysis cannot follow. */
+const RE_EMITTERS = new Set(['rewrite_tag_filter', 'route', 'exec_filter', 'record_reformer', 'record_modifier', 'retag', 'rewrite', 'detect_exceptions', 'fields_parser']);
+
 function describe(el: TreeElement, type: string | undefined): string {
   const tag = el.node.arg ? `<${el.node.name} ${el.node.arg}>` : `<${el.node.name}>`;
   return type ? `${tag} @type ${type}` : tag;
@@ -83,6 +86,8 @@ function walk(model: RoutingModel, label: string, templates: readonly TagTemplat
     if (r.kind !== 'match') continue;
     earlier.push(r.patterns);
     taken.push(r.patterns);
+    const reEmit = r.outputs.find((t) => RE_EMITTERS.has(t));
+    if (reEmit) steps.push({ kind: 'unknown', title: `${reEmit} emits them again with a new tag (the route goes on at runtime)`, partial: false, depth: depth + 1 });
     for (const next of r.labels) {
       if (visited.has(next) || depth >= MAX_LABEL_HOPS) continue;
       walk(model, next, templates, src, depth + 1, steps, new Set(visited));

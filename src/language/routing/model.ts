@@ -21,6 +21,8 @@ export interface Rule {
   labels: string[];
   /** Some `@label` below it is computed at start-up. */
   unknownLabel: boolean;
+  /** Output types of the match and its stores (copy), e.g. rewrite_tag_filter. */
+  outputs: string[];
 }
 
 export interface Scope {
@@ -112,19 +114,23 @@ function source(el: TreeElement, workers: Workers): Source {
 
 function rule(el: TreeElement, workers: Workers): Rule {
   const labels: string[] = [];
+  const outputs: string[] = [];
   let unknownLabel = false;
   const stack: TreeItem[][] = [el.children];
   while (stack.length) {
     for (const c of stack.pop()!) {
       if (c.kind === 'element') stack.push(c.children);
-      else if (c.kind === 'param' && c.node.key === '@label') {
+      else if (c.kind === 'param' && (c.node.key === '@type' || c.node.key === 'type') && (c.parent === el || c.parent?.node.name === 'store')) {
+        const t = staticValue(c.node.value);
+        if (t) outputs.push(t);
+      } else if (c.kind === 'param' && c.node.key === '@label') {
         const v = staticValue(c.node.value);
         if (v === undefined) unknownLabel = true;
         else if (!labels.includes(v)) labels.push(v);
       }
     }
   }
-  return { kind: el.node.name as 'filter' | 'match', el, patterns: patternsOf(el), workers, type: typeOf(el), labels, unknownLabel };
+  return { kind: el.node.name as 'filter' | 'match', el, patterns: patternsOf(el), workers, type: typeOf(el), labels, unknownLabel, outputs };
 }
 
 /** The patterns of a <match>/<filter>: a quoted argument is evaluated first (`<match "#{…}">`). */

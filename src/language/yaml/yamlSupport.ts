@@ -244,9 +244,8 @@ export class YamlSupport {
         const r = t.toYaml(e.range.start) && t.toYaml(e.range.end) ? t.toYamlRange(e.range) : undefined;
         return r ? [{ ...item, textEdit: { ...e, range: r } }] : [];
       }
-      const insert = t.toYamlRange(e.insert);
-      const replace = t.toYamlRange(e.replace);
-      return [{ ...item, textEdit: { ...e, insert, replace } }];
+      const ok = [e.insert.start, e.insert.end, e.replace.start, e.replace.end].every((p) => t.toYaml(p));
+      return ok ? [{ ...item, textEdit: { ...e, insert: t.toYamlRange(e.insert), replace: t.toYamlRange(e.replace) } }] : [];
     });
     return { ...list, items };
   }
