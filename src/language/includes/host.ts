@@ -69,6 +69,8 @@ export class DiskHost implements ConfigHost {
     /** Open documents by path (their unsaved text wins over the disk). */
     private readonly open: ReadonlyMap<string, OpenDocument>,
     private readonly cache: ParseCache,
+    /** Directories the search for a root does not look into (home, the temp directory: unrelated files). */
+    private readonly stopAt: readonly string[] = [],
   ) {}
 
   /** Listings are memoised for the life of the host (one request): trees repeat patterns. */
@@ -105,7 +107,7 @@ export class DiskHost implements ConfigHost {
     const out = new Set<string>();
     for (const p of this.open.keys()) if (p.endsWith('.conf') || p === path) out.add(p);
     let dir = posix.dirname(path);
-    for (let level = 0; level <= ANCESTOR_LEVELS && out.size < MAX_CANDIDATES && dir !== '/'; level++) {
+    for (let level = 0; level <= ANCESTOR_LEVELS && out.size < MAX_CANDIDATES && dir !== '/' && !this.stopAt.includes(dir); level++) {
       for (const p of this.fs.glob(posix.join(dir, '*.conf'))) out.add(p);
       const up = posix.dirname(dir);
       if (up === dir) break;

@@ -2,6 +2,7 @@
 // includes it (or itself), the tree Fluentd reads from there, and the findings that
 // need that tree — @include patterns matching nothing, include cycles, and the
 // routing analysis — each reported in the file it points at.
+import { homedir, tmpdir } from 'node:os';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSystem } from '../fileSystem';
 import type { ParseResult } from '../parser';
@@ -14,6 +15,9 @@ import { findRoots, includeNodes } from './roots';
 import { buildTree, type ConfigTree } from './tree';
 
 /** Where a document's includes resolve when it is not a file on disk (a ConfigMap key). */
+/** The home and temp directories hold unrelated files: the search for a root stops below them. */
+const STOP_AT = [homedir(), tmpdir()].map((d) => d.replace(/\\/g, '/').replace(/\/+$/, '')).filter(Boolean);
+
 export interface DocumentEnvironment {
   host: ConfigHost;
   /** The document's own (virtual) path in that host. */
@@ -52,7 +56,7 @@ export class WholeConfig {
         if (p && (p.endsWith('.conf') || o.uri === doc.uri)) open.set(p, o);
       }
       open.set(path, { uri: doc.uri, text, parsed });
-      host = new DiskHost(this.fileSystem, open, this.parseCache);
+      host = new DiskHost(this.fileSystem, open, this.parseCache, STOP_AT);
     }
     let root: SourceFile | undefined;
     let otherRoots: string[] = [];
