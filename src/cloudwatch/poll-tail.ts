@@ -31,7 +31,10 @@ export interface PollTailOptions {
   intervalMs?: number;
   /** first timestamp to show (default: now) */
   startTime?: number;
-  /** smallest look-back below the newest timestamp seen (default 3 s) */
+  /**
+   * smallest look-back below the newest timestamp seen (default 5 s: Fluentd's cloudwatch_logs
+   * output flushes every few seconds, so streams of different nodes arrive seconds apart)
+   */
   minOverlapMs?: number;
   /** largest look-back, however late events arrive (default 2 min) */
   maxOverlapMs?: number;
@@ -67,7 +70,7 @@ export async function runPollTail(
   state: PollTailState = { windowStart: 0, remembered: 0, polls: 0, requests: 0 },
 ): Promise<void> {
   const clock = opts.clock ?? systemClock;
-  const minOverlap = opts.minOverlapMs ?? 3000;
+  const minOverlap = opts.minOverlapMs ?? 5000;
   const maxOverlap = Math.max(minOverlap, opts.maxOverlapMs ?? 120_000);
   const interval = new AdaptiveInterval(opts.intervalMs ?? 1000, opts.backoff);
   const dedupe = new WindowDedupe(opts.maxRememberedIds);
@@ -161,13 +164,16 @@ export async function runPollTail(
     state.polls++;
     // Move the window: never past "now" (a writer with a fast clock must not hide current
     // events), never backwards (forgotten ids would be shown again).
-    const overlap = Math.min(maxOverlap, Math.max(minOverlap, lagPeak + 1000));
+    // the look-back covers the largest recent lag between an event's time and its ingestion,
+    // with a margin that grows with it
+    const overlap = Math.min(maxOverlap, Math.max(minOverlap, lagPeak * 1.5 + 1000));
     const candidate = Math.min(highWater, pollStartedAt) - overlap;
     if (candidate > windowStart) {
       windowStart = candidate;
       dedupe.prune(windowStart);
     }
-    lagPeak *= 0.9;
+    // forget a lag spike slowly (half-life ~35 polls): bursty shippers lag again soon
+    lagPeak *= 0.98;
     state.windowStart = windowStart;
     state.remembered = dedupe.size;
     // Polls start at a fixed rate (one per interval, measured start to start) so the request's

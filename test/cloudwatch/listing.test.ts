@@ -7,6 +7,7 @@ import { logGroupPager } from '../../src/cloudwatch/log-groups';
 import { drainPager, logStreamPager } from '../../src/cloudwatch/log-streams';
 import { groupStreams } from '../../src/cloudwatch/pod-grouping';
 import { compareWithRunningPods } from '../../src/cloudwatch/pod-shipping';
+import { RequestLimiter } from '../../src/cloudwatch/rate-limiter';
 import { FIXTURE_PODS, eksFixture, seedGroups, startMoto, type EksFixture, type MotoServer, type SeedGroup } from '../harness/moto';
 import { recordCommands } from './helpers/request-log';
 
@@ -106,4 +107,15 @@ test('running pods compared with the streams moto holds: gone pods and pods not 
   assert.equal([...r.states.values()].filter((s) => s === 'running').length, rest.length);
   assert.deepEqual(r.notShipping.map((p) => p.name), ['search-5b7d-zz9']);
   assert.deepEqual(r.missingContainers, []);
+});
+
+test('a rate-limited client spaces its requests (paginators included) at the limiter rate', async () => {
+  const c = createLogsClient({ region: moto.region, endpoint: moto.endpoint, credentials: moto.credentials, rateLimit: new RequestLimiter(4, 1) });
+  const started = Date.now();
+  const all = await drainPager(logStreamPager(c, PAGING_GROUP)); // 3 requests
+  await drainPager(logGroupPager(c, { prefix: '/eks/', pageSize: 2 })); // 3 requests
+  const elapsed = Date.now() - started;
+  assert.equal(all.items.length, 120);
+  // 6 requests at 4/s with no burst: the last one waits ≥ 1.25 s
+  assert.ok(elapsed >= 1200, `took ${elapsed} ms`);
 });

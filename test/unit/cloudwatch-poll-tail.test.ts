@@ -54,7 +54,7 @@ test('the window forgets old ids: memory stays bounded over many polls', async (
   ac.abort();
   await done;
   assert.equal(c.events.length, 200 * 50);
-  // 3 s minimum overlap + 1 s poll at 50 events/s ⇒ a few hundred ids, not 10,000
+  // 5 s minimum overlap + 1 s poll at 50 events/s ⇒ a few hundred ids, not 10,000
   assert.ok(maxRemembered < 400, `remembered ${maxRemembered}`);
   assert.ok(state.windowStart > 190_000);
 });
