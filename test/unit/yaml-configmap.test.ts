@@ -307,3 +307,18 @@ test('formatting a | block: edits in the YAML file that read back as the formatt
   const quoted = 'kind: ConfigMap\nmetadata: {name: c}\ndata:\n  fluent.conf: "<match **>\\n@type stdout\\n</match>\\n"\n';
   assert.deepEqual(service.format(yamlDoc(quoted)), []);
 });
+
+test('quick fixes of the catalogue checks apply to the YAML file (did-you-mean on a @type)', () => {
+  const text = 'kind: ConfigMap\nmetadata: {name: c}\ndata:\n  fluent.conf: |\n    <match **>\n      @type stdotu\n    </match>\n';
+  const service = new FluentdLanguageService();
+  const doc = yamlDoc(text);
+  const d = service.diagnostics(doc);
+  assert.deepEqual(where(d), ['unknown-plugin@5:12']);
+  const lsp = toLspDiagnostic(d[0], doc.uri);
+  const actions = service.codeActions(doc, lsp.range, [lsp]);
+  const fix = actions.find((a) => a.title.includes('stdout'));
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  const fixed = TextDocument.applyEdits(doc, fix!.edit!.changes![doc.uri]);
+  assert.equal(fixed, text.replace('stdotu', 'stdout'));
+  assert.deepEqual(service.diagnostics(yamlDoc(fixed)), []);
+});
