@@ -211,14 +211,22 @@ function printTable(results: Record<string, Value>): void {
     const v = g?.[k];
     return v === undefined ? '' : `${g.dir === 'max' ? '≤' : '≥'} ${v}`;
   };
+  // long texts (versions, descriptions, errors) go below the table, not into its columns
+  const notes: string[] = [];
   for (const [name, value] of Object.entries(results)) {
-    rows.push([name, String(value), limit(name, 'goal'), limit(name, 'must'), status(name, value)]);
+    if (typeof value === 'string' && value.length > 16) {
+      rows.push([name, '(below)', limit(name, 'goal'), limit(name, 'must'), status(name, value)]);
+      notes.push(`${name}: ${value}`);
+    } else {
+      rows.push([name, String(value), limit(name, 'goal'), limit(name, 'must'), status(name, value)]);
+    }
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const [i, r] of rows.entries()) {
     console.log(r.map((c, j) => (j === 1 ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  ').trimEnd());
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
+  if (notes.length) console.log(`\n${notes.join('\n')}`);
 }
 
 async function main(): Promise<void> {
