@@ -3,7 +3,7 @@
 // unmatched-source, and a fragment checked in its root's tree (re-checked when the
 // root changes).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -58,7 +58,10 @@ describe('whole-config features over LSP', () => {
     assert.ok(init.capabilities.documentLinkProvider);
     assert.ok(init.capabilities.codeLensProvider);
   });
-  after(() => conn.dispose());
+  after(() => {
+    conn.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('links each @include path to the first file it reads', async () => {
     await conn.open(uri('fluent.conf'), ROOT, 1);

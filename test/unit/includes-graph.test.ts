@@ -1,9 +1,9 @@
 // The @include graph on real files: Fluentd's resolution (relative to the including
 // file, globbed and sorted, ENV defaults in quoted paths, nested), cycles and caps,
 // finding the root of a fragment, and the findings/links/outline built on it.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,9 +15,15 @@ import { FluentdLanguageService } from '../../src/language/service';
 import { pathToUri } from '../../src/language/uri';
 import { corpusRoot } from '../helpers/corpus';
 
-/** A temporary directory holding the given files (path → text). */
+const made: string[] = [];
+after(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+/** A temporary directory holding the given files (path → text), removed after the tests. */
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'fluentd-includes-'));
+  made.push(dir);
   for (const [p, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, p)), { recursive: true });
     writeFileSync(join(dir, p), text);

@@ -5,7 +5,7 @@
 // YAML; completion, hover, formatting and quick fixes mapped into the YAML file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -154,12 +154,16 @@ test('the DaemonSet may live in another YAML file next to the ConfigMap', () => 
   const [cm, ds] = full.split('---\n');
   writeFileSync(join(dir, 'configmap.yaml'), cm);
   writeFileSync(join(dir, 'daemonset.yaml'), ds);
-  const service = new FluentdLanguageService({ fileSystem: nodeFileSystem });
-  const found = service.diagnostics(yamlDoc(cm, pathToUri(join(dir, 'configmap.yaml'))));
-  assert.deepEqual(
-    found.map((d) => d.code),
-    ['undefined-env'],
-  );
+  try {
+    const service = new FluentdLanguageService({ fileSystem: nodeFileSystem });
+    const found = service.diagnostics(yamlDoc(cm, pathToUri(join(dir, 'configmap.yaml'))));
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['undefined-env'],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('sibling keys: @include other.conf reads the key; definition and links go there', () => {
