@@ -7,9 +7,9 @@
 //   parse_vs_scan    parse_10k_ms ÷ scan_10k_ms — goal ≤ 5, must ≤ 10
 //   server_start_ms  spawn `node dist/server.js --stdio`, initialize, open a config with
 //                    one mistake, until its first publishDiagnostics; median of 5
-// Then the benches other parts own (bench/checks.ts, editor.ts, cloudwatch.ts, kube.ts)
+// Then the benches other parts own (bench/checks.ts, routing.ts, editor.ts, cloudwatch.ts, kube.ts)
 // when they exist; a failing one records its error instead of numbers.
-// BENCH_ONLY=parse,server (names: parse server checks editor cloudwatch kube) runs a part.
+// BENCH_ONLY=parse,server (names: parse server checks routing editor cloudwatch kube) runs a part.
 //
 // The parser is measured as it ships: bundled by esbuild like dist/server.js. Run
 // through tsx, every file is its own CommonJS module whose exports are getters, so
@@ -181,6 +181,7 @@ async function benchServerStart(): Promise<Record<string, Value>> {
 /** Benches other parts own: module under bench/ and the function it exports. */
 const OPTIONAL: [file: string, fn: string][] = [
   ['checks', 'benchChecks'],
+  ['routing', 'benchRouting'],
   ['editor', 'benchEditor'],
   ['cloudwatch', 'benchCloudwatch'],
   ['kube', 'benchKube'],
