@@ -104,7 +104,8 @@ export function startTail(deps: TailDeps, target: TailTarget, listener: TailList
       case 'ended':
         notice({ kind: 'fallback', reason: 'the Live Tail session ended; continuing by polling' });
         return poll({
-          startTime: outcome.highWater !== undefined ? outcome.highWater - RECENT_WINDOW_MS : startedAt,
+          // from just before the newest event shown; when none was, from where polling would have started
+          startTime: outcome.highWater !== undefined ? outcome.highWater - RECENT_WINDOW_MS : (opts.startTime ?? startedAt),
           alreadyShown: outcome.shown,
         });
     }

@@ -140,3 +140,16 @@ test('auto mode without StartLiveTail polls; forced liveTail without it reports 
   await b.done;
   assert.ok(c2.notices[0].kind === 'error' && c2.notices[0].fatal && /Live Tail is not available/.test(c2.notices[0].error.message));
 });
+
+test('auto mode: an empty Live Tail session hands over to polling from the requested start', async () => {
+  const clock = new ManualClock(100_000);
+  const store = new MemoryLogStore();
+  store.put('s', 80_000, 'written before the tail, inside the look-back');
+  store.put('s', 10_000, 'too old');
+  const s = scripted([[{ kind: 'start' }, { kind: 'update', sampled: false, events: [] }]]);
+  const c = collector();
+  const session = startTail({ fetchFilterPage: store.fetch, openLiveTail: s.open, clock }, TARGET, c.listener, { mode: 'auto', startTime: 40_000 });
+  await clock.advance(2000);
+  await session.stop();
+  assert.deepEqual(c.events.map((e) => e.message), ['written before the tail, inside the look-back']);
+});
