@@ -2,10 +2,12 @@
 // commands and views and puts every disposable in context.subscriptions.
 import type * as vscode from 'vscode';
 import { startLanguageClient } from './client/client';
+import { registerCloudWatch } from './ui/cloudwatch';
 import { registerKube } from './ui/kube';
 import { registerShowEventRoute } from './ui/showEventRoute';
 
 export function activate(context: vscode.ExtensionContext): void {
+  registerCloudWatch(context);
   registerKube(context);
   // the language server starts in the background: commands and views do not wait for it
   const client = startLanguageClient(context);
