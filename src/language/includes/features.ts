@@ -7,11 +7,10 @@ import type { IncludeNode } from '../parser/ast';
 import { documentSymbols } from '../symbols';
 import type { Position, Range } from '../types';
 import { containsPosition } from '../types';
-import { nodeAt } from '../walk';
+import { includes, nodeAt } from '../walk';
 import { staticValue } from './staticValue';
 import type { ConfigHost, SourceFile } from './host';
 import { resolveInclude } from './resolve';
-import { includeNodes } from './roots';
 import type { DocumentContext } from './wholeConfig';
 
 const START = LspRange.create(0, 0, 0, 0);
@@ -32,7 +31,7 @@ export function includeFiles(from: SourceFile, include: IncludeNode, host: Confi
 
 export function documentLinks(ctx: DocumentContext): DocumentLink[] {
   const out: DocumentLink[] = [];
-  for (const inc of includeNodes(ctx.self.parsed.document.children)) {
+  for (const inc of includes(ctx.self.parsed.document.children)) {
     const files = includeFiles(ctx.self, inc, ctx.host);
     if (!files.length) continue;
     const tooltip =
@@ -63,7 +62,7 @@ export function definitionAt(ctx: DocumentContext, pos: Position): Location[] | 
 /** Adds, under each @include symbol of the outline, the files it reads and their directives. */
 export function withIncludedFiles(symbols: DocumentSymbol[], ctx: DocumentContext): DocumentSymbol[] {
   const byRange = new Map<string, IncludeNode>();
-  for (const inc of includeNodes(ctx.self.parsed.document.children)) byRange.set(key(inc.range), inc);
+  for (const inc of includes(ctx.self.parsed.document.children)) byRange.set(key(inc.range), inc);
   const visit = (list: DocumentSymbol[]) => {
     for (const s of list) {
       const inc = s.kind === SymbolKind.File ? byRange.get(key(s.range)) : undefined;
@@ -86,7 +85,7 @@ function fileSymbols(from: SourceFile, inc: IncludeNode, host: ConfigHost | unde
       const pin = (list: DocumentSymbol[]): DocumentSymbol[] =>
         list.map((s) => ({ ...s, range: anchor.range, selectionRange: anchor.pathRange, children: s.children ? pin(s.children) : undefined }));
       const nested = new Map<string, IncludeNode>();
-      for (const n of includeNodes(f.parsed.document.children)) nested.set(key(n.range), n);
+      for (const n of includes(f.parsed.document.children)) nested.set(key(n.range), n);
       const expand = (list: DocumentSymbol[], original: DocumentSymbol[]) => {
         list.forEach((s, i) => {
           const n = original[i].kind === SymbolKind.File ? nested.get(key(original[i].range)) : undefined;

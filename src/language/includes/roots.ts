@@ -4,7 +4,7 @@
 // and a few above it, open documents): a candidate whose include graph reaches the
 // file, and that no other such candidate includes in turn.
 import { posix } from 'node:path';
-import type { IncludeNode, Node } from '../parser/ast';
+import { includes } from '../walk';
 import type { ConfigHost } from './host';
 import { resolveInclude } from './resolve';
 
@@ -31,7 +31,7 @@ export function findRoots(path: string, host: ConfigHost): string[] {
     if (text === undefined || text.length > MAX_ROOT_CHARS || !MAY_INCLUDE.test(text)) return out;
     const file = host.file(p);
     if (!file) return out;
-    for (const inc of includeNodes(file.parsed.document.children)) {
+    for (const inc of includes(file.parsed.document.children)) {
       const r = resolveInclude(file, inc, host);
       if (r.kind === 'files') out.push(...r.paths);
     }
@@ -68,21 +68,4 @@ function byRootPreference(a: string, b: string): number {
   const da = a.split('/').length;
   const db = b.split('/').length;
   return da - db || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/** Every @include of a file, at any depth, in source order. */
-export function includeNodes(nodes: Node[]): IncludeNode[] {
-  const out: IncludeNode[] = [];
-  const stack: { list: Node[]; i: number }[] = [{ list: nodes, i: 0 }];
-  while (stack.length) {
-    const top = stack[stack.length - 1];
-    if (top.i >= top.list.length) {
-      stack.pop();
-      continue;
-    }
-    const n = top.list[top.i++];
-    if (n.kind === 'include') out.push(n);
-    else if (n.kind === 'element') stack.push({ list: n.children, i: 0 });
-  }
-  return out;
 }

@@ -33,7 +33,7 @@ export function evaluateText(text: string): string | undefined {
   for (;;) {
     const start = text.indexOf('#{', i);
     if (start < 0) return out + text.slice(i);
-    const end = embeddedEnd(text, start + 2);
+    const end = closingBracket(text, start + 2, '{', '}');
     if (end < 0) return undefined;
     const v = evaluateEmbedded(text.slice(start + 2, end));
     if (v === undefined) return undefined;
@@ -42,8 +42,8 @@ export function evaluateText(text: string): string | undefined {
   }
 }
 
-/** Index of the `}` closing embedded code that starts at `from` (braces and quotes counted). */
-export function embeddedEnd(text: string, from: number): number {
+/** Index of the `close` that ends Ruby code starting at `from` (nested pairs and quoted strings skipped); -1 when none. */
+export function closingBracket(text: string, from: number, open: string, close: string): number {
   let depth = 0;
   let quote = '';
   for (let i = from; i < text.length; i++) {
@@ -52,8 +52,8 @@ export function embeddedEnd(text: string, from: number): number {
       if (ch === '\\') i++;
       else if (ch === quote) quote = '';
     } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '{') depth++;
-    else if (ch === '}') {
+    else if (ch === open) depth++;
+    else if (ch === close) {
       if (depth === 0) return i;
       depth--;
     }

@@ -11,10 +11,22 @@ import { uriToPath } from '../uri';
 import { analyzeRouting, type RoutingFinding } from '../routing/analyze';
 import { DiskHost, ParseCache, type ConfigHost, type OpenDocument, type SourceFile } from './host';
 import { resolveInclude } from './resolve';
-import { findRoots, includeNodes } from './roots';
+import { includes } from '../walk';
+import { findRoots } from './roots';
 import { buildTree, type ConfigTree } from './tree';
 
 /** Where a document's includes resolve when it is not a file on disk (a ConfigMap key). */
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+function idOf(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = ++nextId));
+  return id;
+}
+
+/** How long a context is reused for the same document version (see WholeConfig.recent). */
+const REUSE_MS = 1000;
+
 /** The home and temp directories hold unrelated files: the search for a root stops below them. */
 const STOP_AT = [homedir(), tmpdir()].map((d) => d.replace(/\\/g, '/').replace(/\/+$/, '')).filter(Boolean);
 
@@ -35,6 +47,12 @@ export interface DocumentContext {
 
 export class WholeConfig {
   private readonly parseCache = new ParseCache();
+  /**
+   * Contexts of recent document versions: right after an edit the editor asks for
+   * diagnostics, code lenses, links and the outline of the same version; within a
+   * moment the files around it are taken as unchanged.
+   */
+  private readonly recent = new Map<string, { key: string; at: number; ctx: DocumentContext }>();
   /** The routing findings of the last tree: the files of one config are checked one after another. */
   private routingMemo: { key: string; findings: RoutingFinding[] } | undefined;
 
@@ -45,13 +63,27 @@ export class WholeConfig {
   ) {}
 
   contextFor(doc: TextDocument, parsed: ParseResult, env?: DocumentEnvironment): DocumentContext {
+    if (env) return this.build(doc, parsed, env);
+    const open = [...this.openDocuments()];
+    // an open document's parse is new with each of its versions
+    const key = `${doc.version}\u0000${open.map((o) => `${o.uri}\u0000${o.parsed ? idOf(o.parsed) : o.text.length}`).join('\u0001')}`;
+    const hit = this.recent.get(doc.uri);
+    const now = Date.now();
+    if (hit && hit.key === key && hit.ctx.self.parsed === parsed && now - hit.at < REUSE_MS) return hit.ctx;
+    const ctx = this.build(doc, parsed, undefined, open);
+    if (this.recent.size >= 32) this.recent.delete(this.recent.keys().next().value as string);
+    this.recent.set(doc.uri, { key, at: now, ctx });
+    return ctx;
+  }
+
+  private build(doc: TextDocument, parsed: ParseResult, env: DocumentEnvironment | undefined, openDocs: OpenDocument[] = []): DocumentContext {
     const text = doc.getText();
     const path = env?.path ?? uriToPath(doc.uri)?.replace(/\\/g, '/');
     const self: SourceFile = { path: path ?? `/untitled/${encodeURIComponent(doc.uri)}`, uri: doc.uri, text, parsed };
     let host = env?.host;
     if (!host && this.fileSystem && path) {
       const open = new Map<string, OpenDocument>();
-      for (const o of this.openDocuments()) {
+      for (const o of openDocs) {
         const p = uriToPath(o.uri)?.replace(/\\/g, '/');
         if (p && (p.endsWith('.conf') || o.uri === doc.uri)) open.set(p, o);
       }
@@ -76,7 +108,7 @@ export class WholeConfig {
     const out: Diagnostic[] = [];
     const { self, tree, host } = ctx;
     if (host) {
-      for (const inc of includeNodes(self.parsed.document.children)) {
+      for (const inc of includes(self.parsed.document.children)) {
         const r = resolveInclude(self, inc, host);
         if (r.kind !== 'nothing') continue;
         out.push({

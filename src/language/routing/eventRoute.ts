@@ -71,8 +71,8 @@ function walk(model: RoutingModel, label: string, templates: readonly TagTemplat
   }
   if (label) steps.push({ kind: 'label', title: `<label ${label}>`, uri: scope.label?.file.uri, range: scope.label?.node.openRange, partial: false, depth });
   visited.add(label);
+  /** The matches that took some of the tags so far. */
   const earlier: PatternSet[] = [];
-  const taken: PatternSet[] = [];
   for (const r of scope.rules) {
     if (!sharesWorker(r.workers, src.workers)) continue;
     if (!r.patterns) {
@@ -81,11 +81,11 @@ function walk(model: RoutingModel, label: string, templates: readonly TagTemplat
     }
     const reach = someTag(templates, r.patterns, earlier);
     if (reach === false) continue;
-    const all = reach === true && allTaken(templates, [...taken, r.patterns]) && earlier.every((e) => !someTagMay(templates, e));
+    // every tag gets here: none was taken before, and the rule matches them all
+    const all = reach === true && earlier.length === 0 && allTaken(templates, [r.patterns]);
     steps.push({ ...ruleStep(r, depth), partial: !all });
     if (r.kind !== 'match') continue;
     earlier.push(r.patterns);
-    taken.push(r.patterns);
     const reEmit = r.outputs.find((t) => RE_EMITTERS.has(t));
     if (reEmit) steps.push({ kind: 'unknown', title: `${reEmit} emits them again with a new tag (the route goes on at runtime)`, partial: false, depth: depth + 1 });
     for (const next of r.labels) {
@@ -94,8 +94,8 @@ function walk(model: RoutingModel, label: string, templates: readonly TagTemplat
     }
     if (all) return;
   }
-  if (!taken.length || !allTaken(templates, taken)) {
-    const none = !taken.length;
+  if (!earlier.length || !allTaken(templates, earlier)) {
+    const none = !earlier.length;
     steps.push({
       kind: 'dropped',
       title: none ? 'no <match>: events are dropped ("no patterns matched")' : 'some tags match no <match>: those events are dropped',
@@ -103,11 +103,6 @@ function walk(model: RoutingModel, label: string, templates: readonly TagTemplat
       depth,
     });
   }
-}
-
-/** Whether an earlier match may take some of the tags (so a later step is reached only partly). */
-function someTagMay(templates: readonly TagTemplate[], set: PatternSet): boolean {
-  return someTag(templates, set, []) !== false;
 }
 
 function ruleStep(r: Rule, depth: number): RouteStep {

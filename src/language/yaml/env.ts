@@ -4,6 +4,7 @@
 // none of them sets is reported: Fluentd reads it as empty text, or — for
 // ENV.fetch without a default — refuses to start with KeyError. A default
 // (`ENV['X'] || 'd'`, `ENV.fetch('X', 'd')`, a block) or a condition makes it fine.
+import { closingBracket } from '../includes/staticValue';
 import type { ParseResult } from '../parser';
 import type { EmbeddedCode, Node } from '../parser/ast';
 import type { Diagnostic, Position } from '../types';
@@ -42,7 +43,8 @@ export function requiredEnv(code: string): EnvUse[] {
       fetch = true;
       if (m[5] === ',') {
         defaulted = true; // ENV.fetch('X', default)
-        end = closingParen(code, end);
+        const close = closingBracket(code, end, '(', ')');
+        end = close < 0 ? code.length : close + 1;
       } else if (/^\s*(\{|do\b)/.test(code.slice(end))) defaulted = true; // ENV.fetch('X') { default }
     }
     refs.push({ name: m[2] ?? m[4], start, end, fetch, defaulted });
@@ -60,21 +62,6 @@ export function requiredEnv(code: string): EnvUse[] {
     out.push({ names, fetch: r.fetch, offset: r.start, length: r.end - r.start });
   }
   return out;
-}
-
-function closingParen(code: string, from: number): number {
-  let depth = 1;
-  let quote = '';
-  for (let i = from; i < code.length; i++) {
-    const c = code[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-  }
-  return code.length;
 }
 
 /** Where a code offset sits, given the `#{` of the embedded code. */
