@@ -16,6 +16,8 @@
 // A file with syntax errors is not formatted at all (like prettier): where the parser
 // had to guess the structure, re-indenting could mislead. As a last guard, the
 // result is parsed again and must give the same tree; otherwise nothing is changed.
+// Nesting deeper than MAX_FORMAT_DEPTH is left alone: 10,000 levels would mean
+// ~100 MB of indentation, and no real config nests like that.
 import { TextEdit } from 'vscode-languageserver-types';
 import { parse, type ParseResult } from './parser';
 import type { ElementNode, Node } from './parser/ast';
@@ -24,7 +26,9 @@ import type { Range } from './types';
 const INDENT = '  ';
 const BLANKS = /^[ \t]*$/;
 
-export type FormatSkipReason = 'syntax-errors' | 'unsafe';
+export const MAX_FORMAT_DEPTH = 100;
+
+export type FormatSkipReason = 'syntax-errors' | 'unsafe' | 'too-deep';
 
 export interface FormatResult {
   text: string;
@@ -35,6 +39,7 @@ export interface FormatResult {
 /** The formatted text of a config (the input itself when it cannot be formatted safely). */
 export function formatText(text: string, parsed: ParseResult = parse(text)): FormatResult {
   if (parsed.diagnostics.some((d) => d.severity === 'error')) return { text, skipped: 'syntax-errors' };
+  if (nestedDeeperThan(parsed.document.children, MAX_FORMAT_DEPTH)) return { text, skipped: 'too-deep' };
   const lines = layout(text, parsed);
   const out = joinLines(text, parsed, lines);
   if (out === text) return { text };
@@ -48,6 +53,7 @@ export function formatText(text: string, parsed: ParseResult = parse(text)): For
  */
 export function formatEdits(text: string, parsed: ParseResult = parse(text), range?: Range): TextEdit[] {
   if (parsed.diagnostics.some((d) => d.severity === 'error')) return [];
+  if (nestedDeeperThan(parsed.document.children, MAX_FORMAT_DEPTH)) return [];
   const lines = layout(text, parsed);
   const out = joinLines(text, parsed, lines);
   if (out === text) return [];
@@ -65,6 +71,16 @@ export function formatEdits(text: string, parsed: ParseResult = parse(text), ran
     }
   }
   return edits;
+}
+
+function nestedDeeperThan(nodes: Node[], limit: number): boolean {
+  const stack: [Node[], number][] = [[nodes, 0]];
+  while (stack.length) {
+    const [list, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const n of list) if (n.kind === 'element' && n.children.length) stack.push([n.children, depth + 1]);
+  }
+  return false;
 }
 
 /** The new content of every line (line endings excluded). */

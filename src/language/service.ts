@@ -114,8 +114,9 @@ export class FluentdLanguageService {
     return out;
   }
 
+  /** Diagnostics for the editor: at most MAX_EDITOR_DIAGNOSTICS, errors first (the CLI gets them all). */
   validate(doc: TextDocument): LspDiagnostic[] {
-    return this.diagnostics(doc).map((d) => toLspDiagnostic(d, doc.uri));
+    return capForEditor(this.diagnostics(doc)).map((d) => toLspDiagnostic(d, doc.uri));
   }
 
   documentSymbols(doc: TextDocument): DocumentSymbol[] {
@@ -189,6 +190,23 @@ export class FluentdLanguageService {
     if (isYamlDocument(doc)) return this.yaml.codeActions(doc, range, diagnostics);
     return [...codeActions(doc.uri, doc.getText(), this.parse(doc), range, diagnostics, this.catalog), ...routingCodeActions(range, diagnostics)];
   }
+}
+
+/** A garbage file can produce 100,000 findings; past this many an editor only slows down. */
+export const MAX_EDITOR_DIAGNOSTICS = 1000;
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export function capForEditor(all: Diagnostic[]): Diagnostic[] {
+  if (all.length <= MAX_EDITOR_DIAGNOSTICS) return all;
+  const kept = [...all].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).slice(0, MAX_EDITOR_DIAGNOSTICS);
+  kept.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 'information',
+    code: 'too-many-diagnostics',
+    message: `${all.length - MAX_EDITOR_DIAGNOSTICS} more findings are not shown (${all.length} in all); fluentd-lint lists every one.`,
+  });
+  return kept;
 }
 
 export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
