@@ -24,21 +24,31 @@ export class HistoryDocuments implements vscode.TextDocumentContentProvider, vsc
   readonly onDidChange = this.changed.event;
   private readonly lensChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensChanged.event;
+  // keyed by group+stream: URIs that mean the same stream may differ in how the query is encoded
   private readonly histories = new Map<string, StreamHistory>();
+  /** the URI VS Code uses for each stream's document, to fire changes it recognises */
+  private readonly docUris = new Map<string, vscode.Uri>();
 
   constructor(private readonly cw: CloudWatchSession) {}
 
+  private static key(uri: vscode.Uri): string {
+    const q = new URLSearchParams(uri.query);
+    return `${q.get('group') ?? ''}\u0000${q.get('stream') ?? ''}`;
+  }
+
   private history(uri: vscode.Uri): StreamHistory {
-    let h = this.histories.get(uri.toString());
+    const key = HistoryDocuments.key(uri);
+    let h = this.histories.get(key);
     if (!h) {
       const q = new URLSearchParams(uri.query);
       h = new StreamHistory(eventsPageFetcher(this.cw.client()), q.get('group') ?? '', q.get('stream') ?? '', { pageSize: 500 });
-      this.histories.set(uri.toString(), h);
+      this.histories.set(key, h);
     }
     return h;
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    this.docUris.set(HistoryDocuments.key(uri), uri);
     const h = this.history(uri);
     if (!h.hasLoaded) {
       try {
@@ -46,7 +56,7 @@ export class HistoryDocuments implements vscode.TextDocumentContentProvider, vsc
       } catch (e) {
         const err = this.cw.classify(e, { operation: 'GetLogEvents', resource: `stream ${h.logStreamName}` });
         this.cw.report(err, `history:${uri.toString()}`);
-        this.histories.delete(uri.toString());
+        this.histories.delete(HistoryDocuments.key(uri));
         return `# ${h.logGroupName} › ${h.logStreamName}\n# ${err.message}\n`;
       }
     }
@@ -63,25 +73,27 @@ export class HistoryDocuments implements vscode.TextDocumentContentProvider, vsc
       this.cw.report(this.cw.classify(e, { operation: 'GetLogEvents', resource: `stream ${h.logStreamName}` }), `history:${uri.toString()}`);
       return 0;
     }
-    this.changed.fire(uri);
+    this.changed.fire(this.docUris.get(HistoryDocuments.key(uri)) ?? uri);
     this.lensChanged.fire();
     return added;
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    const h = this.histories.get(doc.uri.toString());
+    const h = this.histories.get(HistoryDocuments.key(doc.uri));
     if (!h || h.exhausted) return [];
     return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'Load older…', command: 'fluentd.cloudwatch.loadOlder', arguments: [doc.uri] })];
   }
 
   /** Forget a closed document's events. */
   forget(uri: vscode.Uri): void {
-    this.histories.delete(uri.toString());
+    this.histories.delete(HistoryDocuments.key(uri));
+    this.docUris.delete(HistoryDocuments.key(uri));
   }
 
   dispose(): void {
     this.changed.dispose();
     this.lensChanged.dispose();
     this.histories.clear();
+    this.docUris.clear();
   }
 }
