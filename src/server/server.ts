@@ -2,8 +2,11 @@
 // Every handler is guarded: a bug in a feature logs an error and answers empty,
 // it never takes the server down.
 import {
+  BulkRegistration,
   CodeActionKind,
   type Connection,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
   type InitializeResult,
   MessageType,
   ShowMessageNotification,
@@ -68,8 +71,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return true;
   };
 
+  // Formatting is offered for the `fluentd` language only: a static capability would make the
+  // editor list us as a formatter of every YAML file in the client's selector. Clients that
+  // can register dynamically get the narrower selector; others keep the static capability.
+  // (The handlers still answer for ConfigMap YAML: the client's explicit command asks them.)
+  let dynamicFormatting = false;
+  let dynamicRangeFormatting = false;
+
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions);
+    dynamicFormatting = params.capabilities.textDocument?.formatting?.dynamicRegistration === true;
+    dynamicRangeFormatting = params.capabilities.textDocument?.rangeFormatting?.dynamicRegistration === true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder ? uriToPath(folder) : undefined;
     applyCatalogs();
@@ -82,13 +94,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         completionProvider: { triggerCharacters: ['<', '/', '@', ' ', ','] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
+        documentFormattingProvider: !dynamicFormatting,
+        documentRangeFormattingProvider: !dynamicRangeFormatting,
         documentLinkProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'fluentd-language-server' },
     };
+  });
+
+  connection.onInitialized(() => {
+    if (!dynamicFormatting && !dynamicRangeFormatting) return;
+    const fluentdOnly = { documentSelector: [{ language: 'fluentd' }] };
+    const bulk = BulkRegistration.create();
+    if (dynamicFormatting) bulk.add(DocumentFormattingRequest.type, fluentdOnly);
+    if (dynamicRangeFormatting) bulk.add(DocumentRangeFormattingRequest.type, fluentdOnly);
+    connection.client.register(bulk).catch((err: unknown) => {
+      connection.console.error(`registering formatting failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
   });
 
   connection.onDidChangeConfiguration((change) => {

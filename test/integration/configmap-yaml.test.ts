@@ -32,3 +32,31 @@ describe('ConfigMap YAML', () => {
       () => !vscode.languages.getDiagnostics(uri).some((d) => /cloudwatch_log/.test(d.message)));
   });
 });
+
+describe('Format Embedded fluent.conf', () => {
+  const header = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: fluentd-config', 'data:', '  fluent.conf: |'];
+  const messy = [...header,
+    '    <source>', '    @type tail', '            path /var/log/containers/*.log', '       tag kube.*',
+    '    </source>', '    <match kube.**>', '          @type stdout', '    </match>', ''].join('\n');
+  const formatted = [...header,
+    '    <source>', '      @type tail', '      path /var/log/containers/*.log', '      tag kube.*',
+    '    </source>', '    <match kube.**>', '      @type stdout', '    </match>', ''].join('\n');
+
+  it('re-indents the .conf key of a ConfigMap, while ordinary YAML formatting is not ours', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: messy });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.options = { tabSize: 2, insertSpaces: true };
+    await vscode.commands.executeCommand('fluentd.formatEmbeddedConfig');
+    await waitFor('the embedded config to be formatted', () => doc.getText() === formatted, 20_000)
+      .catch((err: Error) => { throw new Error(`${err.message}; the text is now:\n${doc.getText()}`); });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    // the server is up now (it just formatted): formatting is registered for `fluentd` only,
+    // so Format Document on the same messy YAML is not offered by us
+    const other = await vscode.workspace.openTextDocument({ language: 'yaml', content: messy });
+    await vscode.window.showTextDocument(other);
+    const offered = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', other.uri, { tabSize: 2, insertSpaces: true });
+    assert.deepEqual(offered ?? [], [], 'the extension still acts as a formatter of YAML files');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});

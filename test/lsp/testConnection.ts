@@ -2,6 +2,7 @@
 // PassThrough streams, a protocol connection acting as the client on the other.
 import { PassThrough } from 'node:stream';
 import {
+  type ClientCapabilities,
   type Connection,
   createConnection,
   createProtocolConnection,
@@ -43,12 +44,12 @@ export class TestConnection {
     this.client.listen();
   }
 
-  async initialize(initializationOptions: unknown = {}) {
+  async initialize(initializationOptions: unknown = {}, capabilities: ClientCapabilities = {}) {
     const result = await this.client.sendRequest(InitializeRequest.type, {
       // null: no parent-process watchdog timer keeping the test process alive
       processId: null,
       rootUri: null,
-      capabilities: {},
+      capabilities,
       initializationOptions,
     });
     await this.client.sendNotification(InitializedNotification.type, {});
