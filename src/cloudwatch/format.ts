@@ -1,5 +1,6 @@
 // Output lines for a tail: `<ISO timestamp> <stream> <message>`. Records in the Docker JSON /
-// kubernetes_metadata shape show their `log` text (systemd records their MESSAGE) instead of the
+// kubernetes_metadata shape show their `log` text (CRI-parsed records their `message`, systemd
+// records their MESSAGE) instead of the
 // JSON; the stream is shown as `pod/container` (or `unit@host`) rather than the long name.
 import { parseStreamName, streamLabel } from './stream-names';
 import type { TailEvent } from './types';
@@ -20,12 +21,20 @@ export function messageText(message: string): { text: string; record?: Record<st
     }
     if (record && typeof record === 'object' && !Array.isArray(record)) {
       const r = record as Record<string, unknown>;
-      const text = typeof r.log === 'string' ? r.log : typeof r.MESSAGE === 'string' ? r.MESSAGE : undefined;
+      const text = typeof r.log === 'string' ? r.log : isCriRecord(r) ? r.message : typeof r.MESSAGE === 'string' ? r.MESSAGE : undefined;
       if (text !== undefined) return { text: trimNewline(text), record: r };
       return { text: trimNewline(message), record: r };
     }
   }
   return { text: trimNewline(message) };
+}
+
+/**
+ * Fluentd's `cri` parser (containerd, e.g. EKS) gives `stream`, `logtag` and `message`. Only such a
+ * record shows its `message` alone: an application's own JSON with a `message` keeps its fields.
+ */
+function isCriRecord(r: Record<string, unknown>): r is Record<string, unknown> & { message: string } {
+  return typeof r.message === 'string' && (typeof r.logtag === 'string' || r.stream === 'stdout' || r.stream === 'stderr');
 }
 
 const LOG_FIRST = '{"log":"';

@@ -17,6 +17,9 @@ test('plain text, broken JSON and JSON without log stay as they are (one trailin
   assert.equal(messageText('{"level":"info"}').text, '{"level":"info"}');
   assert.equal(messageText('{"log":"a\\nb\\n"}').text, 'a\nb');
   assert.equal(messageText('{"MESSAGE":"Started kubelet"}').text, 'Started kubelet');
+  // containerd lines parsed by Fluentd's cri parser show their message; an app's own JSON does not
+  assert.equal(messageText('{"stream":"stdout","logtag":"F","message":"GET / 200\\n"}').text, 'GET / 200');
+  assert.equal(messageText('{"level":"info","message":"started"}').text, '{"level":"info","message":"started"}');
   assert.equal(messageText('[1,2]').text, '[1,2]');
 });
 
