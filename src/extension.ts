@@ -1,20 +1,52 @@
-// activate(): small on purpose — it wires the parts; each part registers its own
-// commands and views and puts every disposable in context.subscriptions.
-import type * as vscode from 'vscode';
-import { startLanguageClient } from './client/client';
-import { registerCloudWatch } from './ui/cloudwatch';
-import { registerKube } from './ui/kube';
+// activate(): small on purpose — it wires the parts and loads none of them. Each part is its own
+// bundle beside dist/extension.js (scripts/build.mjs), required on first use (src/ui/lazy.ts):
+// its commands and the CloudWatch view are registered here with stand-ins, and the language
+// client starts just after activate() returns. Every disposable goes into context.subscriptions.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { LazyTreeDataProvider, lazyPart, requireBundle } from './ui/lazy';
 import { registerShowEventRoute } from './ui/showEventRoute';
-import { registerFormatEmbeddedConfig } from './ui/formatEmbeddedConfig';
+
+// the parts' types only (erased): their code is in dist/cloudwatch.js, dist/kube.js, dist/client.js
+type CloudWatchPart = typeof import('./ui/cloudwatch');
+type KubePart = typeof import('./ui/kube');
+type ClientPart = typeof import('./client/client') & typeof import('./ui/formatEmbeddedConfig');
+
+// Names the parts define too; importing them would load the parts.
+const CLOUDWATCH_VIEW = 'fluentd.cloudwatch';
+const CLOUDWATCH_TESTING_COMMAND = 'fluentd.cloudwatch.testing.state';
+const KUBE_TESTING_COMMAND = 'fluentd.deploy.testing.answer';
+const FORMAT_EMBEDDED_CONFIG_COMMAND = 'fluentd.formatEmbeddedConfig';
 
 export function activate(context: vscode.ExtensionContext): void {
-  registerCloudWatch(context);
-  registerKube(context);
-  // the language server starts in the background: commands and views do not wait for it
-  const client = startLanguageClient(context);
-  client.catch(() => undefined); // the client reports its own start failure in its output channel
+  // the test seams exist only outside production mode, as in the parts
+  const testing = context.extensionMode !== vscode.ExtensionMode.Production;
+  const seam = (id: string) => (testing ? [id] : []);
+
+  const cloudwatch = lazyPart(context, [...contributedCommands(context, 'fluentd.cloudwatch.'), ...seam(CLOUDWATCH_TESTING_COMMAND)], () =>
+    requireBundle<CloudWatchPart>('cloudwatch').registerCloudWatch(context),
+  );
+  const tree = new LazyTreeDataProvider(cloudwatch);
+  context.subscriptions.push(tree, vscode.window.createTreeView(CLOUDWATCH_VIEW, { treeDataProvider: tree, showCollapseAll: true }));
+
+  lazyPart(context, [...contributedCommands(context, 'fluentd.deploy.'), ...seam(KUBE_TESTING_COMMAND)], () =>
+    requireBundle<KubePart>('kube').registerKube(context),
+  );
+
+  // the language server starts in the background, after activation: commands and views do not wait for it
+  const client: Promise<LanguageClient> = new Promise((resolve) => setImmediate(resolve)).then(() =>
+    requireBundle<ClientPart>('client').startLanguageClient(context),
+  );
+  // the client reports its own start failure in its output channel; this is for a missing bundle
+  client.catch((e: unknown) => console.error('fluentd: the language client did not start:', e));
   registerShowEventRoute(context, client);
-  registerFormatEmbeddedConfig(context, client);
+  lazyPart(context, [FORMAT_EMBEDDED_CONFIG_COMMAND], () => requireBundle<ClientPart>('client').registerFormatEmbeddedConfig(context, client));
+}
+
+/** The commands package.json contributes whose ids start with `prefix`: all must exist from activation on. */
+function contributedCommands(context: vscode.ExtensionContext, prefix: string): string[] {
+  const commands: { command: string }[] = context.extension.packageJSON.contributes?.commands ?? [];
+  return commands.map((c) => c.command).filter((id) => id.startsWith(prefix));
 }
 
 export function deactivate(): void {

@@ -40,7 +40,8 @@ run(process.execPath, [
 const entries = listVsix(args.out);
 const files = entries.filter((e) => e.name.startsWith('extension/')).map((e) => ({ ...e, name: e.name.slice('extension/'.length) }));
 const allowed = [
-  /^dist\/(extension|server|cli)\.js$/,
+  // dist/extension.js loads the parts (cloudwatch, kube, client) on first use: see scripts/build.mjs
+  /^dist\/(extension|cloudwatch|kube|client|server|cli)\.js$/,
   /^syntaxes\//,
   /^snippets\//,
   /^language-configuration\.json$/,
@@ -51,7 +52,7 @@ const allowed = [
   /^license(\.txt|\.md)?$/i,
 ];
 const stray = files.filter((f) => !allowed.some((re) => re.test(f.name)));
-const required = ['dist/extension.js', 'dist/server.js', 'package.json', 'media/icon.png', 'media/manifests/daemonset.yaml'];
+const required = ['dist/extension.js', 'dist/cloudwatch.js', 'dist/kube.js', 'dist/client.js', 'dist/server.js', 'package.json', 'media/icon.png', 'media/manifests/daemonset.yaml'];
 const missing = required.filter((r) => !files.some((f) => f.name === r));
 
 const size = statSync(args.out).size;

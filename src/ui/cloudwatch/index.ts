@@ -1,7 +1,8 @@
 // The VS Code side of the CloudWatch Logs explorer: the "CloudWatch Logs" view in the Fluentd
 // view container, its commands (one file each under commands/), tails in output channels with
-// a status bar item, and stream history documents. src/extension.ts calls registerCloudWatch
-// once; every disposable goes into context.subscriptions.
+// a status bar item, and stream history documents. Built as its own bundle (dist/cloudwatch.js):
+// src/extension.ts registers the view with a stand-in provider and calls registerCloudWatch
+// once, on first use; every disposable goes into context.subscriptions.
 import * as vscode from 'vscode';
 import { chooseRegionProfileCommand } from './commands/chooseRegionProfileCommand';
 import { copyArnCommand } from './commands/copyArnCommand';
@@ -45,12 +46,12 @@ export const CLOUDWATCH_COMMANDS = {
  */
 export const CLOUDWATCH_TESTING_COMMAND = 'fluentd.cloudwatch.testing.state';
 
-export function registerCloudWatch(context: vscode.ExtensionContext): void {
+/** Registers the commands and providers; returns the tree data provider of the view. */
+export function registerCloudWatch(context: vscode.ExtensionContext): CloudWatchTreeProvider {
   const cw = new CloudWatchSession(context);
   const tails = new TailManager(cw);
   const docs = new HistoryDocuments(cw);
   const tree = new CloudWatchTreeProvider(cw.model);
-  const view = vscode.window.createTreeView(CLOUDWATCH_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   const C = CLOUDWATCH_COMMANDS;
   const cmd = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown);
 
@@ -59,7 +60,6 @@ export function registerCloudWatch(context: vscode.ExtensionContext): void {
     tails,
     docs,
     tree,
-    view,
     vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, docs),
     vscode.languages.registerCodeLensProvider({ scheme: HISTORY_SCHEME }, docs),
     vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme === HISTORY_SCHEME && docs.forget(d.uri)),
@@ -99,4 +99,5 @@ export function registerCloudWatch(context: vscode.ExtensionContext): void {
       }),
     );
   }
+  return tree;
 }

@@ -1,5 +1,6 @@
 // The VS Code side of one-click deploy: registers the kube commands (one file each) on a shared
-// session. src/extension.ts calls registerKube(context) once.
+// session. Built as its own bundle (dist/kube.js): src/extension.ts calls registerKube(context)
+// once, on the first call of a kube command.
 import * as vscode from 'vscode';
 import { copyIamPolicyCommand } from './copyIamPolicyCommand';
 import { DEPLOY_COMMAND, deployCommand, type DeployArgs } from './deployCommand';
