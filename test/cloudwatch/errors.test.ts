@@ -15,7 +15,8 @@ import { logStreamPager } from '../../src/cloudwatch/log-streams';
 import { filterPageFetcher } from '../../src/cloudwatch/sdk-adapters';
 import { startTail } from '../../src/cloudwatch/tail';
 import type { TailNotice } from '../../src/cloudwatch/tail-listener';
-import { freePort, startMoto, type MotoServer } from '../harness/moto';
+import { freePort } from '../harness/net';
+import { startMoto, type MotoServer } from '../harness/moto';
 import { createRestrictedUser, enforceAuth } from './helpers/moto-iam';
 
 let moto: MotoServer;

@@ -12,7 +12,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -163,17 +163,6 @@ export async function ensureMoto(version = MOTO_VERSION): Promise<MotoInstall> {
   return { venv: r.venv, python: r.python, motoServer: r.bin, installed: r.installed, elapsedMs: r.elapsedMs };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Seeding data: the same shape is loaded either through the API or, for big groups, in-process.

@@ -14,7 +14,8 @@ import {
   withDefaults,
   type KubeClient as Client,
 } from '../../src/kube';
-import { freePort, startKube, type KubeCluster } from '../harness/kube';
+import { freePort } from '../harness/net';
+import { startKube, type KubeCluster } from '../harness/kube';
 import {
   clientFor,
   createNamespace,
