@@ -16,10 +16,9 @@
 // each `CH.x` constant in the scanner costs a call and the numbers say more about
 // the loader than about the parser.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
 import {
   createProtocolConnection,
   DidOpenTextDocumentNotification,
@@ -33,6 +32,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { ParseResult } from '../src/language/parser';
 import { corpus10k } from './corpus10k';
+import { bundled, median, round } from './util';
 
 type Value = number | string;
 interface Goal {
@@ -58,14 +58,6 @@ const GOALS: Record<string, Goal> = {
   tail_latency_vs_peer: { dir: 'max', goal: 0.7, must: 1 },
 };
 
-const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 /**
  * Median of `runs` timed calls after `warmup` untimed ones, and the mean CPU time of a
  * call (user + system of the process: less sensitive to a busy machine than wall time).
@@ -84,25 +76,8 @@ function timeMedian(fn: () => unknown, warmup: number, runs: number): { median: 
 }
 
 /** The parser bundled like the server bundles it (see the header). */
-async function bundledParse(): Promise<(text: string) => ParseResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fluentd-bench-'));
-  try {
-    const outfile = join(dir, 'parser.js');
-    await esbuild.build({
-      entryPoints: [join(ROOT, 'src/language/parser/index.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      outfile,
-      logLevel: 'warning',
-    });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require(outfile) as { parse: (text: string) => ParseResult }).parse;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const bundledParse = async () =>
+  (await bundled<{ parse: (text: string) => ParseResult }>('parse', ["export * from './src/language/parser';"])).parse;
 
 async function benchParse(): Promise<Record<string, Value>> {
   const parse = await bundledParse();

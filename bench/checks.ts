@@ -11,11 +11,7 @@
 //                                service adds too), for reference
 //
 // Called by bench/bench.ts; alone: node --import tsx bench/checks.ts
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as esbuild from 'esbuild';
 import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
 import type { Catalog } from '../src/language/catalog';
 import type { Check } from '../src/language/checks';
@@ -23,8 +19,7 @@ import type { ParseResult } from '../src/language/parser';
 import type { FluentdLanguageService } from '../src/language/service';
 import type { Diagnostic } from '../src/language/types';
 import { corpus10k } from './corpus10k';
-
-const ROOT = resolve(__dirname, '..');
+import { bundled, median, round } from './util';
 
 interface Bundle {
   parse(text: string): ParseResult;
@@ -35,42 +30,14 @@ interface Bundle {
   TextDocument: { create(uri: string, lang: string, version: number, text: string): Doc };
 }
 
-async function bundle(): Promise<Bundle> {
-  const dir = mkdtempSync(join(tmpdir(), 'fluentd-bench-checks-'));
-  try {
-    const outfile = join(dir, 'checks.js');
-    await esbuild.build({
-      stdin: {
-        contents: [
-          "export { parse } from './src/language/parser';",
-          "export { catalogueChecks } from './src/language/checks';",
-          "export { Catalog, defaultCatalog } from './src/language/catalog';",
-          "export { FluentdLanguageService } from './src/language/service';",
-          "export { TextDocument } from 'vscode-languageserver-textdocument';",
-        ].join('\n'),
-        resolveDir: ROOT,
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      outfile,
-      logLevel: 'warning',
-    });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(outfile) as Bundle;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-const round = (n: number) => Number(n.toFixed(2));
+const bundle = () =>
+  bundled<Bundle>('checks', [
+    "export { parse } from './src/language/parser';",
+    "export { catalogueChecks } from './src/language/checks';",
+    "export { Catalog, defaultCatalog } from './src/language/catalog';",
+    "export { FluentdLanguageService } from './src/language/service';",
+    "export { TextDocument } from 'vscode-languageserver-textdocument';",
+  ]);
 
 export async function benchChecks(): Promise<Record<string, number>> {
   const b = await bundle();

@@ -13,16 +13,11 @@
 // The language service is measured as it ships: bundled by esbuild like
 // dist/server.js (run through tsx every module export is a getter call, which says
 // more about the loader than about the service).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
 import type { TextDocument as TextDocumentType } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import type { FluentdLanguageService as Service } from '../src/language/service';
 import { corpus10k } from './corpus10k';
-
-const ROOT = resolve(__dirname, '..');
+import { bundled, median, round, time } from './util';
 
 interface Bundle {
   FluentdLanguageService: typeof Service;
@@ -30,31 +25,11 @@ interface Bundle {
 }
 
 /** The language service and TextDocument, bundled as the server bundles them. */
-async function bundledService(): Promise<Bundle> {
-  const dir = mkdtempSync(join(tmpdir(), 'fluentd-bench-editor-'));
-  try {
-    const outfile = join(dir, 'service.js');
-    await esbuild.build({
-      stdin: {
-        contents:
-          "export { FluentdLanguageService } from './src/language/service';\n" +
-          "export { TextDocument } from 'vscode-languageserver-textdocument';\n",
-        resolveDir: ROOT,
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      outfile,
-      logLevel: 'warning',
-    });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(outfile) as Bundle;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const bundledService = () =>
+  bundled<Bundle>('editor', [
+    "export { FluentdLanguageService } from './src/language/service';",
+    "export { TextDocument } from 'vscode-languageserver-textdocument';",
+  ]);
 
 let TextDocument: typeof TextDocumentType;
 type TextDocument = TextDocumentType;
@@ -64,16 +39,6 @@ const URI = 'file:///bench/fluent-10k.conf';
 function p95(samples: number[]): number {
   const s = [...samples].sort((a, b) => a - b);
   return round(s[Math.max(0, Math.ceil(s.length * 0.95) - 1)]);
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
-function time(fn: () => unknown): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
 }
 
 /** Cursor positions of the kinds completion serves, spread over the whole file. */
@@ -155,7 +120,7 @@ export async function benchEditor(): Promise<Record<string, number>> {
     const ms = time(() => service.format(fresh));
     if (i) formats.push(ms);
   }
-  const format = [...formats].sort((a, b) => a - b)[formats.length >> 1];
+  const format = median(formats);
   return {
     completion_p95_ms: p95(completion),
     completion_after_edit_p95_ms: p95(afterEdit),

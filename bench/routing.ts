@@ -13,11 +13,9 @@
 // The code is measured as it ships: bundled by esbuild like dist/server.js (through
 // tsx every module's exports are getters, which says more about the loader).
 // Called by bench/bench.ts; `node --import tsx bench/routing.ts` runs it alone.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as esbuild from 'esbuild';
 import type { TextDocument as TextDocumentType } from 'vscode-languageserver-textdocument';
 import type { buildTree as BuildTree } from '../src/language/includes/tree';
 import type { parse as Parse } from '../src/language/parser';
@@ -26,8 +24,7 @@ import type { eventRoutes as EventRoutes } from '../src/language/routing/eventRo
 import type { FluentdLanguageService as Service } from '../src/language/service';
 import { corpusRoot } from '../test/helpers/corpus';
 import { corpus10k } from './corpus10k';
-
-const ROOT = resolve(__dirname, '..');
+import { bundled, median, round } from './util';
 
 interface Bundle {
   parse: typeof Parse;
@@ -38,43 +35,15 @@ interface Bundle {
   TextDocument: typeof TextDocumentType;
 }
 
-async function bundled(): Promise<Bundle> {
-  const dir = mkdtempSync(join(tmpdir(), 'fluentd-bench-routing-'));
-  try {
-    const outfile = join(dir, 'routing.js');
-    await esbuild.build({
-      stdin: {
-        contents: [
-          "export { parse } from './src/language/parser';",
-          "export { buildTree } from './src/language/includes/tree';",
-          "export { analyzeRouting } from './src/language/routing/analyze';",
-          "export { eventRoutes } from './src/language/routing/eventRoute';",
-          "export { FluentdLanguageService } from './src/language/service';",
-          "export { TextDocument } from 'vscode-languageserver-textdocument';",
-        ].join('\n'),
-        resolveDir: ROOT,
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      outfile,
-      logLevel: 'warning',
-    });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(outfile) as Bundle;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-const round = (n: number) => Number(n.toFixed(2));
+const bundleRouting = () =>
+  bundled<Bundle>('routing', [
+    "export { parse } from './src/language/parser';",
+    "export { buildTree } from './src/language/includes/tree';",
+    "export { analyzeRouting } from './src/language/routing/analyze';",
+    "export { eventRoutes } from './src/language/routing/eventRoute';",
+    "export { FluentdLanguageService } from './src/language/service';",
+    "export { TextDocument } from 'vscode-languageserver-textdocument';",
+  ]);
 
 /** The DaemonSet image's conf/ as one ConfigMap (keys cannot hold '/': kubernetes/x.conf → kubernetes-x.conf) and its DaemonSet. */
 export function daemonsetConfigMapYaml(): string {
@@ -110,7 +79,7 @@ spec:
 }
 
 export async function benchRouting(): Promise<Record<string, number>> {
-  const { parse, buildTree, analyzeRouting, eventRoutes, FluentdLanguageService, TextDocument } = await bundled();
+  const { parse, buildTree, analyzeRouting, eventRoutes, FluentdLanguageService, TextDocument } = await bundleRouting();
   const text = corpus10k();
   const parsed = parse(text);
   const root = { path: '/bench/fluent.conf', uri: 'file:///bench/fluent.conf', text, parsed };
