@@ -13,8 +13,6 @@
 // The code is measured as it ships: bundled by esbuild like dist/server.js (through
 // tsx every module's exports are getters, which says more about the loader).
 // Called by bench/bench.ts; `node --import tsx bench/routing.ts` runs it alone.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TextDocument as TextDocumentType } from 'vscode-languageserver-textdocument';
 import type { buildTree as BuildTree } from '../src/language/includes/tree';
@@ -22,7 +20,7 @@ import type { parse as Parse } from '../src/language/parser';
 import type { analyzeRouting as AnalyzeRouting } from '../src/language/routing/analyze';
 import type { eventRoutes as EventRoutes } from '../src/language/routing/eventRoute';
 import type { FluentdLanguageService as Service } from '../src/language/service';
-import { corpusRoot } from '../test/helpers/corpus';
+import { configMapManifest, daemonsetConfigMap } from '../test/helpers/configMap';
 import { corpus10k } from './corpus10k';
 import { bundled, median, round } from './util';
 
@@ -44,39 +42,6 @@ const bundleRouting = () =>
     "export { FluentdLanguageService } from './src/language/service';",
     "export { TextDocument } from 'vscode-languageserver-textdocument';",
   ]);
-
-/** The DaemonSet image's conf/ as one ConfigMap (keys cannot hold '/': kubernetes/x.conf → kubernetes-x.conf) and its DaemonSet. */
-export function daemonsetConfigMapYaml(): string {
-  const conf = join(corpusRoot, 'valid', 'fluent+fluentd-kubernetes-daemonset', 'docker-image', 'v1.19', 'debian-cloudwatch', 'conf');
-  const flat = (t: string) => t.replace(/@include kubernetes\//g, '@include kubernetes-').replace('@include ../tail_container_parse.conf', '@include tail_container_parse.conf');
-  const block = (key: string, text: string) => `  ${key}: |\n${text.replace(/\n+$/, '').split('\n').map((l) => (l ? `    ${l}` : '')).join('\n')}\n`;
-  let y = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fluentd-config\n  namespace: kube-system\ndata:\n';
-  for (const f of readdirSync(conf).sort()) if (f.endsWith('.conf')) y += block(f, flat(readFileSync(join(conf, f), 'utf8')));
-  for (const f of readdirSync(join(conf, 'kubernetes')).sort()) y += block(`kubernetes-${f}`, flat(readFileSync(join(conf, 'kubernetes', f), 'utf8')));
-  y += `---
-apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: fluentd
-  namespace: kube-system
-spec:
-  template:
-    spec:
-      containers:
-        - name: fluentd
-          image: fluent/fluentd-kubernetes-daemonset:v1.19-debian-cloudwatch-1
-          env:
-            - {name: LOG_GROUP_NAME, value: /eks/demo/containers}
-            - {name: LOG_REJECTED_REQUEST, value: "true"}
-            - {name: KUBERNETES_CA_FILE, value: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt}
-          volumeMounts:
-            - {name: config, mountPath: /fluentd/etc}
-      volumes:
-        - name: config
-          configMap: {name: fluentd-config}
-`;
-  return y;
-}
 
 export async function benchRouting(): Promise<Record<string, number>> {
   const { parse, buildTree, analyzeRouting, eventRoutes, FluentdLanguageService, TextDocument } = await bundleRouting();
@@ -105,7 +70,7 @@ export async function benchRouting(): Promise<Record<string, number>> {
     routes.push(performance.now() - t);
   }
 
-  const yaml = daemonsetConfigMapYaml();
+  const yaml = configMapManifest(daemonsetConfigMap());
   const service = new FluentdLanguageService();
   const validate: number[] = [];
   const validateCpu: number[] = [];

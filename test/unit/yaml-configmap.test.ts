@@ -5,7 +5,7 @@
 // YAML; completion, hover, formatting and quick fixes mapped into the YAML file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,59 +16,7 @@ import type { Diagnostic, Range } from '../../src/language/types';
 import { pathToUri } from '../../src/language/uri';
 import { readManifests } from '../../src/language/yaml/manifests';
 import { corpusRoot } from '../helpers/corpus';
-
-const CONF = join(corpusRoot, 'valid', 'fluent+fluentd-kubernetes-daemonset', 'docker-image', 'v1.19', 'debian-cloudwatch', 'conf');
-
-/** A `|` block of a text under a `data:` key (4 spaces). */
-function block(key: string, text: string): string {
-  const body = text.replace(/\n+$/, '').split('\n').map((l) => (l ? `    ${l}` : ''));
-  return `  ${key}: |\n${body.join('\n')}\n`;
-}
-
-/**
- * The image's conf/ as one ConfigMap: keys cannot hold '/', so kubernetes/x.conf is
- * the key kubernetes-x.conf and the includes say so (what people do when they move
- * this config into a ConfigMap).
- */
-function daemonsetConfigMap(): Record<string, string> {
-  const keys: Record<string, string> = {};
-  const flat = (t: string) => t.replace(/@include kubernetes\//g, '@include kubernetes-').replace('@include ../tail_container_parse.conf', '@include tail_container_parse.conf');
-  for (const f of readdirSync(CONF).sort()) if (f.endsWith('.conf')) keys[f] = flat(readFileSync(join(CONF, f), 'utf8'));
-  for (const f of readdirSync(join(CONF, 'kubernetes')).sort()) keys[`kubernetes-${f}`] = flat(readFileSync(join(CONF, 'kubernetes', f), 'utf8'));
-  return keys;
-}
-
-const DAEMONSET_ENV = ['LOG_GROUP_NAME', 'LOG_REJECTED_REQUEST', 'KUBERNETES_CA_FILE', 'AWS_REGION'];
-
-function manifest(keys: Record<string, string>, env: string[] | null = DAEMONSET_ENV): string {
-  let y = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fluentd-config\n  namespace: kube-system\ndata:\n';
-  for (const [k, t] of Object.entries(keys)) y += block(k, t);
-  if (env) {
-    y += `---
-apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: fluentd
-  namespace: kube-system
-spec:
-  template:
-    spec:
-      containers:
-        - name: fluentd
-          image: fluent/fluentd-kubernetes-daemonset:v1.19-debian-cloudwatch-1
-          env:
-${env.map((n) => `            - name: ${n}\n              value: "x"`).join('\n')}
-          volumeMounts:
-            - name: config
-              mountPath: /fluentd/etc
-      volumes:
-        - name: config
-          configMap:
-            name: fluentd-config
-`;
-  }
-  return y;
-}
+import { configMapManifest as manifest, DAEMONSET_ENV, daemonsetConfigMap } from '../helpers/configMap';
 
 let version = 0;
 const yamlDoc = (text: string, uri = 'file:///k8s/fluentd.yaml') => TextDocument.create(uri, 'yaml', ++version, text);
