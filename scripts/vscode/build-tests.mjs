@@ -14,9 +14,15 @@ export async function buildIntegrationTests() {
     .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
     .map((f) => join(src, f));
   rmSync(TESTS_OUT, { recursive: true, force: true }); // no stale suites from deleted files
+  await bundleSuites(entryPoints, TESTS_OUT);
+  return join(TESTS_OUT, 'index.js');
+}
+
+/** Bundles suites for the extension host: CommonJS, `vscode` and mocha left to the host and node_modules. */
+export async function bundleSuites(entryPoints, outdir) {
   await esbuild.build({
     entryPoints,
-    outdir: TESTS_OUT,
+    outdir,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -25,7 +31,6 @@ export async function buildIntegrationTests() {
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
   });
-  return join(TESTS_OUT, 'index.js');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

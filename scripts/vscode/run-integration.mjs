@@ -87,12 +87,7 @@ try {
 await stopParts(parts);
 rmSync(workspace, { recursive: true, force: true });
 
-console.log('');
-for (const t of results.tests) {
-  const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-';
-  console.log(`  ${mark} ${t.fullTitle}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
-  if (t.error) console.log(`      ${t.error.split('\n').slice(0, 6).join('\n      ')}`);
-}
+harness.printResults(results);
 console.log(`\nintegration: finished in ${secs()}; logs and screenshots in test-results/`);
 const activationFile = join(ROOT, 'test-results', 'activation.json');
 if (existsSync(activationFile)) {

@@ -9,9 +9,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as esbuild from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
-import { ROOT } from './build-tests.mjs';
+import { bundleSuites, ROOT } from './build-tests.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -40,20 +39,13 @@ console.log(`vsix: packaged ${vsix} (${secs()})`);
 // The smoke suite with the integration runner's index (it runs the *.test.js next to it).
 const outDir = join(ROOT, 'out', 'vsix-smoke');
 rmSync(outDir, { recursive: true, force: true });
-await esbuild.build({
-  entryPoints: {
+await bundleSuites(
+  {
     index: join(ROOT, 'test/integration/index.ts'),
     'smoke.test': join(ROOT, 'test/integration/vsix/smoke.test.ts'),
   },
-  outdir: outDir,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'inline',
-  external: ['vscode', 'mocha'],
-  logLevel: 'warning',
-});
+  outDir,
+);
 
 // VS Code runs extensionTestsPath only alongside an extensionDevelopmentPath, and every
 // extension found there runs in development mode. So the development path is an empty runner
@@ -95,12 +87,7 @@ try {
 }
 rmSync(workspace, { recursive: true, force: true });
 
-console.log('');
-for (const t of results.tests) {
-  const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-';
-  console.log(`  ${mark} ${t.fullTitle}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
-  if (t.error) console.log(`      ${t.error.split('\n').slice(0, 6).join('\n      ')}`);
-}
+harness.printResults(results);
 const activationFile = join(outputDir, 'activation.json');
 if (existsSync(activationFile)) {
   const a = JSON.parse(readFileSync(activationFile, 'utf8'));

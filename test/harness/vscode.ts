@@ -427,6 +427,16 @@ export function parseResults(file: string): TestResults {
   return { passed: r.passed, failed: r.failed, pending: r.pending ?? 0, tests: r.tests };
 }
 
+/** One line per test (✔ passed, ✖ failed, - skipped) with the first lines of its error, after a blank line. */
+export function printResults(results: TestResults): void {
+  console.log('');
+  for (const t of results.tests) {
+    const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-';
+    console.log(`  ${mark} ${t.fullTitle}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
+    if (t.error) console.log(`      ${t.error.split('\n').slice(0, 6).join('\n      ')}`);
+  }
+}
+
 /** A timer that never keeps the process alive on its own (they race other promises here). */
 function sleep(ms: number): Promise<void> {
   return new Promise((res) => setTimeout(res, ms).unref());
