@@ -70,6 +70,12 @@ export function scanDoubleQuoted(text: string, open: number, budget: EmbeddedBud
   let runStart = open + 1;
   let p = open + 1;
   let lineBreakReported = false;
+  /** Reports `code` from `start` to the end of its line, where parsing resumes. */
+  const failAtLineEnd = (start: number, code: string, message: string): StringScan => {
+    const lineEnd = endOfLineFrom(text, start);
+    errors.push({ code, message, start, end: lineEnd, resume: lineEnd });
+    return { end: lineEnd, text: out, embedded, errors };
+  };
   while (p < n) {
     const c = text.charCodeAt(p);
     if (c === CH.dquote) {
@@ -132,19 +138,10 @@ export function scanDoubleQuoted(text: string, open: number, budget: EmbeddedBud
       const window = budget.left > 0 ? MAX_EMBEDDED : endOfLineFrom(text, from) - from;
       const limit = Math.min(n, from + window);
       const close = findEmbeddedEnd(text, from, limit);
-      if (close < 0) budget.left -= limit - from;
       if (close < 0) {
+        budget.left -= limit - from;
         out += text.slice(runStart, p);
-        const eol = text.indexOf('\n', p);
-        const lineEnd = eol === -1 ? n : eol;
-        errors.push({
-          code: 'unterminated-embedded-code',
-          message: "Embedded Ruby '#{' is never closed with '}' (Fluentd: expected end of embedded code).",
-          start: p,
-          end: lineEnd,
-          resume: lineEnd,
-        });
-        return { end: lineEnd, text: out, embedded, errors };
+        return failAtLineEnd(p, 'unterminated-embedded-code', "Embedded Ruby '#{' is never closed with '}' (Fluentd: expected end of embedded code).");
       }
       embedded.push({ start: p, end: close + 1, code: text.slice(p + 2, close) });
       p = close + 1;
@@ -153,16 +150,7 @@ export function scanDoubleQuoted(text: string, open: number, budget: EmbeddedBud
     p++;
   }
   out += text.slice(runStart, p);
-  const eol = text.indexOf('\n', open);
-  const lineEnd = eol === -1 ? n : eol;
-  errors.push({
-    code: 'unterminated-string',
-    message: 'This double-quoted string is never closed: Fluentd reads to the end of the file and fails.',
-    start: open,
-    end: lineEnd,
-    resume: lineEnd,
-  });
-  return { end: lineEnd, text: out, embedded, errors };
+  return failAtLineEnd(open, 'unterminated-string', 'This double-quoted string is never closed: Fluentd reads to the end of the file and fails.');
 }
 
 /** A single-quoted string: only `\'` and `\\` escape, and it cannot span lines. */
