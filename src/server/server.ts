@@ -156,75 +156,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDocumentSymbol(
-    guard('documentSymbol', [], (p) => {
+  /** A request about one open document: looked up, guarded, answered empty when it is not open. */
+  const onDoc =
+    <P extends { textDocument: { uri: string } }, R>(name: string, empty: R, fn: (doc: TextDocument, params: P) => R) =>
+    guard<P, R>(name, empty, (p) => {
       const doc = documents.get(p.textDocument.uri);
-      return doc ? service.documentSymbols(doc) : [];
-    }),
-  );
-  connection.onFoldingRanges(
-    guard('foldingRanges', [], (p) => {
-      const doc = documents.get(p.textDocument.uri);
-      return doc ? service.foldingRanges(doc) : [];
-    }),
-  );
-  connection.onDefinition(
-    guard('definition', [], (p) => {
-      const doc = documents.get(p.textDocument.uri);
-      return doc ? service.definition(doc, p.position) : [];
-    }),
-  );
+      return doc ? fn(doc, p) : empty;
+    });
 
-  connection.onCompletion(
-    guard('completion', null, (p) => {
-      const doc = documents.get(p.textDocument.uri);
-      return doc ? service.completion(doc, p.position) : null;
-    }),
-  );
-  connection.onHover(
-    guard('hover', null, (p) => {
-      const doc = documents.get(p.textDocument.uri);
-      return doc ? service.hover(doc, p.position) : null;
-    }),
-  );
-  connection.onCodeAction(
-    guard('codeAction', [], (p) => {
-      const doc = documents.get(p.textDocument.uri);
-      return doc ? service.codeActions(doc, p.range, p.context.diagnostics) : [];
-    }),
-  );
-  connection.onDocumentFormatting(
-    guard('formatting', [], (p) => {
-      const doc = documents.get(p.textDocument.uri);
-      return doc ? service.format(doc, p.options) : [];
-    }),
-  );
-  connection.onDocumentRangeFormatting(
-    guard('rangeFormatting', [], (p) => {
-      const doc = documents.get(p.textDocument.uri);
-      return doc ? service.format(doc, p.options, p.range) : [];
-    }),
-  );
-
-  connection.onDocumentLinks(
-    guard('documentLinks', [], (p) => {
-      const doc = documents.get(p.textDocument.uri);
-      return doc ? service.documentLinks(doc) : [];
-    }),
-  );
-  connection.onCodeLens(
-    guard('codeLens', [], (p) => {
-      const doc = documents.get(p.textDocument.uri);
-      return doc ? service.codeLenses(doc) : [];
-    }),
-  );
+  connection.onDocumentSymbol(onDoc('documentSymbol', [], (doc) => service.documentSymbols(doc)));
+  connection.onFoldingRanges(onDoc('foldingRanges', [], (doc) => service.foldingRanges(doc)));
+  connection.onDefinition(onDoc('definition', [], (doc, p) => service.definition(doc, p.position)));
+  connection.onCompletion(onDoc('completion', null, (doc, p) => service.completion(doc, p.position)));
+  connection.onHover(onDoc('hover', null, (doc, p) => service.hover(doc, p.position)));
+  connection.onCodeAction(onDoc('codeAction', [], (doc, p) => service.codeActions(doc, p.range, p.context.diagnostics)));
+  connection.onDocumentFormatting(onDoc('formatting', [], (doc, p) => service.format(doc, p.options)));
+  connection.onDocumentRangeFormatting(onDoc('rangeFormatting', [], (doc, p) => service.format(doc, p.options, p.range)));
+  connection.onDocumentLinks(onDoc('documentLinks', [], (doc) => service.documentLinks(doc)));
+  connection.onCodeLens(onDoc('codeLens', [], (doc) => service.codeLenses(doc)));
   // the client's "Show event route" command asks for the chain of filters and match of a <source>
   connection.onRequest(
     EVENT_ROUTE_REQUEST,
-    guard('eventRoute', [], (p: EventRouteParams) => {
-      const doc = documents.get(p.textDocument.uri);
-      return doc ? service.eventRoutes(doc, p.position) : [];
-    }),
+    onDoc('eventRoute', [], (doc, p: EventRouteParams) => service.eventRoutes(doc, p.position)),
   );
 
   connection.onShutdown(() => {
