@@ -109,6 +109,15 @@ const SIZE_UNITS: [string, number][] = [
  * first unit letter that follows a digit (found in one pass — the regexp itself
  * backtracks quadratically on long digit runs).
  */
+/** The number before the first unit of `table` (in its order) found in the text, times that unit. */
+function scaledByUnit(text: string, table: [string, number][]): number | undefined {
+  for (const [units, mult] of table) {
+    const digits = digitsBeforeUnit(text, units);
+    if (digits !== undefined) return Number(digits) * mult;
+  }
+  return undefined;
+}
+
 function digitsBeforeUnit(text: string, units: string): string | undefined {
   for (let j = 1; j < text.length; j++) {
     if (!units.includes(text[j])) continue;
@@ -136,15 +145,7 @@ function intendedSize(text: string): { bytes: number; label: string } | undefine
  * otherwise `to_i`.
  */
 export function sizeValue(text: string, opts: ConvertOptions = {}): Converted<number> {
-  let value: number | undefined;
-  for (const [units, mult] of SIZE_UNITS) {
-    const digits = digitsBeforeUnit(text, units);
-    if (digits !== undefined) {
-      value = Number(digits) * mult;
-      break;
-    }
-  }
-  value ??= rubyToI(text);
+  const value = scaledByUnit(text, SIZE_UNITS) ?? rubyToI(text);
   const meant = intendedSize(text);
   if (meant?.bytes === value) return { value };
   const short = iec(value);
@@ -213,15 +214,7 @@ function intendedTime(text: string): number | undefined {
  * (`10M` is 10 seconds).
  */
 export function timeValue(text: string, opts: ConvertOptions = {}): Converted<number> {
-  let value: number | undefined;
-  for (const [unit, mult] of TIME_UNITS) {
-    const digits = digitsBeforeUnit(text, unit);
-    if (digits !== undefined) {
-      value = Number(digits) * mult;
-      break;
-    }
-  }
-  value ??= rubyToF(text);
+  const value = scaledByUnit(text, TIME_UNITS) ?? rubyToF(text);
   const meant = intendedTime(text);
   if (meant === value) return { value };
   const uses = formatSeconds(value);
