@@ -2,17 +2,16 @@
 import type { Position, Range } from '../types';
 
 export class LineIndex {
-  /** Offset at which each line starts; lineStarts[0] === 0. */
-  readonly lineStarts: number[];
+  private starts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
-    }
-    this.lineStarts = starts;
+  constructor(readonly text: string) {}
+
+  /**
+   * Offset at which each line starts; lineStarts[0] === 0. Built on first use: the
+   * parser stores offsets only, so a parse that reports nothing never needs it.
+   */
+  get lineStarts(): number[] {
+    return (this.starts ??= lineStartsOf(this.text));
   }
 
   get lineCount(): number {
@@ -23,7 +22,7 @@ export class LineIndex {
   private hint = 0;
 
   positionAt(offset: number): Position {
-    const starts = this.lineStarts;
+    const starts = this.starts ?? this.lineStarts;
     const h = this.hint;
     if (offset >= starts[h]) {
       if (h + 1 >= starts.length || offset < starts[h + 1]) return { line: h, character: offset - starts[h] };
@@ -60,4 +59,14 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
 }

@@ -4,9 +4,9 @@
 // listed. Elements are kept on an explicit stack: no recursion, so arbitrarily deep
 // nesting cannot overflow the call stack.
 import type { Diagnostic, Severity } from '../types';
-import type { Comment, ConfigDocument, ElementNode, IncludeNode, Node, ParamNode, Value } from './ast';
+import type { Comment, ConfigDocument, Node, Value } from './ast';
 import { LineIndex } from './lineIndex';
-import { newEmbeddedBudget, scanDoubleQuoted, scanJson, scanSingleQuoted, type LiteralError, type StringScan } from './literals';
+import { newEmbeddedBudget, scanDoubleQuoted, scanJson, scanSingleQuoted, type EmbeddedSpan, type LiteralError } from './literals';
 import {
   CH,
   endOfLine,
@@ -21,6 +21,7 @@ import {
   skipWhite,
   trimWhite,
 } from './scan';
+import { CommentImpl, DocumentImpl, ElementImpl, EmbeddedImpl, IncludeImpl, ParamImpl, ValueImpl } from './nodes';
 
 export interface ParseResult {
   document: ConfigDocument;
@@ -31,8 +32,8 @@ export interface ParseResult {
 
 /** Reserved parameters Fluentd accepts with the `@` prefix. */
 export const RESERVED_PARAMS = new Set(['@type', '@id', '@label', '@log_level']);
-/** Shared empty list for unquoted scans (read-only: no embedded code, no errors). */
-const NONE: never[] = [];
+/** Shared empty list for unquoted scans (read-only: no embedded code). */
+const NONE: readonly EmbeddedSpan[] = [];
 /** Directives in which any other `@key` is a parse error (elsewhere Fluentd only warns). */
 const STRICT_PREFIX_ELEMENTS = new Set(['match', 'source', 'filter', 'system']);
 
@@ -48,11 +49,13 @@ class Parser {
   private readonly comments: Comment[] = [];
   private readonly root: Node[] = [];
   /** Open elements, innermost last. */
-  private readonly stack: ElementNode[] = [];
+  private readonly stack: ElementImpl[] = [];
   /** Shared by every double-quoted string of this parse (see EmbeddedBudget). */
   private readonly embeddedBudget = newEmbeddedBudget();
+  /** The `#{…}` spans of the string scanString read last. */
+  private lastEmbedded: readonly EmbeddedSpan[] = NONE;
   private readonly onComment = (start: number, end: number): void => {
-    this.comments.push({ text: this.text.slice(start, end), range: this.idx.range(start, end) });
+    this.comments.push(new CommentImpl(this.idx, this.text.slice(start, end), start, end));
   };
 
   constructor(private readonly text: string) {
@@ -75,12 +78,7 @@ class Parser {
     }
     while (this.stack.length) this.closeUnclosed(this.stack.pop()!);
     return {
-      document: {
-        kind: 'document',
-        children: this.root,
-        comments: this.comments,
-        range: this.idx.range(0, this.n),
-      },
+      document: new DocumentImpl(this.idx, this.root, this.comments),
       diagnostics: this.diagnostics.sort(
         (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
       ),
@@ -123,11 +121,11 @@ class Parser {
     // scan_string: a quoted argument is read as a string (`<match "a b">` has `a b`)
     this.pos = p;
     const quoted = text.charCodeAt(p) === CH.dquote || text.charCodeAt(p) === CH.squote;
-    const lit = this.scanString(scanTagArgument);
-    const argEnd = lit.end;
+    const litText = this.scanString(scanTagArgument);
+    const argEnd = this.pos;
     p = skipSpacing(text, argEnd);
     let tagEnd: number;
-    let arg = quoted ? lit.text : trimWhite(text.slice(argStart, argEnd));
+    let arg = quoted ? litText : trimWhite(text.slice(argStart, argEnd));
     if (p < this.n && text.charCodeAt(p) === CH.gt) {
       tagEnd = p + 1;
       this.pos = tagEnd;
@@ -142,17 +140,19 @@ class Parser {
     }
     const argStartTrimmed = quoted ? argStart : arg ? text.indexOf(arg, argStart) : -1;
     const argRangeEnd = quoted ? argEnd : argStartTrimmed + arg.length;
-    const element: ElementNode = {
-      kind: 'element',
+    const hasArg = (arg || quoted) && argStartTrimmed >= 0;
+    const element = new ElementImpl(
+      this.idx,
       name,
-      nameRange: this.idx.range(nameStart, nameEnd),
       arg,
-      argRange: (arg || quoted) && argStartTrimmed >= 0 ? this.idx.range(argStartTrimmed, argRangeEnd) : undefined,
-      openRange: this.idx.range(tagStart, tagEnd),
-      range: this.idx.range(tagStart, tagEnd),
-      children: [],
-      parent: this.current(),
-    };
+      tagStart,
+      tagEnd,
+      nameStart,
+      nameEnd,
+      hasArg ? argStartTrimmed : -1,
+      hasArg ? argRangeEnd : -1,
+      this.current(),
+    );
     this.addChild(element);
     this.stack.push(element);
   }
@@ -205,13 +205,14 @@ class Parser {
     }
     while (this.stack.length - 1 > i) this.closeUnclosed(this.stack.pop()!);
     const element = this.stack.pop()!;
-    element.closeRange = this.idx.range(tagStart, tagEnd);
-    element.range = { start: element.openRange.start, end: element.closeRange.end };
+    element.closeStart = tagStart;
+    element.closeEnd = tagEnd;
+    element.end = tagEnd;
   }
 
-  private closeUnclosed(element: ElementNode): void {
+  private closeUnclosed(element: ElementImpl): void {
     const last = element.children[element.children.length - 1];
-    if (last) element.range = { start: element.openRange.start, end: last.range.end };
+    if (last) element.end = last.end;
     this.diagnostics.push({
       range: element.openRange,
       severity: 'error',
@@ -246,17 +247,9 @@ class Parser {
   /** After `@include` and its spacing: the path (quoted or not) to the end of the line. */
   private finishInclude(keyword: string, start: number, kwEnd: number): void {
     const pathStart = this.pos;
-    const lit = this.scanString(scanUnquotedValue);
-    const node: IncludeNode = {
-      kind: 'include',
-      keyword,
-      keywordRange: this.idx.range(start, kwEnd),
-      path: lit.text,
-      pathRange: this.idx.range(pathStart, lit.end),
-      range: this.idx.range(start, lit.end),
-      parent: this.current(),
-    };
-    if (!lit.text) {
+    const path = this.scanString(scanUnquotedValue);
+    const node = new IncludeImpl(this.idx, keyword, path, start, kwEnd, pathStart, this.pos, this.current());
+    if (!path) {
       this.report(start, kwEnd, 'error', 'include-without-path', `${keyword} needs a file path or glob.`);
     }
     this.addChild(node);
@@ -277,7 +270,7 @@ class Parser {
   private param(): void {
     const { text } = this;
     const keyStart = this.pos;
-    const keyText = this.scanString(scanUnquotedKey).text;
+    const keyText = this.scanString(scanUnquotedKey);
     const keyEnd = this.pos;
     // the white space after the key decides: a line end means "key with empty value".
     // Fluentd skips no comment here (spacing_without_comment): `k #v` has the value "#v".
@@ -288,14 +281,7 @@ class Parser {
       this.report(keyStart, keyEnd + 1, 'error', 'missing-space', `Expected a space after the quoted key ${text.slice(keyStart, keyEnd)}: Fluentd fails to read this line.`);
     }
     const parent = this.current();
-    const keyRange = this.idx.range(keyStart, keyEnd);
-    const node: ParamNode = {
-      kind: 'param',
-      key: keyText,
-      keyRange,
-      range: { start: keyRange.start, end: keyRange.end },
-      parent,
-    };
+    const node = new ParamImpl(this.idx, keyText, keyStart, keyEnd, parent);
     if (keyAlone) {
       this.pos = afterKey;
       this.addChild(node);
@@ -319,7 +305,6 @@ class Parser {
       );
     }
     node.value = this.value();
-    node.range = { start: node.keyRange.start, end: node.value.range.end };
     this.addChild(node);
     // a broken JSON value resumes at the start of the line that broke it (e.g. an end
     // tag): that line is parsed on its own, there is no line end to check
@@ -337,35 +322,44 @@ class Parser {
       const end = scan.error ? endOfLine(text, start) : scan.end;
       this.pos = scan.end;
       const raw = text.slice(start, end);
-      return { style: 'json', raw, text: raw, range: this.idx.range(start, end), embedded: [] };
+      return new ValueImpl(this.idx, 'json', raw, raw, start, end);
     }
-    const lit = this.scanString(scanUnquotedValue);
+    const litText = this.scanString(scanUnquotedValue);
+    const end = this.pos;
+    const spans = this.lastEmbedded;
     const style = c === CH.dquote ? 'double' : c === CH.squote ? 'single' : 'none';
-    return {
+    return new ValueImpl(
+      this.idx,
       style,
       // an unquoted value's text is its source: one string for both
-      raw: style === 'none' ? lit.text : text.slice(start, lit.end),
-      text: lit.text,
-      range: this.idx.range(start, lit.end),
-      embedded: lit.embedded.length ? lit.embedded.map((e) => ({ code: e.code, range: this.idx.range(e.start, e.end) })) : [],
-    };
+      style === 'none' ? litText : text.slice(start, end),
+      litText,
+      start,
+      end,
+      spans.length ? spans.map((e) => new EmbeddedImpl(this.idx, e.code, e.start, e.end)) : undefined,
+    );
   }
 
-  /** scan_string: a double- or single-quoted string, else an unquoted run ending by `unquotedEnd`. */
-  private scanString(unquotedEnd: (text: string, pos: number) => number): StringScan {
+  /**
+   * scan_string: a double- or single-quoted string, else an unquoted run ending by
+   * `unquotedEnd`. Returns the string's text and moves `pos` past it; its `#{…}`
+   * spans are left in `lastEmbedded` (no result object: this runs twice a line).
+   */
+  private scanString(unquotedEnd: (text: string, pos: number) => number): string {
     const { text } = this;
     const start = this.pos;
     const c = text.charCodeAt(start);
-    let scan: StringScan;
-    if (c === CH.dquote) scan = scanDoubleQuoted(text, start, this.embeddedBudget);
-    else if (c === CH.squote) scan = scanSingleQuoted(text, start);
-    else {
+    if (c !== CH.dquote && c !== CH.squote) {
       const end = unquotedEnd(text, start);
-      scan = { end, text: text.slice(start, end), embedded: NONE, errors: NONE };
+      this.pos = end;
+      this.lastEmbedded = NONE;
+      return text.slice(start, end);
     }
+    const scan = c === CH.dquote ? scanDoubleQuoted(text, start, this.embeddedBudget) : scanSingleQuoted(text, start);
     for (const e of scan.errors) this.literalError(e);
     this.pos = scan.end;
-    return scan;
+    this.lastEmbedded = scan.embedded;
+    return scan.text;
   }
 
   private literalError(e: LiteralError): void {
@@ -394,7 +388,7 @@ class Parser {
     if (skipRest) this.pos = nextLineStart(this.text, this.pos);
   }
 
-  private current(): ElementNode | undefined {
+  private current(): ElementImpl | undefined {
     // never read stack[-1]: an out-of-bounds read is a slow lookup in V8
     const { stack } = this;
     return stack.length ? stack[stack.length - 1] : undefined;
