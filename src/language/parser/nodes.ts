@@ -78,22 +78,30 @@ export class ValueImpl implements Value {
   constructor(
     private readonly idx: LineIndex,
     readonly style: QuoteStyle,
-    readonly raw: string,
     readonly text: string,
     readonly start: number,
     readonly end: number,
     readonly embedded: readonly EmbeddedCode[] = NO_EMBEDDED,
   ) {}
 
+  /** Unquoted and JSON values are their source; a quoted one is sliced when asked. */
+  get raw(): string {
+    return this.style === 'none' || this.style === 'json' ? this.text : this.idx.text.slice(this.start, this.end);
+  }
+
   get range(): Range {
     return this.idx.range(this.start, this.end);
   }
 }
 
-/** Embedded code, a comment, the whole document: text and a span. */
-class Spanned {
+// Embedded code, comments and the document are separate classes, not subclasses of
+// one: V8 does not inline a derived constructor's super() call, and a parse makes
+// thousands of comments.
+
+export class EmbeddedImpl implements EmbeddedCode {
   constructor(
-    protected readonly idx: LineIndex,
+    private readonly idx: LineIndex,
+    readonly code: string,
     readonly start: number,
     readonly end: number,
   ) {}
@@ -103,22 +111,38 @@ class Spanned {
   }
 }
 
-export class EmbeddedImpl extends Spanned implements EmbeddedCode {
-  constructor(idx: LineIndex, readonly code: string, start: number, end: number) {
-    super(idx, start, end);
+export class CommentImpl implements Comment {
+  constructor(
+    private readonly idx: LineIndex,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  /** Sliced when asked: only the formatter reads comments' text. */
+  get text(): string {
+    return this.idx.text.slice(this.start, this.end);
+  }
+
+  get range(): Range {
+    return this.idx.range(this.start, this.end);
   }
 }
 
-export class CommentImpl extends Spanned implements Comment {
-  constructor(idx: LineIndex, readonly text: string, start: number, end: number) {
-    super(idx, start, end);
-  }
-}
-
-export class DocumentImpl extends Spanned implements ConfigDocument {
+export class DocumentImpl implements ConfigDocument {
   readonly kind = 'document';
-  constructor(idx: LineIndex, readonly children: Node[], readonly comments: Comment[]) {
-    super(idx, 0, idx.text.length);
+  readonly start = 0;
+  readonly end: number;
+
+  constructor(
+    private readonly idx: LineIndex,
+    readonly children: Node[],
+    readonly comments: Comment[],
+  ) {
+    this.end = idx.text.length;
+  }
+
+  get range(): Range {
+    return this.idx.range(this.start, this.end);
   }
 }
 

@@ -14,13 +14,11 @@ import {
   isWhite,
   matchLineEnd,
   nextLineStart,
-  scanTagArgument,
-  scanUnquotedKey,
-  scanUnquotedValue,
   skipSpacing,
   skipWhite,
   trimWhite,
 } from './scan';
+import { Finders, plainDoubleQuotedClose, scanTagArgumentFast, scanUnquotedKeyFast, scanUnquotedValueFast } from './fastScan';
 import { CommentImpl, DocumentImpl, ElementImpl, EmbeddedImpl, IncludeImpl, ParamImpl, ValueImpl } from './nodes';
 
 export interface ParseResult {
@@ -31,7 +29,8 @@ export interface ParseResult {
 }
 
 /** Reserved parameters Fluentd accepts with the `@` prefix. */
-export const RESERVED_PARAMS = new Set(['@type', '@id', '@label', '@log_level']);
+const RESERVED = ['@type', '@id', '@label', '@log_level'];
+export const RESERVED_PARAMS: ReadonlySet<string> = new Set(RESERVED);
 /** Shared empty list for unquoted scans (read-only: no embedded code). */
 const NONE: readonly EmbeddedSpan[] = [];
 /** Directives in which any other `@key` is a parse error (elsewhere Fluentd only warns). */
@@ -52,15 +51,18 @@ class Parser {
   private readonly stack: ElementImpl[] = [];
   /** Shared by every double-quoted string of this parse (see EmbeddedBudget). */
   private readonly embeddedBudget = newEmbeddedBudget();
+  /** Where the next line end, `#`, `>`… are, for the fast scanners. */
+  private readonly find: Finders;
   /** The `#{…}` spans of the string scanString read last. */
   private lastEmbedded: readonly EmbeddedSpan[] = NONE;
   private readonly onComment = (start: number, end: number): void => {
-    this.comments.push(new CommentImpl(this.idx, this.text.slice(start, end), start, end));
+    this.comments.push(new CommentImpl(this.idx, start, end));
   };
 
   constructor(private readonly text: string) {
     this.n = text.length;
     this.idx = new LineIndex(text);
+    this.find = new Finders(text);
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1; // byte order mark
   }
 
@@ -120,12 +122,12 @@ class Parser {
     const argStart = p;
     // scan_string: a quoted argument is read as a string (`<match "a b">` has `a b`)
     this.pos = p;
-    const quoted = text.charCodeAt(p) === CH.dquote || text.charCodeAt(p) === CH.squote;
-    const litText = this.scanString(scanTagArgument);
+    const quoted = this.atQuote();
+    const litText = quoted ? this.scanQuoted() : this.unquoted(scanTagArgumentFast(this.find, p));
     const argEnd = this.pos;
     p = skipSpacing(text, argEnd);
     let tagEnd: number;
-    let arg = quoted ? litText : trimWhite(text.slice(argStart, argEnd));
+    let arg = quoted ? litText : trimWhite(litText);
     if (p < this.n && text.charCodeAt(p) === CH.gt) {
       tagEnd = p + 1;
       this.pos = tagEnd;
@@ -247,7 +249,7 @@ class Parser {
   /** After `@include` and its spacing: the path (quoted or not) to the end of the line. */
   private finishInclude(keyword: string, start: number, kwEnd: number): void {
     const pathStart = this.pos;
-    const path = this.scanString(scanUnquotedValue);
+    const path = this.atQuote() ? this.scanQuoted() : this.unquoted(scanUnquotedValueFast(this.find, this.pos));
     const node = new IncludeImpl(this.idx, keyword, path, start, kwEnd, pathStart, this.pos, this.current());
     if (!path) {
       this.report(start, kwEnd, 'error', 'include-without-path', `${keyword} needs a file path or glob.`);
@@ -270,7 +272,7 @@ class Parser {
   private param(): void {
     const { text } = this;
     const keyStart = this.pos;
-    const keyText = this.scanString(scanUnquotedKey);
+    const keyText = this.atQuote() ? this.scanQuoted() : this.unquoted(scanUnquotedKeyFast(this.find, keyStart));
     const keyEnd = this.pos;
     // the white space after the key decides: a line end means "key with empty value".
     // Fluentd skips no comment here (spacing_without_comment): `k #v` has the value "#v".
@@ -292,7 +294,7 @@ class Parser {
       this.finishInclude('@include', keyStart, keyEnd);
       return;
     }
-    if (keyText.charCodeAt(0) === CH.at && !RESERVED_PARAMS.has(keyText)) {
+    if (keyText.charCodeAt(0) === CH.at && !isReservedParam(keyText)) {
       const strict = !parent || STRICT_PREFIX_ELEMENTS.has(parent.name);
       this.report(
         keyStart,
@@ -321,18 +323,15 @@ class Parser {
       if (scan.error) this.literalError(scan.error);
       const end = scan.error ? endOfLine(text, start) : scan.end;
       this.pos = scan.end;
-      const raw = text.slice(start, end);
-      return new ValueImpl(this.idx, 'json', raw, raw, start, end);
+      return new ValueImpl(this.idx, 'json', text.slice(start, end), start, end);
     }
-    const litText = this.scanString(scanUnquotedValue);
+    const litText = this.atQuote() ? this.scanQuoted() : this.unquoted(scanUnquotedValueFast(this.find, start));
     const end = this.pos;
     const spans = this.lastEmbedded;
     const style = c === CH.dquote ? 'double' : c === CH.squote ? 'single' : 'none';
     return new ValueImpl(
       this.idx,
       style,
-      // an unquoted value's text is its source: one string for both
-      style === 'none' ? litText : text.slice(start, end),
       litText,
       start,
       end,
@@ -340,22 +339,36 @@ class Parser {
     );
   }
 
-  /**
-   * scan_string: a double- or single-quoted string, else an unquoted run ending by
-   * `unquotedEnd`. Returns the string's text and moves `pos` past it; its `#{…}`
-   * spans are left in `lastEmbedded` (no result object: this runs twice a line).
-   */
-  private scanString(unquotedEnd: (text: string, pos: number) => number): string {
+  // scan_string: a double- or single-quoted string, else an unquoted run whose end
+  // depends on where it stands. Each caller scans its unquoted run itself (this runs
+  // twice a line); the string's `#{…}` spans are left in `lastEmbedded`.
+
+  private atQuote(): boolean {
+    const c = this.text.charCodeAt(this.pos);
+    return c === CH.dquote || c === CH.squote;
+  }
+
+  /** The unquoted run from `pos` to `end`; moves past it. */
+  private unquoted(end: number): string {
+    const s = this.text.slice(this.pos, end);
+    this.pos = end;
+    this.lastEmbedded = NONE;
+    return s;
+  }
+
+  /** A quoted string at `pos`: its text; moves past it. */
+  private scanQuoted(): string {
     const { text } = this;
     const start = this.pos;
-    const c = text.charCodeAt(start);
-    if (c !== CH.dquote && c !== CH.squote) {
-      const end = unquotedEnd(text, start);
-      this.pos = end;
-      this.lastEmbedded = NONE;
-      return text.slice(start, end);
+    if (text.charCodeAt(start) === CH.dquote) {
+      const close = plainDoubleQuotedClose(this.find, start);
+      if (close >= 0) {
+        this.pos = close + 1;
+        this.lastEmbedded = NONE;
+        return text.slice(start + 1, close);
+      }
     }
-    const scan = c === CH.dquote ? scanDoubleQuoted(text, start, this.embeddedBudget) : scanSingleQuoted(text, start);
+    const scan = text.charCodeAt(start) === CH.dquote ? scanDoubleQuoted(text, start, this.embeddedBudget) : scanSingleQuoted(text, start);
     for (const e of scan.errors) this.literalError(e);
     this.pos = scan.end;
     this.lastEmbedded = scan.embedded;
@@ -409,6 +422,12 @@ class Parser {
     if (data !== undefined) d.data = data;
     this.diagnostics.push(d);
   }
+}
+
+/** RESERVED_PARAMS.has, as comparisons: a Set lookup hashes every fresh key string. */
+function isReservedParam(key: string): boolean {
+  for (const r of RESERVED) if (key === r) return true;
+  return false;
 }
 
 function hasLineFeed(text: string, from: number, to: number): boolean {
