@@ -1,6 +1,10 @@
 // The parser's node classes: offsets stored, LSP ranges computed on read through the
 // parse's LineIndex (see ast.ts for why). Only the parser creates and mutates them;
 // everyone else sees the read-only interfaces of ast.ts.
+//
+// Fields are `declare`d and assigned once in the constructor, in a fixed order: a
+// class field (or a parameter property) is emitted as a define before the
+// constructor runs, so each field would be written twice for every node.
 import type { Range } from '../types';
 import type { Comment, ConfigDocument, ElementNode, EmbeddedCode, IncludeNode, Node, ParamNode, QuoteStyle, Value } from './ast';
 import type { LineIndex } from './lineIndex';
@@ -9,33 +13,43 @@ import type { LineIndex } from './lineIndex';
 const NO_EMBEDDED: readonly EmbeddedCode[] = Object.freeze([]);
 
 export class ElementImpl implements ElementNode {
-  readonly kind = 'element';
-  readonly children: Node[] = [];
-  /** The end tag's offsets; -1 while the element is unclosed. */
-  closeStart = -1;
-  closeEnd = -1;
+  declare readonly kind: 'element';
+  declare readonly children: Node[];
+  declare private readonly idx: LineIndex;
+  declare readonly name: string;
+  declare readonly arg: string;
+  declare readonly start: number;
   /** Until the element closes: the end of its start tag. */
-  end: number;
+  declare end: number;
+  /** End of the start tag. */
+  declare readonly openEnd: number;
+  /** The argument's offsets; -1 when there is no argument. */
+  declare readonly argStart: number;
+  declare readonly argEnd: number;
+  /** The end tag's offsets; -1 while the element is unclosed. */
+  declare closeStart: number;
+  declare closeEnd: number;
+  declare readonly parent: ElementNode | undefined;
 
-  constructor(
-    private readonly idx: LineIndex,
-    readonly name: string,
-    readonly arg: string,
-    readonly start: number,
-    /** End of the start tag. */
-    readonly openEnd: number,
-    readonly nameStart: number,
-    readonly nameEnd: number,
-    /** -1 when there is no argument. */
-    readonly argStart: number,
-    readonly argEnd: number,
-    readonly parent: ElementNode | undefined,
-  ) {
+  constructor(idx: LineIndex, name: string, arg: string, start: number, openEnd: number, argStart: number, argEnd: number, parent: ElementNode | undefined) {
+    this.kind = 'element';
+    this.children = [];
+    this.idx = idx;
+    this.name = name;
+    this.arg = arg;
+    this.start = start;
     this.end = openEnd;
+    this.openEnd = openEnd;
+    this.argStart = argStart;
+    this.argEnd = argEnd;
+    this.closeStart = -1;
+    this.closeEnd = -1;
+    this.parent = parent;
   }
 
+  /** The name follows `<` directly (Fluentd allows nothing between). */
   get nameRange(): Range {
-    return this.idx.range(this.nameStart, this.nameEnd);
+    return this.idx.range(this.start + 1, this.start + 1 + this.name.length);
   }
   get argRange(): Range | undefined {
     return this.argStart < 0 ? undefined : this.idx.range(this.argStart, this.argEnd);
@@ -52,16 +66,23 @@ export class ElementImpl implements ElementNode {
 }
 
 export class ParamImpl implements ParamNode {
-  readonly kind = 'param';
-  value: Value | undefined = undefined;
+  declare readonly kind: 'param';
+  declare private readonly idx: LineIndex;
+  declare readonly key: string;
+  declare readonly start: number;
+  declare readonly keyEnd: number;
+  declare value: Value | undefined;
+  declare readonly parent: ElementNode | undefined;
 
-  constructor(
-    private readonly idx: LineIndex,
-    readonly key: string,
-    readonly start: number,
-    readonly keyEnd: number,
-    readonly parent: ElementNode | undefined,
-  ) {}
+  constructor(idx: LineIndex, key: string, start: number, keyEnd: number, parent: ElementNode | undefined) {
+    this.kind = 'param';
+    this.idx = idx;
+    this.key = key;
+    this.start = start;
+    this.keyEnd = keyEnd;
+    this.value = undefined;
+    this.parent = parent;
+  }
 
   get end(): number {
     return this.value ? this.value.end : this.keyEnd;
@@ -75,14 +96,21 @@ export class ParamImpl implements ParamNode {
 }
 
 export class ValueImpl implements Value {
-  constructor(
-    private readonly idx: LineIndex,
-    readonly style: QuoteStyle,
-    readonly text: string,
-    readonly start: number,
-    readonly end: number,
-    readonly embedded: readonly EmbeddedCode[] = NO_EMBEDDED,
-  ) {}
+  declare private readonly idx: LineIndex;
+  declare readonly style: QuoteStyle;
+  declare readonly text: string;
+  declare readonly start: number;
+  declare readonly end: number;
+  declare readonly embedded: readonly EmbeddedCode[];
+
+  constructor(idx: LineIndex, style: QuoteStyle, text: string, start: number, end: number, embedded: readonly EmbeddedCode[] = NO_EMBEDDED) {
+    this.idx = idx;
+    this.style = style;
+    this.text = text;
+    this.start = start;
+    this.end = end;
+    this.embedded = embedded;
+  }
 
   /** Unquoted and JSON values are their source; a quoted one is sliced when asked. */
   get raw(): string {
@@ -94,17 +122,18 @@ export class ValueImpl implements Value {
   }
 }
 
-// Embedded code, comments and the document are separate classes, not subclasses of
-// one: V8 does not inline a derived constructor's super() call, and a parse makes
-// thousands of comments.
-
 export class EmbeddedImpl implements EmbeddedCode {
-  constructor(
-    private readonly idx: LineIndex,
-    readonly code: string,
-    readonly start: number,
-    readonly end: number,
-  ) {}
+  declare private readonly idx: LineIndex;
+  declare readonly code: string;
+  declare readonly start: number;
+  declare readonly end: number;
+
+  constructor(idx: LineIndex, code: string, start: number, end: number) {
+    this.idx = idx;
+    this.code = code;
+    this.start = start;
+    this.end = end;
+  }
 
   get range(): Range {
     return this.idx.range(this.start, this.end);
@@ -112,11 +141,15 @@ export class EmbeddedImpl implements EmbeddedCode {
 }
 
 export class CommentImpl implements Comment {
-  constructor(
-    private readonly idx: LineIndex,
-    readonly start: number,
-    readonly end: number,
-  ) {}
+  declare private readonly idx: LineIndex;
+  declare readonly start: number;
+  declare readonly end: number;
+
+  constructor(idx: LineIndex, start: number, end: number) {
+    this.idx = idx;
+    this.start = start;
+    this.end = end;
+  }
 
   /** Sliced when asked: only the formatter reads comments' text. */
   get text(): string {
@@ -129,15 +162,19 @@ export class CommentImpl implements Comment {
 }
 
 export class DocumentImpl implements ConfigDocument {
-  readonly kind = 'document';
-  readonly start = 0;
-  readonly end: number;
+  declare readonly kind: 'document';
+  declare private readonly idx: LineIndex;
+  declare readonly children: Node[];
+  declare readonly comments: Comment[];
+  declare readonly start: number;
+  declare readonly end: number;
 
-  constructor(
-    private readonly idx: LineIndex,
-    readonly children: Node[],
-    readonly comments: Comment[],
-  ) {
+  constructor(idx: LineIndex, children: Node[], comments: Comment[]) {
+    this.kind = 'document';
+    this.idx = idx;
+    this.children = children;
+    this.comments = comments;
+    this.start = 0;
     this.end = idx.text.length;
   }
 
@@ -147,17 +184,28 @@ export class DocumentImpl implements ConfigDocument {
 }
 
 export class IncludeImpl implements IncludeNode {
-  readonly kind = 'include';
-  constructor(
-    private readonly idx: LineIndex,
-    readonly keyword: string,
-    readonly path: string,
-    readonly start: number,
-    readonly keywordEnd: number,
-    readonly pathStart: number,
-    readonly end: number,
-    readonly parent: ElementNode | undefined,
-  ) {}
+  declare readonly kind: 'include';
+  declare private readonly idx: LineIndex;
+  declare readonly keyword: string;
+  declare readonly path: string;
+  declare readonly start: number;
+  /** The keyword's end (a quoted `"@include"` key includes its quotes). */
+  declare readonly keywordEnd: number;
+  declare readonly pathStart: number;
+  declare readonly end: number;
+  declare readonly parent: ElementNode | undefined;
+
+  constructor(idx: LineIndex, keyword: string, path: string, start: number, keywordEnd: number, pathStart: number, end: number, parent: ElementNode | undefined) {
+    this.kind = 'include';
+    this.idx = idx;
+    this.keyword = keyword;
+    this.path = path;
+    this.start = start;
+    this.keywordEnd = keywordEnd;
+    this.pathStart = pathStart;
+    this.end = end;
+    this.parent = parent;
+  }
 
   get keywordRange(): Range {
     return this.idx.range(this.start, this.keywordEnd);

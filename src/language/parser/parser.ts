@@ -11,6 +11,7 @@ import {
   CH,
   endOfLine,
   isNameChar,
+  isSpaceOrTab,
   isWhite,
   matchLineEnd,
   nextLineStart,
@@ -149,8 +150,6 @@ class Parser {
       arg,
       tagStart,
       tagEnd,
-      nameStart,
-      nameEnd,
       hasArg ? argStartTrimmed : -1,
       hasArg ? argRangeEnd : -1,
       this.current(),
@@ -388,6 +387,18 @@ class Parser {
    * next line; otherwise the rest of the line is parsed as if it stood on its own.
    */
   private expectLineEnd(after: 'start tag' | 'end tag' | 'value', name: string, skipRest: boolean): void {
+    const { text, n } = this;
+    if (text.charCodeAt(this.pos) === CH.lf) {
+      // the common case, a line end and then a line with content: LINE_END stops at
+      // that line's start and run()'s SPACING skips its indentation; do both at once
+      let p = this.pos + 1;
+      while (p < n && isSpaceOrTab(text.charCodeAt(p))) p++;
+      const c = text.charCodeAt(p);
+      if (p < n && c !== CH.hash && c !== CH.lf && c !== CH.cr) {
+        this.pos = p;
+        return;
+      }
+    }
     const end = matchLineEnd(this.text, this.pos, this.onComment);
     if (end >= 0) {
       this.pos = end;
