@@ -4,7 +4,7 @@
 // fast scanner gives the same answer as its rule in scan.ts for every text and
 // offset: it takes the fast way only where the line holds none of the characters
 // that make the rule subtle (`#`, CR, tab…) and otherwise calls the rule itself.
-// test/unit/parser-fast-scan.test.ts holds the two equal at every offset of the corpus.
+// test/unit/parser-fast-paths.test.ts holds the two equal at every offset of the corpus.
 import { isSpaceOrTab, scanTagArgument, scanUnquotedKey, scanUnquotedValue } from './scan';
 
 /**

@@ -37,8 +37,16 @@ const NONE: readonly EmbeddedSpan[] = [];
 /** Directives in which any other `@key` is a parse error (elsewhere Fluentd only warns). */
 const STRICT_PREFIX_ELEMENTS = new Set(['match', 'source', 'filter', 'system']);
 
-export function parse(text: string): ParseResult {
-  return new Parser(text).run();
+export interface ParseOptions {
+  /**
+   * Read every line by the general rules, without the fast path for plain `key value`
+   * lines. The result is the same; the differential test compares the two.
+   */
+  generalOnly?: boolean;
+}
+
+export function parse(text: string, options?: ParseOptions): ParseResult {
+  return new Parser(text, options?.generalOnly === true).run();
 }
 
 class Parser {
@@ -60,7 +68,10 @@ class Parser {
     this.comments.push(new CommentImpl(this.idx, start, end));
   };
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly generalOnly = false,
+  ) {
     this.n = text.length;
     this.idx = new LineIndex(text);
     this.find = new Finders(text);
@@ -269,6 +280,7 @@ class Parser {
   // ---- parameters ---------------------------------------------------------------
 
   private param(): void {
+    if (!this.generalOnly && this.plainParam()) return;
     const { text } = this;
     const keyStart = this.pos;
     const keyText = this.atQuote() ? this.scanQuoted() : this.unquoted(scanUnquotedKeyFast(this.find, keyStart));
@@ -311,6 +323,40 @@ class Parser {
     // tag): that line is parsed on its own, there is no line end to check
     if (this.pos > 0 && this.text.charCodeAt(this.pos - 1) === CH.lf) return;
     this.expectLineEnd('value', keyText, true);
+  }
+
+  /**
+   * The common line `key value` with native searches and no per-character rules: an
+   * unquoted key, spaces, a value that is neither quoted nor JSON, and no `#`, tab or
+   * CR on the line. Makes exactly what param() makes of such a line (the differential
+   * test in parser-fast-paths.test.ts compares whole parses); returns false, having
+   * changed nothing, for any other line.
+   */
+  private plainParam(): boolean {
+    const { text, find } = this;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    if (c === CH.dquote || c === CH.squote) return false;
+    const eol = find.lineEnd(start);
+    if (find.hash.within(start, eol) || find.tab.within(start, eol) || find.cr.within(start, eol)) return false;
+    const keyEnd = find.space.at(start);
+    if (keyEnd < 0 || keyEnd >= eol) return false;
+    let v = keyEnd + 1;
+    while (v < eol && text.charCodeAt(v) === CH.space) v++;
+    if (v >= eol) return false;
+    const vc = text.charCodeAt(v);
+    if (vc === CH.dquote || vc === CH.squote || vc === CH.lbracket || vc === CH.lbrace) return false;
+    const key = text.slice(start, keyEnd);
+    // an @include inside an element, and '@' keys that earn a finding, go the long way
+    if (c === CH.at && !isReservedParam(key)) return false;
+    let end = eol;
+    while (text.charCodeAt(end - 1) === CH.space) end--; // stops at v at the latest: text[v] is no space
+    const node = new ParamImpl(this.idx, key, start, keyEnd, this.current());
+    node.value = new ValueImpl(this.idx, 'none', text.slice(v, end), v, end);
+    this.addChild(node);
+    this.pos = eol;
+    this.expectLineEnd('value', key, true);
+    return true;
   }
 
   private value(): Value {
