@@ -264,13 +264,13 @@ function overlaps(a: Range, b: Range): boolean {
 
 /** The element whose start tag holds `pos` (diagnostics point at the tag, its name or argument). */
 function elementAt(parsed: ParseResult, pos: Position): ElementNode | undefined {
-  const { node } = nodeAt(parsed.document.children, pos);
+  const { node } = nodeAt(parsed, pos);
   return node?.kind === 'element' ? node : undefined;
 }
 
 /** The parameter whose key or value holds `pos`. */
 function paramAt(parsed: ParseResult, pos: Position): ParamNode | undefined {
-  const { node } = nodeAt(parsed.document.children, pos);
+  const { node } = nodeAt(parsed, pos);
   return node?.kind === 'param' ? node : undefined;
 }
 

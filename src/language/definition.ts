@@ -6,10 +6,11 @@ import type { IncludeNode, Node } from './parser/ast';
 import type { Position } from './types';
 import { containsPosition } from './types';
 import { pathToUri, uriToPath } from './uri';
-import { elements, nodeAt } from './walk';
+import { elements, nodeAt, type ParsedTree } from './walk';
 
-export function definition(uri: string, nodes: Node[], pos: Position, fs: FileSystem | undefined): Location[] {
-  const { node } = nodeAt(nodes, pos);
+export function definition(uri: string, parsed: ParsedTree, pos: Position, fs: FileSystem | undefined): Location[] {
+  const nodes = parsed.document.children;
+  const { node } = nodeAt(parsed, pos);
   if (!node) return [];
   if (node.kind === 'param' && node.key === '@label' && node.value && containsPosition(node.value.range, pos)) {
     const name = node.value.text;

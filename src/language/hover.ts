@@ -14,7 +14,7 @@ import { nodeAt } from './walk';
 
 
 export function hover(parsed: ParseResult, pos: Position, catalog: Catalog): Hover | null {
-  const { node } = nodeAt(parsed.document.children, pos);
+  const { node } = nodeAt(parsed, pos);
   if (!node) return null;
   let value: string | undefined;
   if (node.kind === 'element') value = elementHover(node, catalog);

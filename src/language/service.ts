@@ -135,7 +135,7 @@ export class FluentdLanguageService {
   definition(doc: TextDocument, pos: Position): Location[] {
     if (isYamlDocument(doc)) return this.yaml.definition(doc, pos);
     const whole = this.context(doc);
-    return (whole && definitionAt(whole, pos)) ?? definition(doc.uri, this.parse(doc).document.children, pos, this.fileSystem);
+    return (whole && definitionAt(whole, pos)) ?? definition(doc.uri, this.parse(doc), pos, this.fileSystem);
   }
 
   /** Links on @include paths to the files they read. */

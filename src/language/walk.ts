@@ -1,7 +1,10 @@
 // Small tree queries shared by the features.
 import type { Position } from './types';
-import { containsPosition } from './types';
 import type { ElementNode, IncludeNode, Node, ParamNode } from './parser/ast';
+import type { ParseResult } from './parser';
+
+/** What a tree query needs of a parse. */
+export type ParsedTree = Pick<ParseResult, 'document' | 'lineIndex'>;
 
 /** Every element, depth first, in source order. Iterative: deep nesting is fine. */
 export function* elements(nodes: Node[]): Generator<ElementNode> {
@@ -29,17 +32,21 @@ export function* includes(nodes: Node[]): Generator<IncludeNode> {
   for (const e of elements(nodes)) for (const n of e.children) if (n.kind === 'include') yield n;
 }
 
-/** The innermost node whose range holds the position, and its element ancestors. */
-export function nodeAt(nodes: Node[], pos: Position): { node?: Node; element?: ElementNode } {
-  let list = nodes;
+/**
+ * The innermost node whose range holds the position, and its element ancestors.
+ * Compares offsets (LineIndex.order), so no range is built for the nodes it passes.
+ */
+export function nodeAt(parsed: ParsedTree, pos: Position): { node?: Node; element?: ElementNode } {
+  const at = parsed.lineIndex.order(pos);
+  let list = parsed.document.children;
   let element: ElementNode | undefined;
   for (;;) {
-    const hit = list.find((n) => containsPosition(n.range, pos));
+    const hit = list.find((n) => n.start <= at && at <= n.end);
     if (!hit) return { element };
     if (hit.kind !== 'element') return { node: hit, element };
     element = hit;
     // on the tags themselves the element is the node
-    if (containsPosition(hit.openRange, pos) || (hit.closeRange && containsPosition(hit.closeRange, pos))) {
+    if (at <= hit.openEnd || (hit.closeStart >= 0 && hit.closeStart <= at && at <= hit.closeEnd)) {
       return { node: hit, element: hit.parent };
     }
     list = hit.children;

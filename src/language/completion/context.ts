@@ -1,8 +1,9 @@
 // Where the cursor is, for completion: the element whose body holds it (robust on
 // unclosed elements and half-typed tags) and what is being typed on its line.
 import type { ParseResult } from '../parser';
-import type { ElementNode, Node, ParamNode } from '../parser/ast';
+import type { ElementNode, ParamNode } from '../parser/ast';
 import type { Position, Range } from '../types';
+import type { ParsedTree } from '../walk';
 
 export type Slot =
   /** `<na|` or `</na|`: an element name. */
@@ -23,23 +24,24 @@ export interface CursorContext {
   indent: string;
 }
 
-const cmp = (a: Position, b: Position) => a.line - b.line || a.character - b.character;
-
 /**
  * The innermost element whose body holds the position: after its start tag's line,
  * before its end tag (an unclosed element reaches as far as its parent). An element
  * whose start tag is on the cursor's line does not count: the cursor is on the tag.
  */
-export function enclosingElement(nodes: Node[], pos: Position): ElementNode | undefined {
-  let list = nodes;
+export function enclosingElement(parsed: ParsedTree, pos: Position): ElementNode | undefined {
+  // offsets, not ranges: this passes every top-level element before the cursor
+  const at = parsed.lineIndex.order(pos);
+  const lineStart = parsed.lineIndex.lineStart(pos.line);
+  let list = parsed.document.children;
   let found: ElementNode | undefined;
   for (;;) {
     let next: ElementNode | undefined;
     for (const n of list) {
       if (n.kind !== 'element') continue;
-      if (cmp(n.openRange.start, pos) > 0) break;
-      if (n.openRange.end.line >= pos.line) continue;
-      if (n.closeRange && cmp(pos, n.closeRange.start) > 0) continue;
+      if (n.start > at) break;
+      if (n.openEnd >= lineStart) continue; // the start tag ends on the cursor's line or later
+      if (n.closeStart >= 0 && at > n.closeStart) continue;
       next = n;
     }
     if (!next) return found;
@@ -49,14 +51,16 @@ export function enclosingElement(nodes: Node[], pos: Position): ElementNode | un
 }
 
 /** The parameter whose multi-line value (JSON, double-quoted) holds the position past its first line. */
-function insideMultilineValue(nodes: Node[], pos: Position): ParamNode | undefined {
-  let list = nodes;
+function insideMultilineValue(parsed: ParsedTree, pos: Position): ParamNode | undefined {
+  const at = parsed.lineIndex.order(pos);
+  const lineStart = parsed.lineIndex.lineStart(pos.line);
+  let list = parsed.document.children;
   for (;;) {
     let descend: ElementNode | undefined;
     for (const n of list) {
-      if (cmp(n.range.start, pos) > 0) break;
-      if (cmp(n.range.end, pos) < 0) continue;
-      if (n.kind === 'param' && n.value && n.value.range.start.line < pos.line && cmp(pos, n.value.range.end) <= 0) return n;
+      if (n.start > at) break;
+      if (n.end < at) continue;
+      if (n.kind === 'param' && n.value && n.value.start < lineStart && at <= n.value.end) return n;
       if (n.kind === 'element') descend = n;
     }
     if (!descend) return undefined;
@@ -75,11 +79,11 @@ export function cursorContext(text: string, parsed: ParseResult, pos: Position):
   const before = lineText.slice(0, ch);
   const after = lineText.slice(ch);
   const indent = /^[ \t]*/.exec(lineText)![0];
-  const element = enclosingElement(parsed.document.children, { line, character: pos.character });
+  const element = enclosingElement(parsed, { line, character: pos.character });
   const at = (c: number): Position => ({ line, character: c + bom });
   const ctx = (slot: Slot): CursorContext => ({ element, slot, indent });
 
-  if (insideMultilineValue(parsed.document.children, pos)) return ctx({ kind: 'none' });
+  if (insideMultilineValue(parsed, pos)) return ctx({ kind: 'none' });
   // in a comment: nothing to offer
   if (/(^|[ \t])#/.test(before) && !/^\s*<\w+\s/.test(before)) return ctx({ kind: 'none' });
 

@@ -45,7 +45,7 @@ export function documentLinks(ctx: DocumentContext): DocumentLink[] {
 
 /** Definition across the config: @include → its files; @label → the <label> wherever it is. */
 export function definitionAt(ctx: DocumentContext, pos: Position): Location[] | undefined {
-  const { node } = nodeAt(ctx.self.parsed.document.children, pos);
+  const { node } = nodeAt(ctx.self.parsed, pos);
   if (!node) return undefined;
   if (node.kind === 'include' && containsPosition(node.range, pos)) {
     const files = includeFiles(ctx.self, node, ctx.host);

@@ -34,6 +34,11 @@ export interface ElementNode extends Span {
   readonly argRange?: Range;
   /** The start tag `<name arg>`. */
   readonly openRange: Range;
+  /** Offset just past the start tag's `>` (or where its recovery stopped). */
+  readonly openEnd: number;
+  /** Offsets of the end tag; -1 when the element is never closed. */
+  readonly closeStart: number;
+  readonly closeEnd: number;
   /** The end tag `</name>`; absent when the element is never closed. */
   readonly closeRange?: Range;
   /** From `<` of the start tag to `>` of the end tag (or the last child when unclosed). */

@@ -42,6 +42,29 @@ export class LineIndex {
     return { line: lo, character: offset - starts[lo] };
   }
 
+  /**
+   * A number that orders like the position against any offset of the text (as
+   * positionAt places it): the offset where the position is in the text, else a half
+   * step past its line (a character beyond the line), before the text or after it. Lets a tree
+   * query compare a position with node offsets without building ranges.
+   */
+  order(pos: Position): number {
+    const starts = this.lineStarts;
+    if (pos.line < 0) return -0.5;
+    if (pos.line >= starts.length) return this.text.length + 0.5;
+    const start = starts[pos.line];
+    // as far as positionAt counts characters on this line: up to its `\n` (a CR included)
+    const last = pos.line + 1 < starts.length ? starts[pos.line + 1] - 1 : this.text.length;
+    if (pos.character < 0) return start - 0.5;
+    return pos.character <= last - start ? start + pos.character : last + 0.5;
+  }
+
+  /** Offset of the start of a line; past the text for a line after the last one. */
+  lineStart(line: number): number {
+    const starts = this.lineStarts;
+    return line < 0 ? 0 : line < starts.length ? starts[line] : this.text.length + 1;
+  }
+
   offsetAt(pos: Position): number {
     if (pos.line >= this.lineStarts.length) return this.text.length;
     if (pos.line < 0) return 0;
