@@ -15,7 +15,7 @@ import { includes } from '../walk';
 import { findRoots } from './roots';
 import { buildTree, type ConfigTree } from './tree';
 
-/** Where a document's includes resolve when it is not a file on disk (a ConfigMap key). */
+/** A number per object (a parse), for cache keys: the same parse, the same text. */
 const ids = new WeakMap<object, number>();
 let nextId = 0;
 function idOf(o: object): number {
@@ -30,6 +30,7 @@ const REUSE_MS = 1000;
 /** The home and temp directories hold unrelated files: the search for a root stops below them. */
 const STOP_AT = [homedir(), tmpdir()].map((d) => d.replace(/\\/g, '/').replace(/\/+$/, '')).filter(Boolean);
 
+/** Where a document's includes resolve when it is not a file on disk (a ConfigMap key). */
 export interface DocumentEnvironment {
   host: ConfigHost;
   /** The document's own (virtual) path in that host. */
@@ -134,20 +135,12 @@ export class WholeConfig {
   }
 
   private routing(tree: ConfigTree): RoutingFinding[] {
-    const key = tree.files.map((f) => `${f.path}\u0000${f.uri}\u0000${f.text.length}\u0000${hash(f.text)}`).join('\u0001');
+    // a parse belongs to one text: the same parses are the same tree (hashing the texts
+    // instead cost a pass over every character on each check)
+    const key = tree.files.map((f) => `${f.path}\u0000${f.uri}\u0000${idOf(f.parsed)}`).join('\u0001');
     if (this.routingMemo?.key === key) return this.routingMemo.findings;
     const findings = analyzeRouting(tree);
     this.routingMemo = { key, findings };
     return findings;
   }
-}
-
-/** FNV-1a of a text: with the length, tells the same tree from an edited one. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
