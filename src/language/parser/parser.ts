@@ -62,7 +62,7 @@ class Parser {
   private readonly embeddedBudget = newEmbeddedBudget();
   /** Where the next line end, `#`, `>`… are, for the fast scanners. */
   private readonly find: Finders;
-  /** The `#{…}` spans of the string scanString read last. */
+  /** The `#{…}` spans of the string read last (by scanQuoted or unquoted). */
   private lastEmbedded: readonly EmbeddedSpan[] = NONE;
   private readonly onComment = (start: number, end: number): void => {
     this.comments.push(new CommentImpl(this.idx, start, end));
@@ -405,7 +405,8 @@ class Parser {
   private scanQuoted(): string {
     const { text } = this;
     const start = this.pos;
-    if (text.charCodeAt(start) === CH.dquote) {
+    const double = text.charCodeAt(start) === CH.dquote;
+    if (double) {
       const close = plainDoubleQuotedClose(this.find, start);
       if (close >= 0) {
         this.pos = close + 1;
@@ -413,7 +414,7 @@ class Parser {
         return text.slice(start + 1, close);
       }
     }
-    const scan = text.charCodeAt(start) === CH.dquote ? scanDoubleQuoted(text, start, this.embeddedBudget) : scanSingleQuoted(text, start);
+    const scan = double ? scanDoubleQuoted(text, start, this.embeddedBudget) : scanSingleQuoted(text, start);
     for (const e of scan.errors) this.literalError(e);
     this.pos = scan.end;
     this.lastEmbedded = scan.embedded;
