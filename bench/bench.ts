@@ -32,7 +32,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { ParseResult } from '../src/language/parser';
 import { corpus10k } from './corpus10k';
-import { bundled, median, round } from './util';
+import { bundled, median, round, time } from './util';
 
 type Value = number | string;
 interface Goal {
@@ -72,13 +72,8 @@ async function benchParse(): Promise<Record<string, Value>> {
   // state: on a shared machine the speed changes from one second to the next, and
   // rounds of one then rounds of the other turned that into a ratio anywhere from 5
   // to 12. The ratio is the median of each parse's ratio to the scans around it.
-  const time = (fn: () => unknown): number => {
-    const t = performance.now();
-    fn();
-    return performance.now() - t;
-  };
-  const split = () => (lines = text.split('\n').length);
   let lines = 0;
+  const split = () => (lines = text.split('\n').length);
   for (let i = 0; i < 30; i++) {
     parse(text);
     split();

@@ -22,7 +22,7 @@ export class LineIndex {
   private hint = 0;
 
   positionAt(offset: number): Position {
-    const starts = this.starts ?? this.lineStarts;
+    const starts = this.lineStarts;
     const h = this.hint;
     if (offset >= starts[h]) {
       if (h + 1 >= starts.length || offset < starts[h + 1]) return { line: h, character: offset - starts[h] };
@@ -45,8 +45,8 @@ export class LineIndex {
   /**
    * A number that orders like the position against any offset of the text (as
    * positionAt places it): the offset where the position is in the text, else a half
-   * step past its line (a character beyond the line), before the text or after it. Lets a tree
-   * query compare a position with node offsets without building ranges.
+   * step past its line (a character beyond the line), before the text or after it.
+   * Lets a tree query compare a position with node offsets without building ranges.
    */
   order(pos: Position): number {
     const starts = this.lineStarts;
