@@ -339,6 +339,9 @@ class Parser {
     if (c === CH.dquote || c === CH.squote) return false;
     const eol = find.lineEnd(start);
     if (find.hash.within(start, eol) || find.tab.within(start, eol) || find.cr.within(start, eol)) return false;
+    // the key and value ends are found here rather than with scanUnquotedKeyFast and
+    // scanUnquotedValueFast: the line was checked for `#`, tab and CR once above, and
+    // asking the finders again per scan made the whole parse 8-15% slower
     const keyEnd = find.space.at(start);
     if (keyEnd < 0 || keyEnd >= eol) return false;
     let v = keyEnd + 1;
