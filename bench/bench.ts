@@ -129,7 +129,8 @@ async function serverStartOnce(): Promise<number> {
     await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
     await conn.sendNotification(InitializedNotification.type, {});
     // one mistake: the <match> is never closed
-    const text = '<source>\n  @type tail\n  path /var/log/containers/*.log\n  tag kubernetes.*\n  <parse>\n    @type json\n  </parse>\n</source>\n<match kubernetes.**>\n  @type stdout\n';
+    const text =
+      '<source>\n  @type tail\n  path /var/log/containers/*.log\n  tag kubernetes.*\n  <parse>\n    @type json\n  </parse>\n</source>\n<match kubernetes.**>\n  @type stdout\n';
     await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'fluentd', version: 1, text } });
     const ms = await diagnostics;
     await conn.sendRequest(ShutdownRequest.type).catch(() => undefined);
@@ -202,7 +203,12 @@ function printTable(results: Record<string, Value>): void {
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const [i, r] of rows.entries()) {
-    console.log(r.map((c, j) => (j === 1 ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  ').trimEnd());
+    console.log(
+      r
+        .map((c, j) => (j === 1 ? c.padStart(widths[j]) : c.padEnd(widths[j])))
+        .join('  ')
+        .trimEnd(),
+    );
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   if (notes.length) console.log(`\n${notes.join('\n')}`);
@@ -228,7 +234,10 @@ async function main(): Promise<void> {
   for (const [file, fn] of OPTIONAL) if (wanted(file)) await record(file, () => runOptional(file, fn));
 
   // the goals a missing number was meant for show as errors, not silently as absent
-  const own = [...(wanted('parse') ? ['parse_10k_ms', 'scan_10k_ms', 'parse_vs_scan'] : []), ...(wanted('server') ? ['server_start_ms'] : [])];
+  const own = [
+    ...(wanted('parse') ? ['parse_10k_ms', 'scan_10k_ms', 'parse_vs_scan'] : []),
+    ...(wanted('server') ? ['server_start_ms'] : []),
+  ];
   for (const name of own) if (!(name in results)) results[name] = 'missing (see *_error)';
   printTable(results);
   const out = {

@@ -204,7 +204,10 @@ async function createGroup(client: CloudWatchLogsClient, group: string, streams:
   for (const s of streams) await client.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: s }));
 }
 
-async function benchMotoThroughput(moto: MotoServer, seconds: number): Promise<{ eventsPerSecond: number; written: number; putPerSecond: number }> {
+async function benchMotoThroughput(
+  moto: MotoServer,
+  seconds: number,
+): Promise<{ eventsPerSecond: number; written: number; putPerSecond: number }> {
   const group = '/eks/throughput/containers';
   const streams = ['a', 'b', 'c', 'd'].map((p) => `${p}-0_shop_app-${containerId(p)}`);
   const writer = moto.client();
@@ -228,7 +231,9 @@ async function benchMotoThroughput(moto: MotoServer, seconds: number): Promise<{
   while (performance.now() - started < seconds * 1000) {
     const ts = Date.now();
     const events = Array.from({ length: 1000 }, (_, i) => ({ timestamp: ts, message: `{"log":"event ${written + i}\\n"}` }));
-    await writer.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: streams[batch++ % streams.length], logEvents: events }));
+    await writer.send(
+      new PutLogEventsCommand({ logGroupName: group, logStreamName: streams[batch++ % streams.length], logEvents: events }),
+    );
     written += events.length;
   }
   const writeMs = performance.now() - started;
@@ -284,9 +289,26 @@ async function benchLatency(moto: MotoServer, awslogsBin: string, seconds: numbe
   const peerProc = spawn(
     awslogsBin,
     [
-      'get', group, stream, '--watch', '--watch-interval', '1', '-s', '1m', '-G', '-S', '--color', 'never',
-      '--aws-endpoint-url', moto.endpoint, '--aws-region', moto.region,
-      '--aws-access-key-id', moto.credentials.accessKeyId, '--aws-secret-access-key', moto.credentials.secretAccessKey,
+      'get',
+      group,
+      stream,
+      '--watch',
+      '--watch-interval',
+      '1',
+      '-s',
+      '1m',
+      '-G',
+      '-S',
+      '--color',
+      'never',
+      '--aws-endpoint-url',
+      moto.endpoint,
+      '--aws-region',
+      moto.region,
+      '--aws-access-key-id',
+      moto.credentials.accessKeyId,
+      '--aws-secret-access-key',
+      moto.credentials.secretAccessKey,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1' } },
   );
@@ -299,7 +321,13 @@ async function benchLatency(moto: MotoServer, awslogsBin: string, seconds: numbe
   try {
     const put = async (id: string) => {
       putAt.set(id, performance.now());
-      await writer.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: stream, logEvents: [{ timestamp: Date.now(), message: `{"log":"lat-${id}\\n"}` }] }));
+      await writer.send(
+        new PutLogEventsCommand({
+          logGroupName: group,
+          logStreamName: stream,
+          logEvents: [{ timestamp: Date.now(), message: `{"log":"lat-${id}\\n"}` }],
+        }),
+      );
     };
     // warm-up: both tailers must be following before measuring
     await put('0');
@@ -319,12 +347,22 @@ async function benchLatency(moto: MotoServer, awslogsBin: string, seconds: numbe
     }
     const deadline = Date.now() + 15_000;
     while ((ours.size < n + 1 || peer.size < n + 1) && Date.now() < deadline) await sleep(100);
-    const lat = (m: Map<string, number>) => [...Array(n).keys()].map((i) => String(i + 1)).filter((id) => m.has(id)).map((id) => m.get(id)! - putAt.get(id)!);
+    const lat = (m: Map<string, number>) =>
+      [...Array(n).keys()]
+        .map((i) => String(i + 1))
+        .filter((id) => m.has(id))
+        .map((id) => m.get(id)! - putAt.get(id)!);
     const o = lat(ours);
     const p = lat(peer);
     if (o.length !== n) throw new Error(`our tail showed ${o.length} of ${n} events`);
     if (p.length !== n) log(`awslogs showed ${p.length} of ${n} events`);
-    return { oursP95: round(percentile(o, 95)), oursP50: round(percentile(o, 50)), peerP95: round(percentile(p, 95)), peerP50: round(percentile(p, 50)), samples: n };
+    return {
+      oursP95: round(percentile(o, 95)),
+      oursP50: round(percentile(o, 50)),
+      peerP95: round(percentile(p, 95)),
+      peerP50: round(percentile(p, 50)),
+      samples: n,
+    };
   } finally {
     peerProc.kill('SIGTERM');
     await session.stop();

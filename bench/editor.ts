@@ -48,10 +48,14 @@ function cursorPositions(doc: TextDocument, max: number): Position[] {
   lines.forEach((raw, line) => {
     const text = raw.replace(/\r$/, '');
     let m: RegExpExecArray | null;
-    if ((m = /^(\s*)(@type|type)\s+\S+/.exec(text))) found.push({ line, character: text.length }); // @type value
-    else if ((m = /^(\s*)<(match|filter)\s+/.exec(text))) found.push({ line, character: m[0].length }); // tag pattern
-    else if ((m = /^(\s*)<buffer\s+/.exec(text))) found.push({ line, character: m[0].length }); // chunk key
-    else if ((m = /^(\s*)<\w/.exec(text))) found.push({ line, character: m[1].length + 1 }); // element name
+    if (/^(\s*)(@type|type)\s+\S+/.test(text))
+      found.push({ line, character: text.length }); // @type value
+    else if ((m = /^(\s*)<(match|filter)\s+/.exec(text)))
+      found.push({ line, character: m[0].length }); // tag pattern
+    else if ((m = /^(\s*)<buffer\s+/.exec(text)))
+      found.push({ line, character: m[0].length }); // chunk key
+    else if ((m = /^(\s*)<\w/.exec(text)))
+      found.push({ line, character: m[1].length + 1 }); // element name
     else if ((m = /^(\s*)\w+\s+\S/.exec(text))) found.push({ line, character: m[1].length }); // key
   });
   const step = Math.max(1, Math.floor(found.length / max));

@@ -47,7 +47,10 @@ const entries = allEntries
 /** The activation bundle stays small only if every part is required lazily: fail when one is inlined. */
 function checkActivationBundle(result) {
   const inlined = Object.keys(result.metafile.inputs).filter((f) => f.includes('node_modules/'));
-  if (inlined.length) throw new Error(`dist/extension.js must not bundle node_modules (load them in a part, see src/ui/lazy.ts): ${inlined.slice(0, 5).join(', ')}`);
+  if (inlined.length)
+    throw new Error(
+      `dist/extension.js must not bundle node_modules (load them in a part, see src/ui/lazy.ts): ${inlined.slice(0, 5).join(', ')}`,
+    );
 }
 
 if (watch) {

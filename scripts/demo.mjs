@@ -95,7 +95,11 @@ if (spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, 
 
 // --- 2. the VS Code server (first run: a few minutes) ---------------------------------------
 say('provisioning the VS Code server (cached after the first run)');
-const prov = spawnSync('bash', [join(ROOT, 'scripts/vscode/provision.sh')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const prov = spawnSync('bash', [join(ROOT, 'scripts/vscode/provision.sh')], {
+  cwd: ROOT,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+});
 if (prov.status !== 0) await fail('provisioning the VS Code server failed (see above)');
 const codeServerDir = prov.stdout.trim().split('\n').pop();
 
@@ -122,7 +126,13 @@ if (liveIntervalMs > 0) {
       if (!stopping) console.error(`demo: writing a live event: ${e instanceof Error ? e.message : e}`);
     });
   }, liveIntervalMs);
-  stops.push({ name: 'live events', stop: () => { clearInterval(timer); client.destroy(); } });
+  stops.push({
+    name: 'live events',
+    stop: () => {
+      clearInterval(timer);
+      client.destroy();
+    },
+  });
 }
 
 // --- 4. Kubernetes: the local kube-apiserver, when available --------------------------------
@@ -133,9 +143,14 @@ const kubeBuilt = kubeApiserverBuilt();
 if (args['no-kube']) {
   kubeNote = 'skipped (--no-kube)';
 } else if (!kubeBuilt && !args.kube) {
-  kubeNote = 'skipped: kube-apiserver is not built yet. `npm run demo -- --kube` builds it first (Go toolchain, several minutes; `npm test` builds it too)';
+  kubeNote =
+    'skipped: kube-apiserver is not built yet. `npm run demo -- --kube` builds it first (Go toolchain, several minutes; `npm test` builds it too)';
 } else {
-  say(kubeBuilt ? 'starting the local kube-apiserver + etcd' : 'building kube-apiserver (several minutes, cached afterwards), then starting it');
+  say(
+    kubeBuilt
+      ? 'starting the local kube-apiserver + etcd'
+      : 'building kube-apiserver (several minutes, cached afterwards), then starting it',
+  );
   try {
     kube = await kubeHarness.startKube();
     stops.push({ name: 'kube-apiserver', stop: () => kube.stop() });
@@ -210,7 +225,6 @@ console.log(`
  Ctrl-C stops everything. VS Code server log: ${join(logDir, 'vscode-server.log')}
 ────────────────────────────────────────────────────────────────────────────────────────────`);
 
-
 /** True when scripts/kube/provision.sh has built kube-apiserver before (it would build it otherwise). */
 function kubeApiserverBuilt() {
   const script = readFileSync(join(ROOT, 'scripts/kube/provision.sh'), 'utf8');
@@ -233,13 +247,20 @@ async function createPods(cluster) {
   const post = (path, body) => kubeHarness.kubeRequest(cluster, 'POST', path, body, 'application/json');
   const pods = kubePods();
   for (const ns of [...new Set(pods.map((p) => p.pod.metadata.namespace))]) {
-    if (ns !== 'kube-system') await ok(`namespace ${ns}`, post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
-    await ok(`service account ${ns}/default`, post(`/api/v1/namespaces/${ns}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } }));
+    if (ns !== 'kube-system')
+      await ok(`namespace ${ns}`, post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
+    await ok(
+      `service account ${ns}/default`,
+      post(`/api/v1/namespaces/${ns}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } }),
+    );
   }
   for (const { pod, status } of pods) {
     const { namespace, name } = pod.metadata;
     await ok(`pod ${namespace}/${name}`, post(`/api/v1/namespaces/${namespace}/pods`, pod));
-    await ok(`status of pod ${namespace}/${name}`, kubeHarness.kubeRequest(cluster, 'PATCH', `/api/v1/namespaces/${namespace}/pods/${name}/status`, { status }));
+    await ok(
+      `status of pod ${namespace}/${name}`,
+      kubeHarness.kubeRequest(cluster, 'PATCH', `/api/v1/namespaces/${namespace}/pods/${name}/status`, { status }),
+    );
   }
   return pods.length;
 }
@@ -269,7 +290,15 @@ function simulateDaemonSetController(cluster) {
         if (Date.now() - seen.get(key) < 3000) continue;
         const n = NODES.length;
         await kubeHarness.kubeRequest(cluster, 'PATCH', `/apis/apps/v1/namespaces/${namespace}/daemonsets/${name}/status`, {
-          status: { observedGeneration: generation, desiredNumberScheduled: n, currentNumberScheduled: n, updatedNumberScheduled: n, numberReady: n, numberAvailable: n, numberMisscheduled: 0 },
+          status: {
+            observedGeneration: generation,
+            desiredNumberScheduled: n,
+            currentNumberScheduled: n,
+            updatedNumberScheduled: n,
+            numberReady: n,
+            numberAvailable: n,
+            numberMisscheduled: 0,
+          },
         });
         say(`(stand-in DaemonSet controller) ${namespace}/${name} generation ${generation}: ${n} of ${n} pods ready`);
       }

@@ -42,15 +42,13 @@ function walkFiles(dir) {
 }
 
 // ---- 1. scope assertions ----------------------------------------------------
-const fixtures = readdirSync(fixtureDir).filter((f) => f.endsWith('.fluentd.conf')).sort();
+const fixtures = readdirSync(fixtureDir)
+  .filter((f) => f.endsWith('.fluentd.conf'))
+  .sort();
 if (!fixtures.length) fail('fixtures', `no *.fluentd.conf fixtures in ${fixtureDir}`);
 {
   const unit = join(dirname(toolPkg), 'dist', 'unit.js');
-  const r = spawnSync(
-    process.execPath,
-    [unit, '-g', grammarPath, 'test/grammar/*.fluentd.conf'],
-    { cwd: root, stdio: 'inherit' },
-  );
+  const r = spawnSync(process.execPath, [unit, '-g', grammarPath, 'test/grammar/*.fluentd.conf'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) fail('assertions', `vscode-tmgrammar-test exited with ${r.status ?? r.signal}`);
 }
 
@@ -135,7 +133,10 @@ if (!existsSync(corpusDir)) {
     checks++;
     tokenize(lines).forEach((tokens, i) => {
       for (const t of tokens.filter(isInvalid)) {
-        fail(section, `${name}:${i + 1}: Fluentd accepts this file, yet ${JSON.stringify(lines[i].slice(t.startIndex, t.endIndex))} is ${t.scopes.at(-1)}`);
+        fail(
+          section,
+          `${name}:${i + 1}: Fluentd accepts this file, yet ${JSON.stringify(lines[i].slice(t.startIndex, t.endIndex))} is ${t.scopes.at(-1)}`,
+        );
       }
     });
   }
@@ -145,7 +146,9 @@ if (!existsSync(corpusDir)) {
     '05-rejects-prefix-in-source.conf': '`@k` is an error only inside source/match/filter/system, a warning elsewhere',
     '13-error-in-embedded-ruby-code.conf': 'needs a Ruby lexer (a Ruby comment inside #{…})',
   };
-  const rows = readFileSync(join(corpusDir, 'invalid.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const rows = readFileSync(join(corpusDir, 'invalid.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
   let seen = 0;
   for (const row of rows) {
     const [file, verdict] = row.split('\t');
@@ -157,9 +160,7 @@ if (!existsSync(corpusDir)) {
     const lines = readFileSync(join(corpusDir, 'invalid', file), 'utf8').split(/\r?\n/);
     const flagged = tokenize(lines).flatMap((tokens, i) => (tokens.some(isInvalid) ? [i + 1] : []));
     // "expected end tag … got end of file" is best shown at the unclosed start tag, before it.
-    const ok = message.startsWith('expected end tag')
-      ? flagged.some((l) => l <= Number(lineNo))
-      : flagged.includes(Number(lineNo));
+    const ok = message.startsWith('expected end tag') ? flagged.some((l) => l <= Number(lineNo)) : flagged.includes(Number(lineNo));
     if (!ok) fail(section, `invalid/${file}: Fluentd says "${message}" at line ${lineNo}; flagged lines: [${flagged}]`);
   }
   if (seen < 8) fail(section, `only ${seen} syntax-error cases found in invalid.tsv`);

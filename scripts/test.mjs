@@ -30,8 +30,10 @@ let status = 0;
 // The bundles are what the LSP and CLI tiers start as processes.
 if (!wanted.length || tiers.some((t) => t !== 'unit')) status ||= run('node', ['scripts/build.mjs']);
 if (!wanted.length) status ||= run('npx', ['tsc', '-p', '.', '--noEmit']);
+// eslint (typescript-eslint's recommended rules) and prettier's formatting, enforced
+if (!wanted.length || tiers.includes('lint')) status ||= run('npm', ['run', '--silent', 'lint']);
 if (!wanted.length || tiers.includes('grammar')) status ||= run('node', ['scripts/grammar-test.mjs']);
-const files = tiers.filter((t) => t !== 'grammar' && t !== 'integration').flatMap((t) => findTests(join('test', t)));
+const files = tiers.filter((t) => t !== 'grammar' && t !== 'integration' && t !== 'lint').flatMap((t) => findTests(join('test', t)));
 // Real parts are provisioned before any test starts, so a cold install (the kube-apiserver
 // build takes ~15 min on 2 cores) never runs inside a test or hook and against its timeout.
 const needs = (tier) => tiers.includes(tier) || !wanted.length;

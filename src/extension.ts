@@ -40,7 +40,9 @@ export function activate(context: vscode.ExtensionContext): void {
   // the client reports its own start failure in its output channel; this is for a missing bundle
   client.catch((e: unknown) => console.error('fluentd: the language client did not start:', e));
   registerShowEventRoute(context, client);
-  lazyPart(context, [FORMAT_EMBEDDED_CONFIG_COMMAND], () => requireBundle<ClientPart>('client').registerFormatEmbeddedConfig(context, client));
+  lazyPart(context, [FORMAT_EMBEDDED_CONFIG_COMMAND], () =>
+    requireBundle<ClientPart>('client').registerFormatEmbeddedConfig(context, client),
+  );
 }
 
 /** The commands package.json contributes whose ids start with `prefix`: all must exist from activation on. */

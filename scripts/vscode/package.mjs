@@ -34,7 +34,8 @@ run(process.execPath, [
   'package',
   '--no-dependencies',
   '--allow-missing-repository',
-  '--out', args.out,
+  '--out',
+  args.out,
 ]);
 
 const entries = listVsix(args.out);
@@ -52,11 +53,22 @@ const allowed = [
   /^license(\.txt|\.md)?$/i,
 ];
 const stray = files.filter((f) => !allowed.some((re) => re.test(f.name)));
-const required = ['dist/extension.js', 'dist/cloudwatch.js', 'dist/kube.js', 'dist/client.js', 'dist/server.js', 'package.json', 'media/icon.png', 'media/manifests/daemonset.yaml'];
+const required = [
+  'dist/extension.js',
+  'dist/cloudwatch.js',
+  'dist/kube.js',
+  'dist/client.js',
+  'dist/server.js',
+  'package.json',
+  'media/icon.png',
+  'media/manifests/daemonset.yaml',
+];
 const missing = required.filter((r) => !files.some((f) => f.name === r));
 
 const size = statSync(args.out).size;
-console.log(`\npackage: ${relative(process.cwd(), args.out) || args.out} — ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes), ${files.length} files:`);
+console.log(
+  `\npackage: ${relative(process.cwd(), args.out) || args.out} — ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes), ${files.length} files:`,
+);
 for (const f of files) console.log(`  ${String(f.size).padStart(9)}  ${f.name}`);
 if (stray.length) console.error(`package: files that should not be in the package: ${stray.map((f) => f.name).join(', ')}`);
 if (missing.length) console.error(`package: missing from the package: ${missing.join(', ')}`);

@@ -56,7 +56,11 @@ if (!args['skip-build']) {
 const testsIndex = await buildIntegrationTests();
 console.log(`integration: built suites into ${TESTS_OUT} (${secs()})`);
 
-const prov = spawnSync('bash', [join(ROOT, 'scripts/vscode/provision.sh')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const prov = spawnSync('bash', [join(ROOT, 'scripts/vscode/provision.sh')], {
+  cwd: ROOT,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+});
 if (prov.status !== 0) await fail('provisioning the VS Code server failed (see above)');
 const codeServerDir = prov.stdout.trim().split('\n').pop();
 console.log(`integration: VS Code server ready (${secs()})`);
@@ -148,7 +152,12 @@ async function startKube(env, parts) {
     parts.push(kube);
     // the extension's kube commands read the kubeconfig from here (contexts admin and restricted)
     env.KUBECONFIG = kube.kubeconfig;
-    env.VSCODE_FLUENTD_TEST_KUBE = JSON.stringify({ server: kube.server, caFile: kube.caFile, adminToken: kube.adminToken, kubeconfig: kube.kubeconfig });
+    env.VSCODE_FLUENTD_TEST_KUBE = JSON.stringify({
+      server: kube.server,
+      caFile: kube.caFile,
+      adminToken: kube.adminToken,
+      kubeconfig: kube.kubeconfig,
+    });
     console.log(`integration: kube-apiserver ${kube.version} at ${kube.server} (${secs()})`);
   } catch (e) {
     env.VSCODE_FLUENTD_TEST_KUBE_ERROR = e instanceof Error ? e.message.split('\n')[0] : String(e);

@@ -52,15 +52,26 @@ await bundleSuites(
 // extension with another id: ours is only the installed copy, in production mode.
 const runnerExtension = join(outDir, 'runner-extension');
 mkdirSync(runnerExtension, { recursive: true });
-writeFileSync(join(runnerExtension, 'package.json'), JSON.stringify({
-  name: 'vsix-smoke-runner',
-  publisher: 'vscode-fluentd-tests',
-  version: '0.0.0',
-  description: 'Carries the .vsix smoke tests; contributes nothing.',
-  engines: { vscode: '^1.95.0' },
-}, null, 2));
+writeFileSync(
+  join(runnerExtension, 'package.json'),
+  JSON.stringify(
+    {
+      name: 'vsix-smoke-runner',
+      publisher: 'vscode-fluentd-tests',
+      version: '0.0.0',
+      description: 'Carries the .vsix smoke tests; contributes nothing.',
+      engines: { vscode: '^1.95.0' },
+    },
+    null,
+    2,
+  ),
+);
 
-const prov = spawnSync('bash', [join(ROOT, 'scripts/vscode/provision.sh')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const prov = spawnSync('bash', [join(ROOT, 'scripts/vscode/provision.sh')], {
+  cwd: ROOT,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+});
 if (prov.status !== 0) fail('provisioning the VS Code server failed (see above)');
 const codeServerDir = prov.stdout.trim().split('\n').pop();
 

@@ -64,13 +64,7 @@ export function lintTargets(targets: readonly Target[], ctx: LintContext): LintO
 }
 
 /** Lints one file's bytes; exported for tests that want a single result. */
-export function lintBytes(
-  path: string,
-  uri: string,
-  bytes: Uint8Array,
-  kind: FileKind,
-  service: FluentdLanguageService,
-): FileResult {
+export function lintBytes(path: string, uri: string, bytes: Uint8Array, kind: FileKind, service: FluentdLanguageService): FileResult {
   const decoded = decodeUtf8(bytes);
   const found = lintFile({ path, uri, text: decoded.text }, service, kind);
   const utf8 = invalidUtf8Diagnostic(decoded);
@@ -94,4 +88,3 @@ function invalidUtf8Diagnostic(decoded: Decoded): Diagnostic | undefined {
       'bad bytes were read as U+FFFD. Fluentd reads configs as UTF-8 and can fail on such bytes.',
   };
 }
-

@@ -25,7 +25,9 @@ run(process.argv.slice(2), {
   },
   (err: unknown) => {
     // a bug in fluentd-lint itself, not a user error: say so, with the details to report
-    process.stderr.write(`fluentd-lint: internal error (please report): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `fluentd-lint: internal error (please report): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exitCode = 2;
   },
 );

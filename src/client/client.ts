@@ -1,11 +1,6 @@
 // Starts the Fluentd language server (dist/server.js) in its own process over IPC.
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  type LanguageClientOptions,
-  type ServerOptions,
-  TransportKind,
-} from 'vscode-languageclient/node';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 export const FLUENTD_SELECTOR = [
   { language: 'fluentd', scheme: 'file' },

@@ -39,7 +39,11 @@ export function createLogsClient(opts: LogsClientOptions = {}): CloudWatchLogsCl
 }
 
 /** Puts every request of `client` through the limiter (resolved once per client). */
-export function limitRequests(client: CloudWatchLogsClient, rateLimit: Limiter | LimiterRegistry = sharedLimiters, endpoint?: string): void {
+export function limitRequests(
+  client: CloudWatchLogsClient,
+  rateLimit: Limiter | LimiterRegistry = sharedLimiters,
+  endpoint?: string,
+): void {
   let limiter: Promise<Limiter> | undefined;
   const resolve = () =>
     'take' in rateLimit ? Promise.resolve(rateLimit) : accountRegionKey(client, endpoint).then((key) => rateLimit.get(key));

@@ -117,7 +117,11 @@ function fromUnparsedBody(e: ErrLike & { $response?: { body?: unknown } }): ErrL
       message = j.message ?? j.Message;
     } catch {
       // an HTML page: keep what we know (status) and show the start of the text
-      message = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+      message = text
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 200);
     }
   }
   return { ...e, name: name ?? e.name, message: message ?? e.message, $metadata: e.$metadata };
@@ -143,19 +147,39 @@ export function classifyAwsError(err: unknown, ctx: ErrorContext = {}): Classifi
   if (name === 'AbortError' || e.code === 'ABORT_ERR') return make('aborted', 'Cancelled.', false);
 
   if (/region is missing/i.test(raw) || name === 'RegionMissingError') {
-    return make('noRegion', 'No AWS region is set: choose one with "Fluentd: Choose AWS Region/Profile" or set fluentd.aws.region (or AWS_REGION, or region in ~/.aws/config).', false);
+    return make(
+      'noRegion',
+      'No AWS region is set: choose one with "Fluentd: Choose AWS Region/Profile" or set fluentd.aws.region (or AWS_REGION, or region in ~/.aws/config).',
+      false,
+    );
   }
   if (/\bsso\b/i.test(raw) && /expired|invalid|refresh/i.test(raw)) {
-    return make('expiredToken', `The AWS SSO session for ${profile} has expired: run "aws sso login${ctx.profile ? ` --profile ${ctx.profile}` : ''}" and refresh.`, false);
+    return make(
+      'expiredToken',
+      `The AWS SSO session for ${profile} has expired: run "aws sso login${ctx.profile ? ` --profile ${ctx.profile}` : ''}" and refresh.`,
+      false,
+    );
   }
   if (EXPIRED.has(name) || /security token included in the request is expired|token has expired/i.test(raw)) {
-    return make('expiredToken', `The AWS credentials of ${profile} have expired: renew them (e.g. aws sso login, or new session credentials) and refresh.`, false);
+    return make(
+      'expiredToken',
+      `The AWS credentials of ${profile} have expired: renew them (e.g. aws sso login, or new session credentials) and refresh.`,
+      false,
+    );
   }
   if (name === 'CredentialsProviderError' || /could not load credentials|unable to load credentials|no credentials/i.test(raw)) {
-    return make('noCredentials', `No AWS credentials found for ${profile}: configure a profile (aws configure / aws sso login), environment variables, or choose another profile.`, false);
+    return make(
+      'noCredentials',
+      `No AWS credentials found for ${profile}: configure a profile (aws configure / aws sso login), environment variables, or choose another profile.`,
+      false,
+    );
   }
   if (INVALID_CREDS.has(name) || /security token included in the request is invalid|signature we calculated does not match/i.test(raw)) {
-    return make('invalidCredentials', `AWS rejected the credentials of ${profile} (${name || 'invalid token'}): check the access key, secret and session token.`, false);
+    return make(
+      'invalidCredentials',
+      `AWS rejected the credentials of ${profile} (${name || 'invalid token'}): check the access key, secret and session token.`,
+      false,
+    );
   }
   if (ACCESS_DENIED.has(name) || (status === 403 && /not authorized|access denied/i.test(raw))) {
     const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9]+)/.exec(raw);
@@ -169,7 +193,11 @@ export function classifyAwsError(err: unknown, ctx: ErrorContext = {}): Classifi
   }
   if (name === 'ResourceNotFoundException' || name === 'ResourceNotFound') {
     const what = ctx.resource ? `${ctx.resource} does not exist` : raw.replace(/\.$/, '') || 'The log group or stream does not exist';
-    return make('notFound', `${what}${ctx.region ? ` in ${ctx.region}` : ''} (it may have been deleted, or another region/account is selected).`, false);
+    return make(
+      'notFound',
+      `${what}${ctx.region ? ` in ${ctx.region}` : ''} (it may have been deleted, or another region/account is selected).`,
+      false,
+    );
   }
   if (THROTTLING.has(name) || status === 429 || /rate exceeded|throttl/i.test(raw)) {
     return make('throttling', 'CloudWatch Logs is throttling requests (about 5 per second per account and region); slowing down.', true);
@@ -191,7 +219,12 @@ export function classifyAwsError(err: unknown, ctx: ErrorContext = {}): Classifi
   if (status === 403) {
     // a refusal without a usable body (proxies, emulators): most likely permissions
     const action = operation ? `logs:${operation}` : undefined;
-    return make('accessDenied', `Access denied${where(ctx)} (HTTP 403): your IAM identity may need ${action ?? 'a CloudWatch Logs permission'}.`, false, action);
+    return make(
+      'accessDenied',
+      `Access denied${where(ctx)} (HTTP 403): your IAM identity may need ${action ?? 'a CloudWatch Logs permission'}.`,
+      false,
+      action,
+    );
   }
   return make('unknown', `CloudWatch Logs request failed: ${detail}`, false);
 }

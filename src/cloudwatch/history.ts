@@ -81,7 +81,12 @@ export class StreamHistory {
       let page: GetEventsPage;
       try {
         page = await this.fetchPage(
-          { logGroupName: this.logGroupName, logStreamName: this.logStreamName, limit: this.pageSize, ...(sent ? { nextToken: sent } : {}) },
+          {
+            logGroupName: this.logGroupName,
+            logStreamName: this.logStreamName,
+            limit: this.pageSize,
+            ...(sent ? { nextToken: sent } : {}),
+          },
           signal,
         );
       } catch (e) {

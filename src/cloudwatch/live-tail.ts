@@ -129,7 +129,9 @@ export async function runLiveTail(
       if (sessions === 0) return { kind: 'unavailable', error: c };
       if (!c.retryable) return { kind: 'fatal', error: c };
       const delay = backoff.onFailure();
-      listener.onNotice?.(c.kind === 'throttling' ? { kind: 'throttled', delayMs: delay } : { kind: 'error', error: c, fatal: false, retryInMs: delay });
+      listener.onNotice?.(
+        c.kind === 'throttling' ? { kind: 'throttled', delayMs: delay } : { kind: 'error', error: c, fatal: false, retryInMs: delay },
+      );
       try {
         await clock.sleep(delay, signal);
       } catch {

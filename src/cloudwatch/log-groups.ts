@@ -16,11 +16,7 @@ export function toGroupInfo(g: LogGroup): GroupInfo {
 
 export function logGroupPager(client: CloudWatchLogsClient, opts: { prefix?: string; pageSize?: number } = {}): PageSource<GroupInfo> {
   return new Pager(
-    () =>
-      paginateDescribeLogGroups(
-        { client, pageSize: opts.pageSize ?? 50 },
-        opts.prefix ? { logGroupNamePrefix: opts.prefix } : {},
-      ),
+    () => paginateDescribeLogGroups({ client, pageSize: opts.pageSize ?? 50 }, opts.prefix ? { logGroupNamePrefix: opts.prefix } : {}),
     (page) => ({ items: (page.logGroups ?? []).map(toGroupInfo), nextToken: page.nextToken }),
     'DescribeLogGroups',
   );

@@ -33,7 +33,10 @@ export function logStreamPager(client: CloudWatchLogsClient, logGroupName: strin
 }
 
 /** Pulls pages until the pager is exhausted or `maxItems` are collected. */
-export async function drainPager<T>(pager: { next(): Promise<{ items: T[]; hasMore: boolean }> }, maxItems = Infinity): Promise<{ items: T[]; complete: boolean }> {
+export async function drainPager<T>(
+  pager: { next(): Promise<{ items: T[]; hasMore: boolean }> },
+  maxItems = Infinity,
+): Promise<{ items: T[]; complete: boolean }> {
   const items: T[] = [];
   for (;;) {
     const page = await pager.next();

@@ -152,7 +152,9 @@ export async function runPollTail(
         }
         const delay = interval.onFailure();
         troubled = true;
-        listener.onNotice?.(c.kind === 'throttling' ? { kind: 'throttled', delayMs: delay } : { kind: 'error', error: c, fatal: false, retryInMs: delay });
+        listener.onNotice?.(
+          c.kind === 'throttling' ? { kind: 'throttled', delayMs: delay } : { kind: 'error', error: c, fatal: false, retryInMs: delay },
+        );
         try {
           await clock.sleep(delay, signal);
         } catch {

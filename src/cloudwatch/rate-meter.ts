@@ -26,7 +26,8 @@ export class RateMeter {
   perSecond(): number {
     this.advance();
     let sum = 0;
-    for (let i = 1; i < this.windowSeconds; i++) sum += this.buckets[(this.currentSecond - i + this.windowSeconds * 2) % this.windowSeconds];
+    for (let i = 1; i < this.windowSeconds; i++)
+      sum += this.buckets[(this.currentSecond - i + this.windowSeconds * 2) % this.windowSeconds];
     return sum / (this.windowSeconds - 1);
   }
 

@@ -79,7 +79,10 @@ export function validateCloudWatchSettings(raw: {
     const n = raw.pollIntervalMs;
     if (typeof n === 'number' && Number.isFinite(n)) {
       const clamped = Math.min(MAX_POLL_INTERVAL_MS, Math.max(MIN_POLL_INTERVAL_MS, Math.round(n)));
-      if (clamped !== n) problems.push(`fluentd.cloudwatch.pollIntervalMs ${n} is outside ${MIN_POLL_INTERVAL_MS}–${MAX_POLL_INTERVAL_MS}; using ${clamped}`);
+      if (clamped !== n)
+        problems.push(
+          `fluentd.cloudwatch.pollIntervalMs ${n} is outside ${MIN_POLL_INTERVAL_MS}–${MAX_POLL_INTERVAL_MS}; using ${clamped}`,
+        );
       value.pollIntervalMs = clamped;
     } else {
       problems.push(`fluentd.cloudwatch.pollIntervalMs must be a number; using ${DEFAULT_POLL_INTERVAL_MS}`);

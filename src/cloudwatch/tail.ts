@@ -56,14 +56,21 @@ export function startTail(deps: TailDeps, target: TailTarget, listener: TailList
   const poll = (extra: Pick<PollTailOptions, 'startTime' | 'alreadyShown'> = {}) => {
     mode = 'poll';
     notice({ kind: 'started', mode: 'poll' });
-    return runPollTail(deps.fetchFilterPage, target, counted, controller.signal, {
-      ...opts.poll,
-      intervalMs: opts.pollIntervalMs ?? 1000,
-      startTime: opts.startTime ?? startedAt,
-      limiter: deps.limiter,
-      clock,
-      ...extra,
-    }, pollState);
+    return runPollTail(
+      deps.fetchFilterPage,
+      target,
+      counted,
+      controller.signal,
+      {
+        ...opts.poll,
+        intervalMs: opts.pollIntervalMs ?? 1000,
+        startTime: opts.startTime ?? startedAt,
+        limiter: deps.limiter,
+        clock,
+        ...extra,
+      },
+      pollState,
+    );
   };
 
   const run = async () => {
@@ -75,7 +82,8 @@ export function startTail(deps: TailDeps, target: TailTarget, listener: TailList
         fatal: true,
         error: {
           kind: 'invalidRequest',
-          message: 'Live Tail is not available here (no log group ARN or no StartLiveTail); set fluentd.cloudwatch.tailMode to "auto" or "poll".',
+          message:
+            'Live Tail is not available here (no log group ARN or no StartLiveTail); set fluentd.cloudwatch.tailMode to "auto" or "poll".',
           detail: '',
           retryable: false,
         },
@@ -116,7 +124,12 @@ export function startTail(deps: TailDeps, target: TailTarget, listener: TailList
     notice({
       kind: 'error',
       fatal: true,
-      error: { kind: 'unknown', message: `Tail stopped: ${err instanceof Error ? err.message : String(err)}`, detail: String(err), retryable: false },
+      error: {
+        kind: 'unknown',
+        message: `Tail stopped: ${err instanceof Error ? err.message : String(err)}`,
+        detail: String(err),
+        retryable: false,
+      },
     });
   });
 

@@ -126,7 +126,13 @@ export class CloudWatchTreeModel {
           detail: n.host,
         }));
       case 'otherStreams':
-        return node.items.map((s) => ({ kind: 'stream', id: `stream:${node.group.logGroupName}|${s.logStreamName}`, group: node.group, stream: s, label: s.logStreamName }));
+        return node.items.map((s) => ({
+          kind: 'stream',
+          id: `stream:${node.group.logGroupName}|${s.logStreamName}`,
+          group: node.group,
+          stream: s,
+          label: s.logStreamName,
+        }));
       case 'notShipping':
         return this.notShippingChildren(node.group);
       default:
@@ -207,7 +213,13 @@ export class CloudWatchTreeModel {
     const running = await this.runningPods();
     const report = running ? compareWithRunningPods(g, running, { complete: st.pager.done }) : undefined;
     const gid = group.logGroupName;
-    const nodes: TreeNode[] = g.pods.map((pod) => ({ kind: 'pod', id: `pod:${gid}|${pod.key}`, group, pod, state: report?.states.get(pod.key) }));
+    const nodes: TreeNode[] = g.pods.map((pod) => ({
+      kind: 'pod',
+      id: `pod:${gid}|${pod.key}`,
+      group,
+      pod,
+      state: report?.states.get(pod.key),
+    }));
     if (g.nodeServices.length) nodes.push({ kind: 'nodeServices', id: `node:${gid}`, group, items: g.nodeServices });
     if (g.other.length) nodes.push({ kind: 'otherStreams', id: `other:${gid}`, group, items: g.other });
     if (running && g.pods.length) nodes.push({ kind: 'notShipping', id: `notShipping:${gid}`, group });
@@ -220,7 +232,8 @@ export class CloudWatchTreeModel {
   private async notShippingChildren(group: GroupInfo): Promise<TreeNode[]> {
     const st = this.state(group);
     const running = await this.runningPods();
-    if (!running) return [{ kind: 'message', id: `msg:nokube:${group.logGroupName}`, severity: 'info', text: 'No Kubernetes cluster to compare with' }];
+    if (!running)
+      return [{ kind: 'message', id: `msg:nokube:${group.logGroupName}`, severity: 'info', text: 'No Kubernetes cluster to compare with' }];
     // every stream is needed to say a pod ships nothing; read the remaining pages once
     if (!st.pager.done && st.streams.length < NOT_SHIPPING_SCAN_LIMIT && !st.error) {
       st.scanning ??= (async () => {
@@ -247,10 +260,21 @@ export class CloudWatchTreeModel {
     }
     for (const pod of report.notShipping) nodes.push({ kind: 'notShippingPod', id: `ns:${gid}|${pod.namespace}/${pod.name}`, group, pod });
     for (const m of report.missingContainers) {
-      nodes.push({ kind: 'notShippingPod', id: `ns:${gid}|${m.pod.namespace}/${m.pod.name}`, group, pod: m.pod, missingContainers: m.containers });
+      nodes.push({
+        kind: 'notShippingPod',
+        id: `ns:${gid}|${m.pod.namespace}/${m.pod.name}`,
+        group,
+        pod: m.pod,
+        missingContainers: m.containers,
+      });
     }
     if (!report.notShipping.length && !report.missingContainers.length) {
-      nodes.push({ kind: 'message', id: `msg:allship:${gid}`, severity: 'info', text: `All ${running.length} running pods ship logs here` });
+      nodes.push({
+        kind: 'message',
+        id: `msg:allship:${gid}`,
+        severity: 'info',
+        text: `All ${running.length} running pods ship logs here`,
+      });
     }
     return nodes;
   }

@@ -58,14 +58,23 @@ function explainMissingNamespace(err: KubeError, obj: KubeObject): KubeError {
  * server checks by reading the role — during a dry run the role this deploy creates does not exist
  * yet, and the server answers 404 (naming the role). That binding can only be checked for real.
  */
-function bindsRoleOfThisDeploy(obj: KubeObject, err: KubeError, earlier: readonly KubeObject[], live: Map<number, KubeObject | undefined>): boolean {
+function bindsRoleOfThisDeploy(
+  obj: KubeObject,
+  err: KubeError,
+  earlier: readonly KubeObject[],
+  live: Map<number, KubeObject | undefined>,
+): boolean {
   const ref = (obj as { roleRef?: { kind?: string; name?: string } }).roleRef;
   if (obj.kind !== 'ClusterRoleBinding' || err.kind !== 'not-found' || !ref) return false;
   const idx = earlier.findIndex((o) => o.kind === ref.kind && o.metadata.name === ref.name);
   return idx >= 0 && live.get(idx) === undefined;
 }
 
-export async function applyObjects(client: KubeClient, objects: readonly KubeObject[], opts: ApplyObjectsOptions = {}): Promise<ApplyReport> {
+export async function applyObjects(
+  client: KubeClient,
+  objects: readonly KubeObject[],
+  opts: ApplyObjectsOptions = {},
+): Promise<ApplyReport> {
   const progress = opts.onProgress ?? (() => undefined);
   const live = new Map<number, KubeObject | undefined>();
 

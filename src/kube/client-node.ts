@@ -3,7 +3,9 @@
 // both resolve. Only the two modules used are imported: the package root re-exports every
 // generated API and model (16 MB bundled, against under 2 MB for these).
 import type { KubeConfig as KubeConfigClass } from '@kubernetes/client-node/dist/config.js' with { 'resolution-mode': 'import' };
-import type { ApiException as ApiExceptionClass } from '@kubernetes/client-node/dist/gen/apis/exception.js' with { 'resolution-mode': 'import' };
+import type { ApiException as ApiExceptionClass } from '@kubernetes/client-node/dist/gen/apis/exception.js' with {
+  'resolution-mode': 'import',
+};
 
 export type KubeConfig = KubeConfigClass;
 

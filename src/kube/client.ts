@@ -60,6 +60,7 @@ export interface RequestOptions {
 
 export interface Response {
   status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the apiserver's JSON; callers read it per kind
   body: any;
 }
 

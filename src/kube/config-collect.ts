@@ -28,13 +28,17 @@ export function collectConfigFiles(mainPath: string, fs: FileSystem): ConfigFile
       const where = `${toRel(abs) || posix.basename(abs)}:${inc.range.start.line + 1}`;
       const p = inc.path;
       if (/^(https?|file):/.test(p) || p.includes('#{')) {
-        throw new ConfigFilesError(`@include ${p} (${where}) cannot be deployed: only plain relative paths can be packed into the ConfigMap.`);
+        throw new ConfigFilesError(
+          `@include ${p} (${where}) cannot be deployed: only plain relative paths can be packed into the ConfigMap.`,
+        );
       }
       // Resolved like Fluentd (and the editor's go-to-definition): relative to the including file, globbed.
       for (const target of includeTargets(pathToUri(abs), inc, fs)) {
         const rel = relative(root, target);
         if (rel.startsWith('..') || isAbsolute(rel)) {
-          throw new ConfigFilesError(`@include ${p} (${where}) reaches ${target}, outside ${root}; deployed configs must keep their includes next to or below fluent.conf.`);
+          throw new ConfigFilesError(
+            `@include ${p} (${where}) reaches ${target}, outside ${root}; deployed configs must keep their includes next to or below fluent.conf.`,
+          );
         }
         visit(target, where);
       }

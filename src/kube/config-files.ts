@@ -35,11 +35,17 @@ export function configMapLayout(files: readonly ConfigFile[]): ConfigMapLayout {
   files.forEach((f, i) => {
     const path = i === 0 ? MAIN_CONFIG_KEY : f.path;
     if (i > 0 && (path.startsWith('/') || path.split('/').some((seg) => seg === '..' || seg === '' || seg === '.'))) {
-      throw new ConfigFilesError(`Included file "${f.path}" is outside the config's folder; only files next to or below fluent.conf can be deployed.`);
+      throw new ConfigFilesError(
+        `Included file "${f.path}" is outside the config's folder; only files next to or below fluent.conf can be deployed.`,
+      );
     }
     const key = path.replace(/\//g, '_');
-    if (!KEY.test(key)) throw new ConfigFilesError(`Included file "${f.path}" has characters a ConfigMap key cannot hold (use letters, digits, '-', '_', '.').`);
-    if (key in data) throw new ConfigFilesError(`Included files "${f.path}" and another file map to the same ConfigMap key "${key}"; rename one.`);
+    if (!KEY.test(key))
+      throw new ConfigFilesError(
+        `Included file "${f.path}" has characters a ConfigMap key cannot hold (use letters, digits, '-', '_', '.').`,
+      );
+    if (key in data)
+      throw new ConfigFilesError(`Included files "${f.path}" and another file map to the same ConfigMap key "${key}"; rename one.`);
     data[key] = f.text;
     items.push({ key, path });
     total += Buffer.byteLength(key) + Buffer.byteLength(f.text);

@@ -124,9 +124,10 @@ function where(op: Operation): string {
  * → verb patch, resource daemonsets.apps in namespace kube-system.
  */
 function parseForbidden(message: string): { verb?: string; resource?: string; user?: string; scope?: string } {
-  const m = /User "([^"]*)" cannot (\S+) resource "([^"]+)"(?: in API group "([^"]*)")?(?: in the namespace "([^"]*)"| at the cluster scope)?/.exec(
-    message,
-  );
+  const m =
+    /User "([^"]*)" cannot (\S+) resource "([^"]+)"(?: in API group "([^"]*)")?(?: in the namespace "([^"]*)"| at the cluster scope)?/.exec(
+      message,
+    );
   if (!m) return {};
   const [, user, verb, res, group, ns] = m;
   const resource = group ? `${res}.${group}` : res;

@@ -4,6 +4,11 @@ import type { KubeObject } from './types';
 
 export function manifestsToYaml(objects: readonly KubeObject[], header?: string): string {
   const docs = objects.map((o) => stringify(o, { lineWidth: 0 }).trimEnd());
-  const head = header ? header.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n') + '\n' : '';
+  const head = header
+    ? header
+        .split('\n')
+        .map((l) => `# ${l}`.trimEnd())
+        .join('\n') + '\n'
+    : '';
   return head + docs.map((d) => `---\n${d}\n`).join('');
 }

@@ -37,7 +37,12 @@ export interface PolicyOptions {
 }
 
 function sidPart(s: string): string {
-  const clean = s.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  const clean = s
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
   return clean || 'Any';
 }
 

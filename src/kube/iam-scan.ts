@@ -32,7 +32,10 @@ export function resolveEmbedded(value: string, env: Readonly<Record<string, stri
 const truthy = (v: string | undefined) => v === '' || v === 'true' || v === 'yes';
 
 /** Every cloudwatch_logs output (in <match>, <label>, or a <store> of copy) in the files. */
-export function cloudWatchOutputs(files: readonly ConfigFile[], env: Readonly<Record<string, string | undefined>> = {}): CloudWatchOutput[] {
+export function cloudWatchOutputs(
+  files: readonly ConfigFile[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): CloudWatchOutput[] {
   const out: CloudWatchOutput[] = [];
   for (const f of files) {
     const { document } = parse(f.text);

@@ -45,7 +45,10 @@ export function contextInfo(kc: KubeConfig, name = kc.getCurrentContext()): Cont
   if (!ctx) throw new KubeError('kubeconfig-invalid', `The kubeconfig has no context named "${name}".`);
   const cluster = kc.getCluster(ctx.cluster);
   if (!cluster) {
-    throw new KubeError('kubeconfig-invalid', `Context "${name}" refers to cluster "${ctx.cluster}", which the kubeconfig does not define.`);
+    throw new KubeError(
+      'kubeconfig-invalid',
+      `Context "${name}" refers to cluster "${ctx.cluster}", which the kubeconfig does not define.`,
+    );
   }
   return { context: name, cluster: cluster.name, server: cluster.server, user: ctx.user, namespace: ctx.namespace };
 }

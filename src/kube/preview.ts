@@ -24,7 +24,11 @@ export function comparable(obj: KubeObject): KubeObject {
 
 const toYaml = (o: KubeObject | undefined) => (o ? stringify(comparable(o), { lineWidth: 0, sortMapEntries: true }) : '');
 
-export async function previewObjects(client: KubeClient, objects: readonly KubeObject[], opts: { force?: boolean } = {}): Promise<PreviewEntry[]> {
+export async function previewObjects(
+  client: KubeClient,
+  objects: readonly KubeObject[],
+  opts: { force?: boolean } = {},
+): Promise<PreviewEntry[]> {
   const entries: PreviewEntry[] = [];
   for (const obj of objects) {
     const target = describeObject(obj);

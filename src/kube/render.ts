@@ -1,13 +1,7 @@
 // Settings + templates + config → the Kubernetes objects to apply. Pure: no I/O, same input,
 // same output (the rendered objects are what export, preview and deploy all work from).
 import { parse } from 'yaml';
-import {
-  configChecksum,
-  ConfigFilesError,
-  configMapLayout,
-  literalAwsKeys,
-  type ConfigFile,
-} from './config-files';
+import { configChecksum, ConfigFilesError, configMapLayout, literalAwsKeys, type ConfigFile } from './config-files';
 import { commonLabels, instanceName, selectorLabels } from './labels';
 import { assertValidSettings, logGroupBase, type DeploySettings } from './settings';
 import { fillTemplate, TemplateError } from './template-fill';

@@ -52,7 +52,8 @@ const IMAGE = /^[^\s]+$/;
 /** Every problem with the settings, as sentences naming the setting; empty when they are fine. */
 export function settingsProblems(s: DeploySettings): string[] {
   const p: string[] = [];
-  if (!DNS_LABEL.test(s.namespace)) p.push(`fluentd.deploy.namespace "${s.namespace}" is not a valid namespace name (lower-case letters, digits, '-').`);
+  if (!DNS_LABEL.test(s.namespace))
+    p.push(`fluentd.deploy.namespace "${s.namespace}" is not a valid namespace name (lower-case letters, digits, '-').`);
   if (!s.clusterName) p.push('fluentd.deploy.clusterName is not set: it names the log groups (<prefix>/<cluster>/containers).');
   else if (!LOG_GROUP_CHARS.test(s.clusterName) || s.clusterName.includes('/'))
     p.push(`fluentd.deploy.clusterName "${s.clusterName}" may only contain letters, digits, '.', '-', '_' and '#'.`);

@@ -15,7 +15,10 @@ export interface FluentdStatus {
 export async function fluentdStatus(client: KubeClient, namespace: string): Promise<FluentdStatus> {
   const objects = await findManagedObjects(client, namespace);
   const ds = objects.find((o) => o.kind === 'DaemonSet');
-  const containers = ((ds?.spec as any)?.template?.spec?.containers ?? []) as { name: string; image: string }[];
+  const containers = ((ds?.spec as { template?: { spec?: { containers?: unknown[] } } } | undefined)?.template?.spec?.containers ?? []) as {
+    name: string;
+    image: string;
+  }[];
   return {
     namespace,
     rollout: ds ? rolloutState(ds) : undefined,
@@ -36,5 +39,10 @@ export function formatStatus(s: FluentdStatus): string {
       ? `No Fluentd DaemonSet in ${s.namespace}, but these managed objects exist:\n${s.objects.join('\n')}`
       : `Fluentd is not deployed in namespace ${s.namespace}.`;
   }
-  return [`DaemonSet ${s.namespace}/fluentd: ${s.rollout.message}${s.rollout.done ? '' : ' (rollout in progress)'}`, `Image: ${s.image ?? '?'}`, 'Objects:', ...s.objects.map((o) => `  ${o}`)].join('\n');
+  return [
+    `DaemonSet ${s.namespace}/fluentd: ${s.rollout.message}${s.rollout.done ? '' : ' (rollout in progress)'}`,
+    `Image: ${s.image ?? '?'}`,
+    'Objects:',
+    ...s.objects.map((o) => `  ${o}`),
+  ].join('\n');
 }

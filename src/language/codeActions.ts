@@ -65,7 +65,7 @@ const FIXERS: Record<string, Fixer> = {
   'deprecated-param': deprecatedParam,
   'unknown-param': unknownParam,
   'unknown-section': unknownSection,
-  'obsoleted-param': removeParamLine("Remove the removed parameter"),
+  'obsoleted-param': removeParamLine('Remove the removed parameter'),
   'missing-required-param': missingParam,
   'missing-required-section': missingSection,
   'buffer-time-without-timekey': bufferTimekey,
@@ -121,7 +121,15 @@ function unknownParam(d: LspDiagnostic, data: Data, ctx: FixContext): CodeAction
   }
   const indent = lineIndent(ctx, p.range.start.line);
   const block = [`<${moveTo}>`, `${indent}  ${line}`, `${indent}</${moveTo}>`].join(ctx.eol);
-  return [fix(title, d, ctx, [TextEdit.replace({ start: { line: p.range.start.line, character: indent.length }, end: p.range.end }, block)], true)];
+  return [
+    fix(
+      title,
+      d,
+      ctx,
+      [TextEdit.replace({ start: { line: p.range.start.line, character: indent.length }, end: p.range.end }, block)],
+      true,
+    ),
+  ];
 }
 
 function unknownSection(d: LspDiagnostic, data: Data, ctx: FixContext): CodeAction[] {

@@ -258,7 +258,8 @@ export function sameTree(a: ParseResult, b: ParseResult): boolean {
         stack.push([x.children, y.children]);
       } else if (x.kind === 'param' && y.kind === 'param') {
         if (x.key !== y.key || !x.value !== !y.value) return false;
-        if (x.value && y.value && (x.value.style !== y.value.style || x.value.raw !== y.value.raw || x.value.text !== y.value.text)) return false;
+        if (x.value && y.value && (x.value.style !== y.value.style || x.value.raw !== y.value.raw || x.value.text !== y.value.text))
+          return false;
       } else if (x.kind === 'include' && y.kind === 'include') {
         if (x.keyword !== y.keyword || x.path !== y.path) return false;
       }
@@ -266,5 +267,3 @@ export function sameTree(a: ParseResult, b: ParseResult): boolean {
   }
   return true;
 }
-
-

@@ -69,7 +69,10 @@ const isMagic = (s: string) => /[*?[]/.test(s);
 export function glob(pattern: string, fs: DirLister): string[] {
   const results = new Set<string>();
   for (const p of expandBraces(pattern)) {
-    const segments = posix.normalize(p).split('/').filter((s, i) => s !== '' || i === 0);
+    const segments = posix
+      .normalize(p)
+      .split('/')
+      .filter((s, i) => s !== '' || i === 0);
     walk('/', segments.slice(1), fs, results);
   }
   return [...results].sort();

@@ -12,7 +12,6 @@ import { containsPosition } from './types';
 import { convert, describeSize, describeTime, formatBytes, formatSeconds } from './values';
 import { nodeAt } from './walk';
 
-
 export function hover(parsed: ParseResult, pos: Position, catalog: Catalog): Hover | null {
   const { node } = nodeAt(parsed, pos);
   if (!node) return null;
@@ -54,7 +53,9 @@ function elementHover(e: ElementNode, catalog: Catalog): string | undefined {
       lines.push(`${title} — read by ${r.owner ? pluginRef(r.owner) : 'its plugin'} itself: its keys are free-form.`);
       break;
     default:
-      lines.push(`${title} — not a section ${r.owner ? pluginRef(r.owner) : 'Fluentd'} knows here: Fluentd ignores it (warning "section <${e.name}> is not used").`);
+      lines.push(
+        `${title} — not a section ${r.owner ? pluginRef(r.owner) : 'Fluentd'} knows here: Fluentd ignores it (warning "section <${e.name}> is not used").`,
+      );
   }
   return lines.join('\n');
 }
@@ -64,7 +65,8 @@ function sectionFacts(s: SectionDef): string {
   facts.push(s.required ? 'Required.' : 'Optional.');
   facts.push(s.multi ? 'May appear several times.' : 'At most once.');
   if (s.argument) {
-    const def = s.argument.default !== undefined && s.argument.default !== null ? ` (default ${code(showDefault(s.argument.default))})` : '';
+    const def =
+      s.argument.default !== undefined && s.argument.default !== null ? ` (default ${code(showDefault(s.argument.default))})` : '';
     facts.push(`Argument: ${s.argument.name}${s.argument.required ? ', required' : ''}${def}.`);
   }
   if (s.plugin_kind) {
@@ -168,7 +170,8 @@ export function describeParam(def: ParamDef, r: ResolvedElement | undefined, cat
   const head = [`**\`${def.name}\`**`, `*${def.type}${def.value_type ? ` of ${def.value_type}` : ''}*`];
   const override = r?.section?.default_overrides?.[def.name];
   if (def.required) head.push('**required**');
-  else if (override !== undefined) head.push(`default ${code(showDefault(override, def.type))} (set by ${r?.owner ? pluginRef(r.owner) : 'its owner'})`);
+  else if (override !== undefined)
+    head.push(`default ${code(showDefault(override, def.type))} (set by ${r?.owner ? pluginRef(r.owner) : 'its owner'})`);
   else if ('default' in def) head.push(`default ${code(showDefault(def.default, def.type))}${humanDefault(def)}`);
   const lines = [head.join(' · ')];
   if (def.alias) lines.push(`Also written \`${def.alias}\`.`);
@@ -244,7 +247,11 @@ function humanDefault(def: ParamDef): string {
     return m ? ` (${m[1]})` : '';
   }
   if (def.type === 'size' && n >= 1024) {
-    for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+    for (const [unit, size] of [
+      ['GiB', 1024 ** 3],
+      ['MiB', 1024 ** 2],
+      ['KiB', 1024],
+    ] as const) {
       if (n % size === 0) return ` (${n / size} ${unit})`;
     }
     return ` (${formatBytes(n)})`;

@@ -4,7 +4,8 @@
 
 export const PLUGIN_SUMMARIES: Record<string, string> = {
   'buffer/file': 'Keeps buffer chunks in files under `path`, so queued events survive a restart.',
-  'buffer/file_single': 'A file buffer with one file per chunk and no metadata file; simpler, for chunk keys limited to tag and placeholders.',
+  'buffer/file_single':
+    'A file buffer with one file per chunk and no metadata file; simpler, for chunk keys limited to tag and placeholders.',
   'buffer/memory': 'Keeps buffer chunks in memory: fast, but queued events are lost when Fluentd stops.',
   'filter/concat': 'Joins the lines of a multi-line message (stack traces, split container logs) back into one event.',
   'filter/dedot': 'Replaces dots in record keys (e.g. Kubernetes labels) so stores like Elasticsearch accept them.',

@@ -188,7 +188,10 @@ export class FluentdLanguageService {
   /** Quick fixes for the given diagnostics (as the client sends them back) that touch `range`. */
   codeActions(doc: TextDocument, range: LspRange, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
     if (isYamlDocument(doc)) return this.yaml.codeActions(doc, range, diagnostics);
-    return [...codeActions(doc.uri, doc.getText(), this.parse(doc), range, diagnostics, this.catalog), ...routingCodeActions(range, diagnostics)];
+    return [
+      ...codeActions(doc.uri, doc.getText(), this.parse(doc), range, diagnostics, this.catalog),
+      ...routingCodeActions(range, diagnostics),
+    ];
   }
 }
 

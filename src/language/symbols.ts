@@ -51,11 +51,5 @@ function elementSymbol(element: ElementNode): DocumentSymbol {
   const name = element.arg ? `<${element.name} ${element.arg}>` : `<${element.name}>`;
   const type = typeOf(element);
   const kind = DIRECTIVE_KINDS[element.name] ?? SymbolKind.Struct;
-  return DocumentSymbol.create(
-    name || '<>',
-    type ? `@type ${type}` : undefined,
-    kind,
-    element.range,
-    element.openRange,
-  );
+  return DocumentSymbol.create(name || '<>', type ? `@type ${type}` : undefined, kind, element.range, element.openRange);
 }

@@ -598,7 +598,11 @@ export function slashedRegexpValue(text: string, key: string): Converted<RegexpI
 export type ValueType = 'string' | 'integer' | 'float' | 'size' | 'time' | 'bool' | 'enum' | 'array' | 'hash' | 'regexp' | 'custom';
 
 /** Converts a value by catalogue type; `list` for enums. Strings and custom types pass through. */
-export function convert(type: ValueType | string, text: string, opts: ConvertOptions & { list?: readonly string[] } = {}): Converted<unknown> {
+export function convert(
+  type: ValueType | string,
+  text: string,
+  opts: ConvertOptions & { list?: readonly string[] } = {},
+): Converted<unknown> {
   switch (type) {
     case 'integer':
       return integerValue(text, opts);

@@ -157,8 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   /** A request about one open document: looked up, guarded, answered empty when it is not open. */
-  const onDoc =
-    <P extends { textDocument: { uri: string } }, R>(name: string, empty: R, fn: (doc: TextDocument, params: P) => R) =>
+  const onDoc = <P extends { textDocument: { uri: string } }, R>(name: string, empty: R, fn: (doc: TextDocument, params: P) => R) =>
     guard<P, R>(name, empty, (p) => {
       const doc = documents.get(p.textDocument.uri);
       return doc ? fn(doc, p) : empty;

@@ -29,7 +29,11 @@ function formattingOptions(editor: vscode.TextEditor): { tabSize: number; insert
   return { tabSize: typeof tabSize === 'number' ? tabSize : 2, insertSpaces: insertSpaces !== false };
 }
 
-export function registerFormatEmbeddedConfig(context: vscode.ExtensionContext, started: Promise<LanguageClient>, prompts: FormatPrompts = windowPrompts): void {
+export function registerFormatEmbeddedConfig(
+  context: vscode.ExtensionContext,
+  started: Promise<LanguageClient>,
+  prompts: FormatPrompts = windowPrompts,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(FORMAT_EMBEDDED_CONFIG_COMMAND, async () => {
       const editor = vscode.window.activeTextEditor;

@@ -17,6 +17,7 @@ export function once<T>(load: () => T): () => T {
  * computed, so esbuild leaves the require alone and the part stays out of dist/extension.js.
  */
 export function requireBundle<T>(name: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a computed path, so esbuild leaves the part out of this bundle
   return require(join(__dirname, `${name}.js`)) as T;
 }
 

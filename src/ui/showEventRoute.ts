@@ -25,7 +25,13 @@ export function routeItems(routes: readonly EventRoute[]): RouteItem[] {
   const items: RouteItem[] = [];
   for (const r of routes) {
     items.push({ label: r.source.title, kind: vscode.QuickPickItemKind.Separator });
-    items.push({ label: `$(symbol-event) ${r.source.title}`, description: `tag ${r.source.tags}`, detail: r.summary, uri: r.source.uri, range: r.source.range });
+    items.push({
+      label: `$(symbol-event) ${r.source.title}`,
+      description: `tag ${r.source.tags}`,
+      detail: r.summary,
+      uri: r.source.uri,
+      range: r.source.range,
+    });
     for (const s of r.steps) {
       items.push({
         label: `${'    '.repeat(s.depth + 1)}${ICONS[s.kind]} ${s.title}`,
@@ -49,17 +55,25 @@ const windowPrompts: RoutePrompts = {
   info: (message) => vscode.window.showInformationMessage(message),
 };
 
-export function registerShowEventRoute(context: vscode.ExtensionContext, started: Promise<LanguageClient>, prompts: RoutePrompts = windowPrompts): void {
+export function registerShowEventRoute(
+  context: vscode.ExtensionContext,
+  started: Promise<LanguageClient>,
+  prompts: RoutePrompts = windowPrompts,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_EVENT_ROUTE_COMMAND, async (uri?: string, position?: EventRouteParams['position']) => {
       const editor = vscode.window.activeTextEditor;
       const target = uri ?? editor?.document.uri.toString();
       if (!target) return prompts.info('Open a fluent.conf (or a ConfigMap holding one) to see where its events go.');
-      const params: EventRouteParams = { textDocument: { uri: target }, position: position ?? (uri ? undefined : editor?.selection.active) };
+      const params: EventRouteParams = {
+        textDocument: { uri: target },
+        position: position ?? (uri ? undefined : editor?.selection.active),
+      };
       const client = await started;
       let routes = await client.sendRequest<EventRoute[]>(EVENT_ROUTE_REQUEST, params);
       // outside any <source>: show every source of the file
-      if (!routes.length && params.position && !uri) routes = await client.sendRequest<EventRoute[]>(EVENT_ROUTE_REQUEST, { textDocument: params.textDocument });
+      if (!routes.length && params.position && !uri)
+        routes = await client.sendRequest<EventRoute[]>(EVENT_ROUTE_REQUEST, { textDocument: params.textDocument });
       if (!routes.length) return prompts.info('No <source> in this file: event routes start at a <source>.');
       const title = routes.length === 1 ? `Event route of ${routes[0].source.title}` : 'Event routes of the sources in this file';
       const chosen = await prompts.pick(routeItems(routes), title);

@@ -44,7 +44,10 @@ describe('directories', () => {
 
   test('paths keep the directory as the user wrote it', () => {
     const r = runCli(['--format', 'json', join(t.dir, 'a', 'deep')]);
-    assert.deepEqual(parseReport(r.stdout).files.map((f) => f.path), [join(t.dir, 'a', 'deep', 'er', 'x.conf')]);
+    assert.deepEqual(
+      parseReport(r.stdout).files.map((f) => f.path),
+      [join(t.dir, 'a', 'deep', 'er', 'x.conf')],
+    );
   });
 
   test('a file named twice (directly and through its directory) is checked once', () => {
@@ -75,7 +78,10 @@ describe('missing, unreadable and unsupported paths', () => {
     const missing = join(t.dir, 'nope.conf');
     const r = runCli([missing, invalid01]);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, new RegExp(`^fluentd-lint: ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no such file or directory \\(ENOENT\\)$`, 'm'));
+    assert.match(
+      r.stderr,
+      new RegExp(`^fluentd-lint: ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no such file or directory \\(ENOENT\\)$`, 'm'),
+    );
     assert.match(r.stdout, /01-rejects.*:1:\d+: error: /);
     assert.match(r.stderr, /^1 error, \d+ warnings? in 1 file$/m);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
@@ -84,7 +90,10 @@ describe('missing, unreadable and unsupported paths', () => {
   test('also in JSON mode: stdout stays one JSON document', () => {
     const r = runCli(['--format', 'json', join(t.dir, 'nope.conf'), invalid01]);
     assert.equal(r.status, 2);
-    assert.deepEqual(parseReport(r.stdout).files.map((f) => f.path), [invalid01]);
+    assert.deepEqual(
+      parseReport(r.stdout).files.map((f) => f.path),
+      [invalid01],
+    );
     assert.match(r.stderr, /nope\.conf: no such file or directory/);
   });
 
@@ -136,7 +145,10 @@ describe('stdin', () => {
   test('a clean config on stdin exits 0; stdin keeps its place among the paths', () => {
     assert.equal(runCli(['-'], { input: CLEAN }).status, 0);
     const r = runCli(['--format', 'json', invalid01, '-'], { input: CLEAN });
-    assert.deepEqual(parseReport(r.stdout).files.map((f) => f.path), [invalid01, '<stdin>']);
+    assert.deepEqual(
+      parseReport(r.stdout).files.map((f) => f.path),
+      [invalid01, '<stdin>'],
+    );
   });
 
   test('empty stdin is an empty config', () => {
@@ -150,7 +162,10 @@ describe('invalid UTF-8', () => {
   // bad byte on line 3, after `  tag a` (7 characters): column 8
   const before = '<source>\n  @type forward\n  tag a';
   const bytes = Buffer.concat([Buffer.from(before), Buffer.from([0xc3, 0x28]), Buffer.from('b\n</source>\n<filter x>\n')]);
-  const t = tempTree({ 'bad.conf': bytes, 'bom.conf': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# é\n'), Buffer.from([0x80])]) });
+  const t = tempTree({
+    'bad.conf': bytes,
+    'bom.conf': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# é\n'), Buffer.from([0x80])]),
+  });
   after(t.cleanup);
 
   test('still linted; an invalid-utf8 warning at the first bad byte', () => {
@@ -215,7 +230,11 @@ describe('usage', () => {
     const lines = Array.from({ length: 40_000 }, () => '  k1 "a" 1').join('\n');
     const t = tempTree({ 'many.conf': lines });
     try {
-      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" many.conf | head -n 1`], { cwd: t.dir, encoding: 'utf8', timeout: 60_000 });
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" many.conf | head -n 1`], {
+        cwd: t.dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       assert.match(r.stdout, /^many\.conf:1:\d+: (error|warning): /);
       assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
       assert.doesNotMatch(r.stderr, /Error|\n\s+at /, r.stderr);

@@ -93,7 +93,9 @@ describe('warnings: --max-warnings and --quiet', () => {
   const t = tempTree({ 'a.conf': Buffer.concat([Buffer.from('# caf'), BAD_BYTE, Buffer.from('\n')]) });
   after(t.cleanup);
   const file = join(t.dir, 'a.conf');
-  const warnings = parseReport(runCli(['--format', 'json', file]).stdout).files[0].diagnostics.filter((d) => d.severity === 'warning').length;
+  const warnings = parseReport(runCli(['--format', 'json', file]).stdout).files[0].diagnostics.filter(
+    (d) => d.severity === 'warning',
+  ).length;
 
   test('the fixture has warnings and no errors', () => {
     assert.ok(warnings >= 1);

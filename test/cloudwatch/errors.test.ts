@@ -50,7 +50,10 @@ async function withoutAwsConfig<T>(fn: () => Promise<T>): Promise<T> {
 test('a missing log group: ResourceNotFound from moto, named in the message', async () => {
   const client = moto.client();
   const pager = logStreamPager(client, '/eks/nope/containers');
-  const err = await pager.next().then(() => undefined, (e: unknown) => e);
+  const err = await pager.next().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(err, 'moto must refuse');
   const c = classifyAwsError(err, { resource: 'log group /eks/nope/containers', region: moto.region });
   assert.equal(c.kind, 'notFound', c.detail);
@@ -67,7 +70,10 @@ test('tailing a missing group stops with one fatal notice instead of retrying', 
     { mode: 'poll', pollIntervalMs: 200 },
   );
   await session.done;
-  assert.deepEqual(notices.map((n) => n.kind), ['started', 'error']);
+  assert.deepEqual(
+    notices.map((n) => n.kind),
+    ['started', 'error'],
+  );
   const n = notices[1];
   assert.ok(n.kind === 'error' && n.fatal && n.error.kind === 'notFound', JSON.stringify(n));
 });
@@ -75,7 +81,10 @@ test('tailing a missing group stops with one fatal notice instead of retrying', 
 test('no region anywhere: the SDK refuses and the message says how to set one', async () => {
   await withoutAwsConfig(async () => {
     const client = createLogsClient({ credentials: moto.credentials });
-    const err = await client.send(new DescribeLogGroupsCommand({})).then(() => undefined, (e: unknown) => e);
+    const err = await client.send(new DescribeLogGroupsCommand({})).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const c = classifyAwsError(err);
     assert.equal(c.kind, 'noRegion', c.detail);
     assert.match(c.message, /fluentd\.aws\.region/);
@@ -86,7 +95,12 @@ test('no credentials anywhere: the default chain fails and the message names the
   await withoutAwsConfig(async () => {
     const client = createLogsClient({ region: 'eu-west-1', endpoint: moto.endpoint, profile: 'nobody' });
     const started = Date.now();
-    const err = await logGroupPager(client).next().then(() => undefined, (e: unknown) => e);
+    const err = await logGroupPager(client)
+      .next()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     const c = classifyAwsError(err, { profile: 'nobody' });
     assert.equal(c.kind, 'noCredentials', c.detail);
     assert.match(c.message, /profile "nobody"/);
@@ -99,7 +113,12 @@ test('a closed local port: "cannot reach" within a few seconds, not a hang', asy
   const endpoint = `http://127.0.0.1:${port}`;
   const client = createLogsClient({ region: 'us-east-1', endpoint, credentials: moto.credentials });
   const started = Date.now();
-  const err = await logGroupPager(client).next().then(() => undefined, (e: unknown) => e);
+  const err = await logGroupPager(client)
+    .next()
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   const elapsed = Date.now() - started;
   const c = classifyAwsError(err, { endpoint });
   assert.equal(c.kind, 'network', c.detail);
@@ -118,17 +137,35 @@ test('IAM enforced by moto: AccessDenied names the missing action; an unknown ke
   // the product's client: keeps moto's XML error bodies readable for the classifier
   const reader = createLogsClient({ region: moto.region, endpoint: moto.endpoint, credentials: key });
   const groups = await logGroupPager(reader, { prefix: '/eks/iam/' }).next();
-  assert.deepEqual(groups.items.map((g) => g.logGroupName), ['/eks/iam/containers'], 'the allowed call works');
+  assert.deepEqual(
+    groups.items.map((g) => g.logGroupName),
+    ['/eks/iam/containers'],
+    'the allowed call works',
+  );
 
-  const denied = await logStreamPager(reader, '/eks/iam/containers').next().then(() => undefined, (e: unknown) => e);
+  const denied = await logStreamPager(reader, '/eks/iam/containers')
+    .next()
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   const c = classifyAwsError(denied, { resource: 'log group /eks/iam/containers' });
   assert.equal(c.kind, 'accessDenied', c.detail);
   assert.equal(c.action, 'logs:DescribeLogStreams');
   assert.match(c.message, /needs logs:DescribeLogStreams/);
   assert.match(c.detail, /is not authorized to perform: logs:DescribeLogStreams/, "moto's own words, read from its XML body");
 
-  const stranger = createLogsClient({ region: moto.region, endpoint: moto.endpoint, credentials: { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x' } });
-  const rejected = await logGroupPager(stranger).next().then(() => undefined, (e: unknown) => e);
+  const stranger = createLogsClient({
+    region: moto.region,
+    endpoint: moto.endpoint,
+    credentials: { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x' },
+  });
+  const rejected = await logGroupPager(stranger)
+    .next()
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   const r = classifyAwsError(rejected);
   assert.equal(r.kind, 'invalidCredentials', r.detail);
 });

@@ -45,7 +45,10 @@ test('newest page first, then older pages, until the same token comes back', asy
   const counts: number[] = [];
   while (!h.exhausted) counts.push(await h.loadOlder());
   assert.deepEqual(counts, [100, 100, 100, 50, 0]);
-  assert.deepEqual(h.events.map((e) => e.timestamp), Array.from({ length: 450 }, (_, i) => base + i * 1000));
+  assert.deepEqual(
+    h.events.map((e) => e.timestamp),
+    Array.from({ length: 450 }, (_, i) => base + i * 1000),
+  );
   assert.equal(calls.filter((x) => x === 'GetLogEvents').length, 6);
   const doc = renderHistoryDocument({ logGroupName: GROUP, logStreamName: STREAM, events: h.events, exhausted: h.exhausted });
   const lines = doc.trimEnd().split('\n');
@@ -56,7 +59,10 @@ test('newest page first, then older pages, until the same token comes back', asy
 
 test('a stream that does not exist: ResourceNotFound, classified', async () => {
   const h = new StreamHistory(eventsPageFetcher(client()), GROUP, 'missing', { pageSize: 10 });
-  const err = await h.loadOlder().then(() => undefined, (e: unknown) => e);
+  const err = await h.loadOlder().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   const c = classifyAwsError(err, { resource: `stream missing` });
   assert.equal(c.kind, 'notFound', c.detail);
 });

@@ -40,17 +40,29 @@ test('log groups filtered by prefix, one DescribeLogGroups request per page', as
   const calls = recordCommands(c);
   const pager = logGroupPager(c, { prefix: '/eks/demo/', pageSize: 1 });
   const first = await pager.next();
-  assert.deepEqual(first.items.map((g) => g.logGroupName), ['/eks/demo/containers']);
+  assert.deepEqual(
+    first.items.map((g) => g.logGroupName),
+    ['/eks/demo/containers'],
+  );
   assert.equal(first.hasMore, true);
   assert.deepEqual(calls, ['DescribeLogGroups'], 'nothing fetched ahead of the first page');
   assert.equal(first.items[0].logGroupArn, `arn:aws:logs:us-east-1:123456789012:log-group:/eks/demo/containers`);
   const second = await pager.next();
-  assert.deepEqual(second.items.map((g) => g.logGroupName), ['/eks/demo/systemd']);
+  assert.deepEqual(
+    second.items.map((g) => g.logGroupName),
+    ['/eks/demo/systemd'],
+  );
   assert.equal(second.hasMore, false);
   assert.equal(pager.done, true);
   assert.equal(calls.length, 2);
   const all = await drainPager(logGroupPager(c, { prefix: '/eks/' }));
-  assert.deepEqual(all.items.map((g) => g.logGroupName).sort(), ['/eks/demo/containers', '/eks/demo/systemd', '/eks/paging/containers', '/eks/prod/containers', '/eks/prod/systemd']);
+  assert.deepEqual(all.items.map((g) => g.logGroupName).sort(), [
+    '/eks/demo/containers',
+    '/eks/demo/systemd',
+    '/eks/paging/containers',
+    '/eks/prod/containers',
+    '/eks/prod/systemd',
+  ]);
 });
 
 test('streams newest first, 50 per page, "load more" until the last page', async () => {
@@ -69,7 +81,10 @@ test('streams newest first, 50 per page, "load more" until the last page', async
   }
   assert.deepEqual(sizes, [50, 50, 20]);
   assert.equal(calls.length, 3);
-  assert.deepEqual(names, paging.streams.map((s) => s.name));
+  assert.deepEqual(
+    names,
+    paging.streams.map((s) => s.name),
+  );
 });
 
 test('the demo cluster groups into its pods, containers, node services and other streams', async () => {
@@ -83,7 +98,10 @@ test('the demo cluster groups into its pods, containers, node services and other
     assert.deepEqual(pod.containers, [...p.containers].sort());
     // moto counts stored bytes as the message lengths
     const seeded = demo.groups[0].streams.filter((s) => s.name.includes(`${p.pod}_${p.namespace}_`));
-    assert.equal(pod.storedBytes, seeded.reduce((n, s) => n + s.events.reduce((m, e) => m + e.message.length, 0), 0));
+    assert.equal(
+      pod.storedBytes,
+      seeded.reduce((n, s) => n + s.events.reduce((m, e) => m + e.message.length, 0), 0),
+    );
     assert.equal(pod.lastEventTimestamp, Math.max(...seeded.flatMap((s) => s.events.map((e) => e.timestamp))));
   }
   // the fixture's first pod has the newest stream
@@ -101,16 +119,27 @@ test('the demo cluster groups into its pods, containers, node services and other
 test('running pods compared with the streams moto holds: gone pods and pods not shipping', async () => {
   const g = groupStreams((await drainPager(logStreamPager(client(), demo.containersGroup))).items);
   const [first, ...rest] = FIXTURE_PODS;
-  const running = [...rest.map((p) => ({ namespace: p.namespace, name: p.pod, containers: p.containers })), { namespace: 'shop', name: 'search-5b7d-zz9', containers: ['app'] }];
+  const running = [
+    ...rest.map((p) => ({ namespace: p.namespace, name: p.pod, containers: p.containers })),
+    { namespace: 'shop', name: 'search-5b7d-zz9', containers: ['app'] },
+  ];
   const r = compareWithRunningPods(g, running, { complete: true });
   assert.equal(r.states.get(`${first.namespace}/${first.pod}`), 'gone');
   assert.equal([...r.states.values()].filter((s) => s === 'running').length, rest.length);
-  assert.deepEqual(r.notShipping.map((p) => p.name), ['search-5b7d-zz9']);
+  assert.deepEqual(
+    r.notShipping.map((p) => p.name),
+    ['search-5b7d-zz9'],
+  );
   assert.deepEqual(r.missingContainers, []);
 });
 
 test('a rate-limited client spaces its requests (paginators included) at the limiter rate', async () => {
-  const c = createLogsClient({ region: moto.region, endpoint: moto.endpoint, credentials: moto.credentials, rateLimit: new RequestLimiter(4, 1) });
+  const c = createLogsClient({
+    region: moto.region,
+    endpoint: moto.endpoint,
+    credentials: moto.credentials,
+    rateLimit: new RequestLimiter(4, 1),
+  });
   const started = Date.now();
   const all = await drainPager(logStreamPager(c, PAGING_GROUP)); // 3 requests
   await drainPager(logGroupPager(c, { prefix: '/eks/', pageSize: 2 })); // 3 requests

@@ -74,15 +74,24 @@ test('auto mode: the Live Tail snapshot arrives through the SDK event stream, th
   await until(() => t.events.length >= 40);
   assert.equal(t.notices[0].kind === 'started' && t.notices[0].mode, 'liveTail');
   await until(() => t.session.mode === 'poll');
-  assert.ok(t.notices.some((n) => n.kind === 'fallback'), JSON.stringify(t.notices));
-  await moto.client().send(
-    new PutLogEventsCommand({ logGroupName: GROUP, logStreamName: STREAMS[1], logEvents: [{ timestamp: Date.now(), message: 'after' }] }),
+  assert.ok(
+    t.notices.some((n) => n.kind === 'fallback'),
+    JSON.stringify(t.notices),
   );
+  await moto
+    .client()
+    .send(
+      new PutLogEventsCommand({ logGroupName: GROUP, logStreamName: STREAMS[1], logEvents: [{ timestamp: Date.now(), message: 'after' }] }),
+    );
   await until(() => t.events.some((e) => e.message === 'after'));
   await sleep(1000);
   await t.session.stop();
   const msgs = t.events.map((e) => e.message);
-  assert.deepEqual(msgs.slice(0, 40), Array.from({ length: 40 }, (_, i) => `seed-${i}`), 'snapshot in timestamp order');
+  assert.deepEqual(
+    msgs.slice(0, 40),
+    Array.from({ length: 40 }, (_, i) => `seed-${i}`),
+    'snapshot in timestamp order',
+  );
   assert.deepEqual(msgs.slice(40), ['after']);
 });
 
@@ -92,7 +101,10 @@ test('a sampled snapshot (over 500 events) is reported, and polling fills in the
   await until(() => t.events.length >= 600);
   await sleep(1000);
   await t.session.stop();
-  assert.ok(t.notices.some((n) => n.kind === 'sampled' && n.sampled), JSON.stringify(t.notices.map((n) => n.kind)));
+  assert.ok(
+    t.notices.some((n) => n.kind === 'sampled' && n.sampled),
+    JSON.stringify(t.notices.map((n) => n.kind)),
+  );
   assert.equal(t.events.length, 600);
   assert.deepEqual(t.events.map((e) => e.message).sort(), Array.from({ length: 600 }, (_, i) => `seed-${i}`).sort());
 });
@@ -101,12 +113,17 @@ test('forced Live Tail mode: the ended session is restarted; new events appear o
   const target = await seed(20);
   const t = tail(target, 'liveTail');
   await until(() => t.events.length >= 20);
-  await moto.client().send(
-    new PutLogEventsCommand({ logGroupName: GROUP, logStreamName: STREAMS[0], logEvents: [{ timestamp: Date.now(), message: 'new-1' }] }),
-  );
+  await moto
+    .client()
+    .send(
+      new PutLogEventsCommand({ logGroupName: GROUP, logStreamName: STREAMS[0], logEvents: [{ timestamp: Date.now(), message: 'new-1' }] }),
+    );
   await until(() => t.events.some((e) => e.message === 'new-1'));
   await t.session.stop();
   assert.equal(t.session.mode, 'liveTail');
   assert.ok(t.notices.some((n) => n.kind === 'restarted'));
-  assert.deepEqual(t.events.map((e) => e.message), [...Array.from({ length: 20 }, (_, i) => `seed-${i}`), 'new-1']);
+  assert.deepEqual(
+    t.events.map((e) => e.message),
+    [...Array.from({ length: 20 }, (_, i) => `seed-${i}`), 'new-1'],
+  );
 });

@@ -2,7 +2,12 @@
 // exactly the multiset of events written — nothing dropped, nothing twice.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  PutLogEventsCommand,
+  type CloudWatchLogsClient,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { createLogsClient } from '../../src/cloudwatch/client';
 import { RequestLimiter } from '../../src/cloudwatch/rate-limiter';
 import { filterPageFetcher } from '../../src/cloudwatch/sdk-adapters';
@@ -83,7 +88,10 @@ test('four concurrent writers: the tail receives exactly the multiset written', 
   assert.equal(t.events.length, written.length, `received ${t.events.length}, written ${written.length}`);
   assert.deepEqual(t.events.map(key).sort(), [...written].sort());
   assert.equal(new Set(t.events.map((e) => e.eventId)).size, t.events.length, 'no event id twice');
-  assert.ok(t.notices.every((n) => n.kind === 'started'), JSON.stringify(t.notices));
+  assert.ok(
+    t.notices.every((n) => n.kind === 'started'),
+    JSON.stringify(t.notices),
+  );
   assert.ok(t.session.pollState.polls >= 5);
   assert.ok(t.session.rate.total === written.length);
 });

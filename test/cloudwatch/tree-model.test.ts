@@ -66,7 +66,10 @@ test('groups under the prefix, then pods, node services and other streams', asyn
   assert.deepEqual(labels(sys), ['nodeServices']);
   const units = labels(await m.children(sys[0]));
   assert.equal(units.length, 6);
-  assert.ok(units.every((u) => /^stream \w+\.service @ip-10-0-\d-\d+\.ec2\.internal$/.test(u)), units.join());
+  assert.ok(
+    units.every((u) => /^stream \w+\.service @ip-10-0-\d-\d+\.ec2\.internal$/.test(u)),
+    units.join(),
+  );
 });
 
 test('"Load more…" pages through a group with more than 50 streams', async () => {
@@ -135,7 +138,10 @@ test('errors become a node and are reported once; an empty prefix match says so'
   m.refresh('/eks/demo/');
   const [group] = await m.roots();
   const kids = await m.children(group);
-  assert.deepEqual(kids.map((n) => n.kind), ['message']);
+  assert.deepEqual(
+    kids.map((n) => n.kind),
+    ['message'],
+  );
   assert.ok(kids[0].kind === 'message' && kids[0].severity === 'error' && /does not exist/.test(kids[0].text), labels(kids).join());
   await m.children(group); // asking again shows the node without another request or report
   assert.equal(errors.length, 1);

@@ -46,7 +46,6 @@ export function provisionKube(): KubeBinaries {
   return { apiserver, etcd, elapsedMs: Date.now() - started };
 }
 
-
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** GET a URL; resolves with the status code, or undefined when nothing answers. */
@@ -162,7 +161,7 @@ export async function startKube(opts: StartKubeOptions = {}): Promise<KubeCluste
       ),
     );
     closeSync(etcdOut);
-    for (let ok = false; !ok; ) {
+    for (let ok = false; !ok;) {
       if (etcd.exitCode !== null) throw new Error(`etcd exited with ${etcd.exitCode}:\n${logTail(etcdLog)}`);
       if (Date.now() - started > 30_000) throw new Error(`etcd not healthy after 30 s:\n${logTail(etcdLog)}`);
       ok = (await probe(`${etcdUrl}/health`))?.status === 200;
@@ -211,9 +210,10 @@ export async function startKube(opts: StartKubeOptions = {}): Promise<KubeCluste
     closeSync(apiOut);
     const caFile = join(certDir, 'apiserver.crt');
     const readyTimeout = opts.readyTimeoutMs ?? 120_000;
-    for (let ok = false; !ok; ) {
+    for (let ok = false; !ok;) {
       if (apiserver.exitCode !== null) throw new Error(`kube-apiserver exited with ${apiserver.exitCode}:\n${logTail(apiLog)}`);
-      if (Date.now() - started > readyTimeout) throw new Error(`kube-apiserver not ready after ${readyTimeout / 1000} s:\n${logTail(apiLog)}`);
+      if (Date.now() - started > readyTimeout)
+        throw new Error(`kube-apiserver not ready after ${readyTimeout / 1000} s:\n${logTail(apiLog)}`);
       ok = existsSync(caFile) && (await probe(`${server}/readyz`, readFileSync(caFile)))?.status === 200;
       if (!ok) await sleep(250);
     }

@@ -15,12 +15,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync
 import { freePort } from './net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CloudWatchLogsClient,
-  CreateLogGroupCommand,
-  CreateLogStreamCommand,
-  PutLogEventsCommand,
-} from '@aws-sdk/client-cloudwatch-logs';
+import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 
 /** Latest 5.2 patch on PyPI when this was written (StartLiveTail snapshot exists since 5.2.2). */
 export const MOTO_VERSION = '5.2.5';
@@ -100,10 +95,7 @@ function ensurePython(logFile: string): string {
   if (probe.ok) return 'python3';
   const canApt = process.getuid?.() === 0 && run('sh', ['-c', 'command -v apt-get']).ok;
   if (!canApt) {
-    throw new Error(
-      'python3 with the venv module is required (Debian: apt-get install python3 python3-venv).\n' +
-        tail(probe.out),
-    );
+    throw new Error('python3 with the venv module is required (Debian: apt-get install python3 python3-venv).\n' + tail(probe.out));
   }
   run('apt-get', ['update'], logFile);
   const inst = run('apt-get', ['install', '-y', '--no-install-recommends', 'python3', 'python3-venv', 'python3-pip'], logFile);
@@ -126,7 +118,9 @@ export interface VenvTool {
  * A pip-installed tool in its own venv under the cache root, installed once: concurrent callers
  * wait on the lock, a crashed install (no `.ready`) is redone.
  */
-export async function ensureVenvTool(tool: VenvTool): Promise<{ venv: string; python: string; bin: string; installed: boolean; elapsedMs: number }> {
+export async function ensureVenvTool(
+  tool: VenvTool,
+): Promise<{ venv: string; python: string; bin: string; installed: boolean; elapsedMs: number }> {
   const started = Date.now();
   const venv = join(cacheRoot(), tool.dirName);
   const python = join(venv, 'bin', 'python');
@@ -162,7 +156,6 @@ export async function ensureMoto(version = MOTO_VERSION): Promise<MotoInstall> {
   const r = await ensureVenvTool({ dirName: `moto-${version}`, requirement: `moto[server]==${version}`, bin: 'moto_server' });
   return { venv: r.venv, python: r.python, motoServer: r.bin, installed: r.installed, elapsedMs: r.elapsedMs };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Seeding data: the same shape is loaded either through the API or, for big groups, in-process.
@@ -424,9 +417,7 @@ export function eksFixture(cluster: string, eventsPerStream = 3, now = Date.now(
       const id = containerId(`${cluster}/${p.namespace}/${p.pod}/${c}`);
       // alternate the two naming conventions the reference configs produce
       const name =
-        (pi + ci) % 2 === 0
-          ? `kubernetes.var.log.containers.${p.pod}_${p.namespace}_${c}-${id}.log`
-          : `${p.pod}_${p.namespace}_${c}-${id}`;
+        (pi + ci) % 2 === 0 ? `kubernetes.var.log.containers.${p.pod}_${p.namespace}_${c}-${id}.log` : `${p.pod}_${p.namespace}_${c}-${id}`;
       containerStreams.push({ group: containersGroup, stream: name, namespace: p.namespace, pod: p.pod, container: c, id });
       streams.push({
         name,
@@ -483,8 +474,7 @@ export function bigGroup(name: string, count = 10_000, now = Date.now()): SeedGr
     const pod = `svc${Math.floor(i / 24) % 400}-7f9c6b8d4-${(Math.floor(i / 3) % 100_000).toString(36).padStart(5, '0')}`;
     const c = containers[i % containers.length];
     const id = containerId(`${name}/${i}`);
-    const streamName =
-      i % 2 === 0 ? `kubernetes.var.log.containers.${pod}_${ns}_${c}-${id}.log` : `${pod}_${ns}_${c}-${id}`;
+    const streamName = i % 2 === 0 ? `kubernetes.var.log.containers.${pod}_${ns}_${c}-${id}.log` : `${pod}_${ns}_${c}-${id}`;
     // spread last-event times over the last ~10 days (moto refuses events older than 14 days)
     streams.push({ name: streamName, events: [{ timestamp: now - i * 60_000, message: `{"log":"hello ${i}\\n"}` }] });
   }

@@ -6,7 +6,18 @@
 // tests' run() rejects, so the only trustworthy verdict is the file run() writes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { freePort } from './net';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -69,7 +80,6 @@ export interface VsCodeServer {
   stop(): Promise<void>;
 }
 
-
 // Live child processes, killed on the way out even when the runner is interrupted.
 const live = new Set<ChildProcess>();
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -77,14 +87,20 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
     process.kill(-child.pid, signal); // the server forks the extension host, pty host, watchers
   } catch {
-    try { child.kill(signal); } catch { /* already gone */ }
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 let exitHooked = false;
 function hookExit(): void {
   if (exitHooked) return;
   exitHooked = true;
-  process.on('exit', () => { for (const c of live) killGroup(c, 'SIGKILL'); });
+  process.on('exit', () => {
+    for (const c of live) killGroup(c, 'SIGKILL');
+  });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       // a caller with its own handler (the demo) stops the server itself, gracefully
@@ -115,10 +131,20 @@ export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServ
   mkdirSync(resolve(opts.logFile, '..'), { recursive: true });
   for (const vsix of opts.installVsix ?? []) {
     // the server's own CLI, like `code --install-extension`
-    const r = spawnSync(process.execPath, [
-      main, '--install-extension', resolve(vsix), '--extensions-dir', extensionsDir,
-      '--server-data-dir', join(dataDir, 'data'), '--accept-server-license-terms',
-    ], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      process.execPath,
+      [
+        main,
+        '--install-extension',
+        resolve(vsix),
+        '--extensions-dir',
+        extensionsDir,
+        '--server-data-dir',
+        join(dataDir, 'data'),
+        '--accept-server-license-terms',
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     if (r.status !== 0 || !/successfully installed/.test(r.stdout)) {
       rmSync(dataDir, { recursive: true, force: true });
       throw new Error(`installing ${vsix} into the VS Code server failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
@@ -126,21 +152,29 @@ export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServ
   }
   const log = createWriteStream(opts.logFile, { flags: 'a' });
 
-  const child = spawn(process.execPath, [
-    main,
-    '--host', '127.0.0.1',
-    '--port', String(port),
-    '--without-connection-token',
-    '--accept-server-license-terms',
-    '--server-data-dir', join(dataDir, 'data'),
-    '--extensions-dir', extensionsDir,
-    '--disable-telemetry',
-    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
-  ], {
-    detached: true, // own process group, so stop() reaches the whole tree
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...opts.env },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      main,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--server-data-dir',
+      join(dataDir, 'data'),
+      '--extensions-dir',
+      extensionsDir,
+      '--disable-telemetry',
+      ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    ],
+    {
+      detached: true, // own process group, so stop() reaches the whole tree
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...opts.env },
+    },
+  );
   live.add(child);
 
   let output = '';
@@ -161,7 +195,10 @@ export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServ
       if (m) res(m[0]);
     };
     const prev = onOutput;
-    onOutput = () => { prev(); check(); };
+    onOutput = () => {
+      prev();
+      check();
+    };
     void exited.then(res);
   });
 
@@ -183,7 +220,9 @@ export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServ
       try {
         const r = await fetch(`http://127.0.0.1:${port}/version`);
         ready = r.status < 500;
-      } catch { /* not yet */ }
+      } catch {
+        /* not yet */
+      }
     }
     if (!ready) await sleep(200);
   }
@@ -347,7 +386,9 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
     });
     if (stopped) throw new Error('stopped');
     const url = server.url(opts.workspace, [
-      ...(opts.extensionDevelopmentPath ? [['extensionDevelopmentPath', server.remoteUri(opts.extensionDevelopmentPath)] as [string, string]] : []),
+      ...(opts.extensionDevelopmentPath
+        ? [['extensionDevelopmentPath', server.remoteUri(opts.extensionDevelopmentPath)] as [string, string]]
+        : []),
       ['extensionTestsPath', server.remoteUri(opts.extensionTestsPath)],
       ['skipWelcome', 'true'],
     ]);
@@ -358,7 +399,9 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
     // Serve screenshot requests from the tests until the results file appears.
     const b = browser;
     let hostExit: string | undefined;
-    void server.extensionHostExited.then((m) => { hostExit = m; });
+    void server.extensionHostExited.then((m) => {
+      hostExit = m;
+    });
     let graceUntil = 0;
     while (!stopped && !existsSync(resultsFile)) {
       for (const f of readdirSync(screenshotDir)) {
@@ -418,7 +461,7 @@ export function parseResults(file: string): TestResults {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`unreadable results file ${file}: ${(e as Error).message}`);
+    throw new Error(`unreadable results file ${file}: ${(e as Error).message}`, { cause: e });
   }
   const r = raw as Partial<TestResults>;
   if (!r || !Array.isArray(r.tests) || typeof r.passed !== 'number' || typeof r.failed !== 'number') {

@@ -7,7 +7,10 @@ const CONF = join(corpusRoot, 'valid', 'fluent+fluentd-kubernetes-daemonset', 'd
 
 /** A `|` block of a text under a `data:` key (4 spaces). */
 function block(key: string, text: string): string {
-  const body = text.replace(/\n+$/, '').split('\n').map((l) => (l ? `    ${l}` : ''));
+  const body = text
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((l) => (l ? `    ${l}` : ''));
   return `  ${key}: |\n${body.join('\n')}\n`;
 }
 
@@ -18,9 +21,13 @@ function block(key: string, text: string): string {
  */
 export function daemonsetConfigMap(): Record<string, string> {
   const keys: Record<string, string> = {};
-  const flat = (t: string) => t.replace(/@include kubernetes\//g, '@include kubernetes-').replace('@include ../tail_container_parse.conf', '@include tail_container_parse.conf');
+  const flat = (t: string) =>
+    t
+      .replace(/@include kubernetes\//g, '@include kubernetes-')
+      .replace('@include ../tail_container_parse.conf', '@include tail_container_parse.conf');
   for (const f of readdirSync(CONF).sort()) if (f.endsWith('.conf')) keys[f] = flat(readFileSync(join(CONF, f), 'utf8'));
-  for (const f of readdirSync(join(CONF, 'kubernetes')).sort()) keys[`kubernetes-${f}`] = flat(readFileSync(join(CONF, 'kubernetes', f), 'utf8'));
+  for (const f of readdirSync(join(CONF, 'kubernetes')).sort())
+    keys[`kubernetes-${f}`] = flat(readFileSync(join(CONF, 'kubernetes', f), 'utf8'));
   return keys;
 }
 

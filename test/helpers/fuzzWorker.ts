@@ -53,7 +53,14 @@ for (let i = 0; i < job.iterations; i++) {
     try {
       run();
     } catch (err) {
-      post({ type: 'failure', iteration: i, input: text, applied, call, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+      post({
+        type: 'failure',
+        iteration: i,
+        input: text,
+        applied,
+        call,
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
       process.exit(1);
     }
     const ms = performance.now() - t0;

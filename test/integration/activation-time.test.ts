@@ -11,7 +11,10 @@ describe('activation time', () => {
   it('is measured by VS Code (Running Extensions)', async function () {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('fluent.conf')));
     await waitFor('the extension to activate', () => extension().isActive);
-    const a = await activationFromRunningExtensions('codeLoadingTime + activateCallTime of the development build, from Developer: Show Running Extensions', 'running-extensions');
+    const a = await activationFromRunningExtensions(
+      'codeLoadingTime + activateCallTime of the development build, from Developer: Show Running Extensions',
+      'running-extensions',
+    );
     if (!a) return this.skip(); // a runner without the harness's browser
     assert.ok(Number.isFinite(a.ms) && a.ms >= 0, `unreadable activation time in ${JSON.stringify(a.row)}`);
   });

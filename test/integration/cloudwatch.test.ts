@@ -27,7 +27,10 @@ interface Seeded {
 
 function seeded(): Seeded {
   const raw = process.env.VSCODE_FLUENTD_TEST_MOTO;
-  if (!raw) throw new Error(`no moto for this run: ${process.env.VSCODE_FLUENTD_TEST_MOTO_ERROR ?? 'VSCODE_FLUENTD_TEST_MOTO is not set (run through scripts/vscode/run-integration.mjs)'}`);
+  if (!raw)
+    throw new Error(
+      `no moto for this run: ${process.env.VSCODE_FLUENTD_TEST_MOTO_ERROR ?? 'VSCODE_FLUENTD_TEST_MOTO is not set (run through scripts/vscode/run-integration.mjs)'}`,
+    );
   return JSON.parse(raw) as Seeded;
 }
 
@@ -53,7 +56,7 @@ async function tree(): Promise<TreeAccess> {
   return state.tree;
 }
 
-const label = (i: vscode.TreeItem) => (typeof i.label === 'string' ? i.label : i.label?.label ?? '');
+const label = (i: vscode.TreeItem) => (typeof i.label === 'string' ? i.label : (i.label?.label ?? ''));
 const sorted = (xs: string[]) => [...xs].sort();
 
 describe('CloudWatch Logs explorer (moto)', function () {
@@ -62,10 +65,14 @@ describe('CloudWatch Logs explorer (moto)', function () {
   it('shows the seeded log groups, their pods with namespaces, node services and other streams', async () => {
     const s = seeded();
     const t = await tree();
-    const roots = await waitFor('log groups in the tree', async () => {
-      const r = await t.roots();
-      return r.some((n) => n.kind === 'group') && r;
-    }, 30_000);
+    const roots = await waitFor(
+      'log groups in the tree',
+      async () => {
+        const r = await t.roots();
+        return r.some((n) => n.kind === 'group') && r;
+      },
+      30_000,
+    );
     assert.deepEqual(sorted(roots.map((n) => label(t.item(n)))), sorted([s.containersGroup, s.systemdGroup]));
 
     const containers = roots.find((n) => label(t.item(n)) === s.containersGroup)!;
@@ -87,13 +94,17 @@ describe('CloudWatch Logs explorer (moto)', function () {
     const systemd = roots.find((n) => label(t.item(n)) === s.systemdGroup)!;
     const services = (await t.children(systemd)).find((n) => n.kind === 'nodeServices');
     assert.ok(services, 'no "node services" node in the systemd group');
-    const units = (await t.children(services)).map((n) => { const i = t.item(n); return `${label(i)} @ ${String(i.description).split(' · ')[0]}`; });
+    const units = (await t.children(services)).map((n) => {
+      const i = t.item(n);
+      return `${label(i)} @ ${String(i.description).split(' · ')[0]}`;
+    });
     assert.deepEqual(sorted(units), sorted(s.systemdStreams.map((x) => `${x.unit} @ ${x.host}`)));
 
     // what a user sees: the view with the containers group and the checkout pod expanded,
     // driven like a keyboard user; each step waits until the workbench shows its result
     const rows = async (selector = '.part.sidebar .monaco-list-row') => (await pageTexts('cloudwatch-rows', selector)) ?? [];
-    const showsRow = (text: string, selector?: string) => waitFor(`the view to show "${text}"`, async () => (await rows(selector)).some((r) => r.includes(text)));
+    const showsRow = (text: string, selector?: string) =>
+      waitFor(`the view to show "${text}"`, async () => (await rows(selector)).some((r) => r.includes(text)));
     await vscode.commands.executeCommand('fluentd.cloudwatch.focus');
     await showsRow(s.containersGroup);
     await vscode.commands.executeCommand('list.focusFirst');
@@ -108,7 +119,7 @@ describe('CloudWatch Logs explorer (moto)', function () {
     await screenshot('cloudwatch-tree');
   });
 
-  it('tails a pod: its events, earlier and new, appear in the pod\'s output channel', async () => {
+  it("tails a pod: its events, earlier and new, appear in the pod's output channel", async () => {
     const s = seeded();
     const t = await tree();
     const containers = (await t.roots()).find((n) => label(t.item(n)) === s.containersGroup)!;
@@ -123,11 +134,22 @@ describe('CloudWatch Logs explorer (moto)', function () {
     const put = async (when: string) => {
       const markers = streams.map((c) => `${when}-${run}-${c.container}`);
       for (const [i, c] of streams.entries()) {
-        await client.send(new PutLogEventsCommand({
-          logGroupName: c.group,
-          logStreamName: c.stream,
-          logEvents: [{ timestamp: Date.now(), message: JSON.stringify({ log: `${markers[i]}\n`, stream: 'stdout', kubernetes: { pod_name: podName, container_name: c.container } }) }],
-        }));
+        await client.send(
+          new PutLogEventsCommand({
+            logGroupName: c.group,
+            logStreamName: c.stream,
+            logEvents: [
+              {
+                timestamp: Date.now(),
+                message: JSON.stringify({
+                  log: `${markers[i]}\n`,
+                  stream: 'stdout',
+                  kubernetes: { pod_name: podName, container_name: c.container },
+                }),
+              },
+            ],
+          }),
+        );
       }
       return markers;
     };

@@ -15,9 +15,21 @@ const STATUS = 'fluentd.deploy.status';
 const NAMESPACE = 'kube-system';
 const DAEMONSET = `/apis/apps/v1/namespaces/${NAMESPACE}/daemonsets/fluentd`;
 
-interface PromptRecord { kind: string; message: string; detail?: string; options?: string[] }
-interface SeamState { log: PromptRecord[]; statusBar: string }
-interface KubeObject { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }
+interface PromptRecord {
+  kind: string;
+  message: string;
+  detail?: string;
+  options?: string[];
+}
+interface SeamState {
+  log: PromptRecord[];
+  statusBar: string;
+}
+interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+}
 interface DeployResult {
   ok: boolean;
   stage: string;
@@ -28,10 +40,14 @@ interface DeployResult {
 
 /** There is no DaemonSet controller here: write the status a controller would once 2 nodes run the pods. */
 async function simulateRollout(kube: KubeAccess): Promise<void> {
-  const ds = await waitFor('the DaemonSet to be applied', async () => {
-    const r = await kubeRequest(kube, 'GET', DAEMONSET);
-    return r.status === 200 && (r.body as { metadata: { generation: number } });
-  }, 60_000);
+  const ds = await waitFor(
+    'the DaemonSet to be applied',
+    async () => {
+      const r = await kubeRequest(kube, 'GET', DAEMONSET);
+      return r.status === 200 && (r.body as { metadata: { generation: number } });
+    },
+    60_000,
+  );
   const r = await kubeRequest(kube, 'PATCH', `${DAEMONSET}/status`, {
     status: {
       observedGeneration: ds.metadata.generation,
@@ -86,7 +102,11 @@ describe('deploy to the local kube-apiserver', function () {
       assert.ok(managers.includes('vscode-fluentd'), `${o.kind} ${o.metadata.name} managed by ${managers.join(', ')}`);
     }
     const cm = await kubeRequest(kube, 'GET', `/api/v1/namespaces/${NAMESPACE}/configmaps/fluentd-config`);
-    assert.match(String(cm.body.data?.['fluent.conf'] ?? ''), /log_group_name \/eks\/demo\/containers/, 'the ConfigMap does not hold the workspace fluent.conf');
+    assert.match(
+      String(cm.body.data?.['fluent.conf'] ?? ''),
+      /log_group_name \/eks\/demo\/containers/,
+      'the ConfigMap does not hold the workspace fluent.conf',
+    );
     const ds = await kubeRequest(kube, 'GET', DAEMONSET);
     const env = (ds.body.spec.template.spec.containers[0].env ?? []) as { name: string; value?: string }[];
     assert.equal(env.find((e) => e.name === 'CLUSTER_NAME')?.value, 'integration');
@@ -100,12 +120,20 @@ describe('deploy to the local kube-apiserver', function () {
     kubeAccess();
     const seam = await vscode.commands.executeCommand<SeamState>(ANSWER, []);
     const before = seam.log.length;
-    const status = await vscode.commands.executeCommand<{ rollout?: { ready: number; desired: number }; objects: string[] } | undefined>(STATUS);
+    const status = await vscode.commands.executeCommand<{ rollout?: { ready: number; desired: number }; objects: string[] } | undefined>(
+      STATUS,
+    );
     assert.ok(status, 'the status command returned nothing');
     assert.deepEqual(status.rollout && [status.rollout.ready, status.rollout.desired], [2, 2]);
-    assert.ok(status.objects.some((o) => o.includes('DaemonSet')), `objects: ${status.objects.join(', ')}`);
+    assert.ok(
+      status.objects.some((o) => o.includes('DaemonSet')),
+      `objects: ${status.objects.join(', ')}`,
+    );
     const log = (await vscode.commands.executeCommand<SeamState>(ANSWER, [])).log.slice(before);
-    assert.ok(log.some((p) => p.kind === 'info' && /Fluentd 2\/2 ready — admin, namespace kube-system/.test(p.message)), JSON.stringify(log));
+    assert.ok(
+      log.some((p) => p.kind === 'info' && /Fluentd 2\/2 ready — admin, namespace kube-system/.test(p.message)),
+      JSON.stringify(log),
+    );
     assert.match((await vscode.commands.executeCommand<SeamState>(ANSWER, [])).statusBar, /2\/2/);
   });
 });

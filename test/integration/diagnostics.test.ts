@@ -10,10 +10,14 @@ describe('diagnostics', () => {
     const uri = workspaceFile('broken', 'fluent.conf');
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    const found = await waitFor('diagnostics for the unclosed <match>',
-      () => { const d = vscode.languages.getDiagnostics(uri); return d.length > 0 && d; });
-    assert.ok(found.some((d) => d.severity === vscode.DiagnosticSeverity.Error && /<\/?match\b/.test(d.message)),
-      `expected an error about <match>, got: ${found.map((d) => `${vscode.DiagnosticSeverity[d.severity]} ${d.message}`).join('; ')}`);
+    const found = await waitFor('diagnostics for the unclosed <match>', () => {
+      const d = vscode.languages.getDiagnostics(uri);
+      return d.length > 0 && d;
+    });
+    assert.ok(
+      found.some((d) => d.severity === vscode.DiagnosticSeverity.Error && /<\/?match\b/.test(d.message)),
+      `expected an error about <match>, got: ${found.map((d) => `${vscode.DiagnosticSeverity[d.severity]} ${d.message}`).join('; ')}`,
+    );
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await screenshot('diagnostics-unclosed-match');
 

@@ -23,13 +23,21 @@ describe('extension', () => {
 });
 
 describe('snippets', () => {
-  interface SnippetContribution { language: string; path: string }
-  interface Snippet { prefix: string | string[]; body: string | string[]; description?: string }
+  interface SnippetContribution {
+    language: string;
+    path: string;
+  }
+  interface Snippet {
+    prefix: string | string[];
+    body: string | string[];
+    description?: string;
+  }
 
   async function contributedSnippets(): Promise<Record<string, Snippet>> {
     const ext = extension();
-    const contributions = ((ext.packageJSON as { contributes?: { snippets?: SnippetContribution[] } }).contributes?.snippets ?? [])
-      .filter((s) => s.language === 'fluentd');
+    const contributions = ((ext.packageJSON as { contributes?: { snippets?: SnippetContribution[] } }).contributes?.snippets ?? []).filter(
+      (s) => s.language === 'fluentd',
+    );
     assert.ok(contributions.length > 0, 'package.json contributes no fluentd snippets');
     const all: Record<string, Snippet> = {};
     for (const c of contributions) {
@@ -54,10 +62,15 @@ describe('snippets', () => {
     const prefixes = Object.values(snippets).flatMap((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]));
     const doc = await vscode.workspace.openTextDocument({ language: 'fluentd', content: '\n' });
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-      'vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 0));
-    const offered = new Set(list.items
-      .filter((i) => i.kind === vscode.CompletionItemKind.Snippet)
-      .map((i) => (typeof i.label === 'string' ? i.label : i.label.label)));
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(0, 0),
+    );
+    const offered = new Set(
+      list.items
+        .filter((i) => i.kind === vscode.CompletionItemKind.Snippet)
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label)),
+    );
     const missing = prefixes.filter((p) => !offered.has(p));
     assert.deepEqual(missing, [], `snippet prefixes not offered by completion (offered: ${[...offered].join(', ')})`);
   });

@@ -17,7 +17,11 @@ export function workspaceFile(...segments: string[]): vscode.Uri {
 }
 
 /** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -47,6 +51,7 @@ export async function showOutputChannel(name: string): Promise<void> {
 export async function outputChannelText(name: string): Promise<() => string> {
   await showOutputChannel(name);
   const doc = await waitFor(`the "${name}" output channel document`, () =>
-    vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && decodeURIComponent(d.uri.path).endsWith(`-${name}`)));
+    vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && decodeURIComponent(d.uri.path).endsWith(`-${name}`)),
+  );
   return () => doc.getText();
 }

@@ -44,12 +44,14 @@ export function run(): Promise<void> {
     });
     runner.on('pass', (t) => tests.push({ title: t.title, fullTitle: t.fullTitle(), state: 'passed', durationMs: t.duration }));
     runner.on('pending', (t) => tests.push({ title: t.title, fullTitle: t.fullTitle(), state: 'pending' }));
-    runner.on('fail', (t, err) => tests.push({
-      title: t.title,
-      fullTitle: t.fullTitle(),
-      state: 'failed',
-      durationMs: t.duration,
-      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-    }));
+    runner.on('fail', (t, err) =>
+      tests.push({
+        title: t.title,
+        fullTitle: t.fullTitle(),
+        state: 'failed',
+        durationMs: t.duration,
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      }),
+    );
   });
 }

@@ -18,7 +18,9 @@ export interface KubeAccess {
 export function kubeAccess(): KubeAccess {
   const raw = process.env[KUBE_ENV];
   if (!raw) {
-    throw new Error(`no local kube-apiserver for this run: ${process.env[KUBE_ERROR_ENV] ?? `${KUBE_ENV} is not set (run through scripts/vscode/run-integration.mjs)`}`);
+    throw new Error(
+      `no local kube-apiserver for this run: ${process.env[KUBE_ERROR_ENV] ?? `${KUBE_ENV} is not set (run through scripts/vscode/run-integration.mjs)`}`,
+    );
   }
   return JSON.parse(raw) as KubeAccess;
 }
@@ -26,24 +28,32 @@ export function kubeAccess(): KubeAccess {
 export function kubeRequest(kube: KubeAccess, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = https.request(`${kube.server}${path}`, {
-      method,
-      ca: readFileSync(kube.caFile),
-      timeout: 10_000,
-      headers: {
-        Authorization: `Bearer ${kube.adminToken}`,
-        Accept: 'application/json',
-        ...(payload ? { 'Content-Type': 'application/merge-patch+json' } : {}),
+    const req = https.request(
+      `${kube.server}${path}`,
+      {
+        method,
+        ca: readFileSync(kube.caFile),
+        timeout: 10_000,
+        headers: {
+          Authorization: `Bearer ${kube.adminToken}`,
+          Accept: 'application/json',
+          ...(payload ? { 'Content-Type': 'application/merge-patch+json' } : {}),
+        },
       },
-    }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => {
-        let parsed: unknown = text;
-        try { parsed = JSON.parse(text); } catch { /* keep the text */ }
-        resolve({ status: res.statusCode ?? 0, body: parsed });
-      });
-    });
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => {
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            /* keep the text */
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer within 10 s`)));
     req.on('error', reject);
     req.end(payload);

@@ -55,7 +55,7 @@ describe('completion', () => {
     for (const p of ['log_group_name', 'log_stream_name', 'region', 'auto_create_stream', 'use_tag_as_stream', '<buffer>']) {
       assert.ok(labels.includes(p), `${p} missing from ${labels.join(', ')}`);
     }
-    assert.ok(!labels.includes('path'), 'in_tail\'s path offered for cloudwatch_logs');
+    assert.ok(!labels.includes('path'), "in_tail's path offered for cloudwatch_logs");
     assert.ok(!labels.includes('@type'), '@type is already set');
     const region = items.find((x) => labelOf(x) === 'region')!;
     assert.ok(region.detail && region.detail.length > 0, 'region has no detail (type/default)');
@@ -110,15 +110,27 @@ describe('outline', () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
       return s && s.length > 0 && s;
     });
-    assert.deepEqual(symbols.map((s) => s.name), ['<source>', '<label @CLOUDWATCH>']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['<source>', '<label @CLOUDWATCH>'],
+    );
     const [source, label] = symbols;
     assert.equal(source.detail, '@type tail');
-    assert.deepEqual(source.children.map((c) => c.name), ['<parse>']);
-    assert.deepEqual(label.children.map((c) => [c.name, c.detail]), [
-      ['<filter kubernetes.**>', '@type kubernetes_metadata'],
-      ['<match kubernetes.**>', '@type cloudwatch_logs'],
-    ]);
-    assert.deepEqual(label.children[1].children.map((c) => c.name), ['<buffer>']);
+    assert.deepEqual(
+      source.children.map((c) => c.name),
+      ['<parse>'],
+    );
+    assert.deepEqual(
+      label.children.map((c) => [c.name, c.detail]),
+      [
+        ['<filter kubernetes.**>', '@type kubernetes_metadata'],
+        ['<match kubernetes.**>', '@type cloudwatch_logs'],
+      ],
+    );
+    assert.deepEqual(
+      label.children[1].children.map((c) => c.name),
+      ['<buffer>'],
+    );
     assert.equal(label.range.start.line, 12);
     assert.equal(label.range.end.line, 26);
   });
@@ -129,11 +141,18 @@ describe('go to definition', () => {
     const uri = workspaceFile('labels', 'fluent.conf');
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('@label @CLOUDWATCH'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('@label @CLOUDWATCH'));
     assert.ok(line > 0);
     const pos = new vscode.Position(line, doc.lineAt(line).text.indexOf('@CLOUDWATCH') + 3);
     const locations = await waitFor('a definition', async () => {
-      const l = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', uri, pos);
+      const l = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+        'vscode.executeDefinitionProvider',
+        uri,
+        pos,
+      );
       return l && l.length > 0 && l;
     });
     assert.equal(locations.length, 1);

@@ -3,14 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import {
-  KubeClient,
-  languageValidator,
-  loadKubeconfig,
-  loadTemplates,
-  withDefaults,
-  type DeploySettings,
-} from '../../src/kube';
+import { KubeClient, languageValidator, loadKubeconfig, loadTemplates, withDefaults, type DeploySettings } from '../../src/kube';
 import { kubeRequest, type KubeCluster } from '../harness/kube';
 
 export const templates = loadTemplates();
@@ -48,7 +41,16 @@ async function ok(p: Promise<{ status: number; body: any }>, what: string): Prom
 /** Admin: a ClusterRole with `rules`, bound to the restricted user. Returns a function that revokes it. */
 export async function grantRestricted(kube: KubeCluster, name: string, rules: unknown[]): Promise<() => Promise<void>> {
   const rbac = '/apis/rbac.authorization.k8s.io/v1';
-  await ok(kubeRequest(kube, 'POST', `${rbac}/clusterroles`, { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name }, rules }, 'application/json'), `create role ${name}`);
+  await ok(
+    kubeRequest(
+      kube,
+      'POST',
+      `${rbac}/clusterroles`,
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name }, rules },
+      'application/json',
+    ),
+    `create role ${name}`,
+  );
   await ok(
     kubeRequest(
       kube,
@@ -72,13 +74,20 @@ export async function grantRestricted(kube: KubeCluster, name: string, rules: un
 }
 
 /** Asks the server (SubjectAccessReview) whether the restricted user may do something. */
-export async function restrictedMay(kube: KubeCluster, attrs: { verb: string; group: string; resource: string; namespace?: string }): Promise<boolean> {
+export async function restrictedMay(
+  kube: KubeCluster,
+  attrs: { verb: string; group: string; resource: string; namespace?: string },
+): Promise<boolean> {
   const body = await ok(
     kubeRequest(
       kube,
       'POST',
       '/apis/authorization.k8s.io/v1/subjectaccessreviews',
-      { apiVersion: 'authorization.k8s.io/v1', kind: 'SubjectAccessReview', spec: { user: kube.restrictedUser, resourceAttributes: attrs } },
+      {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SubjectAccessReview',
+        spec: { user: kube.restrictedUser, resourceAttributes: attrs },
+      },
       'application/json',
     ),
     'SubjectAccessReview',
@@ -96,7 +105,10 @@ export async function waitUntilRestricted(kube: KubeCluster, attrs: Parameters<t
 }
 
 export async function createNamespace(kube: KubeCluster, name: string): Promise<void> {
-  await ok(kubeRequest(kube, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, 'application/json'), `create namespace ${name}`);
+  await ok(
+    kubeRequest(kube, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, 'application/json'),
+    `create namespace ${name}`,
+  );
 }
 
 /**

@@ -38,7 +38,8 @@ let workDir: string;
 const NS = settings.namespace; // kube-system
 const ds = () => admin.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'fluentd', namespace: NS } }) as Promise<any>;
 const cm = () => admin.get({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fluentd-config', namespace: NS } }) as Promise<any>;
-const outcomes = (r: Awaited<ReturnType<typeof deploy>>) => Object.fromEntries(r.apply?.results.map((x) => [x.target.split(' ')[0], x.outcome]) ?? []);
+const outcomes = (r: Awaited<ReturnType<typeof deploy>>) =>
+  Object.fromEntries(r.apply?.results.map((x) => [x.target.split(' ')[0], x.outcome]) ?? []);
 
 /** A workspace config: fluent.conf that @includes conf.d/*.conf, read from disk like the extension does. */
 function workspaceConfig(extra: string): ConfigFile[] {
@@ -70,7 +71,10 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
 
   it('previews every object as new before the first deploy', async () => {
     const entries = await previewObjects(admin, renderManifests({ settings, templates }));
-    assert.deepEqual(entries.map((e) => e.change), ['create', 'create', 'create', 'create', 'create']);
+    assert.deepEqual(
+      entries.map((e) => e.change),
+      ['create', 'create', 'create', 'create', 'create'],
+    );
     const dsEntry = entries.find((e) => e.target.startsWith('DaemonSet'))!;
     assert.match(dsEntry.diff, /^\+\+\+ deployed DaemonSet kube-system\/fluentd$/m);
     // the "after" side is the server's dry run: it includes defaults the server fills in
@@ -83,9 +87,18 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     const r = await deploy({ client: admin, settings, templates, validate, onProgress: (m) => void progress.push(m) });
     assert.equal(r.ok, true, formatDeployResult(r));
     assert.equal(r.stage, 'done');
-    assert.deepEqual(outcomes(r), { ServiceAccount: 'created', ClusterRole: 'created', ClusterRoleBinding: 'created', ConfigMap: 'created', DaemonSet: 'created' });
+    assert.deepEqual(outcomes(r), {
+      ServiceAccount: 'created',
+      ClusterRole: 'created',
+      ClusterRoleBinding: 'created',
+      ConfigMap: 'created',
+      DaemonSet: 'created',
+    });
     assert.ok(progress.some((m) => m.includes('(dry run)')) && progress.some((m) => m.startsWith('Applying')));
-    assert.ok(progress.findIndex((m) => m.startsWith('Applying')) > progress.map((m) => m.includes('dry run')).lastIndexOf(true), 'dry run of all objects comes first');
+    assert.ok(
+      progress.findIndex((m) => m.startsWith('Applying')) > progress.map((m) => m.includes('dry run')).lastIndexOf(true),
+      'dry run of all objects comes first',
+    );
     for (const obj of r.objects!) {
       const live = (await admin.get(obj))!;
       assert.ok(live, `${obj.kind} missing`);
@@ -117,12 +130,19 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     assert.equal(after.metadata.resourceVersion, before.metadata.resourceVersion);
     assert.equal(after.metadata.generation, 1);
     const preview = await previewObjects(admin, renderManifests({ settings, templates }));
-    assert.deepEqual(preview.map((e) => e.change), ['none', 'none', 'none', 'none', 'none'], formatPreview(preview));
+    assert.deepEqual(
+      preview.map((e) => e.change),
+      ['none', 'none', 'none', 'none', 'none'],
+      formatPreview(preview),
+    );
   });
 
   it('a config change (with @include files) reconfigures the ConfigMap and rolls the DaemonSet', async () => {
     const config = workspaceConfig('');
-    assert.deepEqual(config.map((f) => f.path), ['fluent.conf', 'conf.d/app.conf']);
+    assert.deepEqual(
+      config.map((f) => f.path),
+      ['fluent.conf', 'conf.d/app.conf'],
+    );
     const before = await ds();
     const preview = await previewObjects(admin, renderManifests({ settings, templates, config }));
     const byTarget = Object.fromEntries(preview.map((e) => [e.target.split(' ')[0], e]));
@@ -134,12 +154,21 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
 
     const r = await deploy({ client: admin, settings, templates, validate, config });
     assert.equal(r.ok, true, formatDeployResult(r));
-    assert.deepEqual(outcomes(r), { ServiceAccount: 'unchanged', ClusterRole: 'unchanged', ClusterRoleBinding: 'unchanged', ConfigMap: 'configured', DaemonSet: 'configured' });
+    assert.deepEqual(outcomes(r), {
+      ServiceAccount: 'unchanged',
+      ClusterRole: 'unchanged',
+      ClusterRoleBinding: 'unchanged',
+      ConfigMap: 'configured',
+      DaemonSet: 'configured',
+    });
     const live = await ds();
     const liveCm = await cm();
     assert.deepEqual(Object.keys(liveCm.data).sort(), ['conf.d_app.conf', 'fluent.conf']);
     assert.equal(live.metadata.generation, before.metadata.generation + 1, 'the pod template changed: a new generation to roll out');
-    assert.notEqual(live.spec.template.metadata.annotations[CHECKSUM_ANNOTATION], before.spec.template.metadata.annotations[CHECKSUM_ANNOTATION]);
+    assert.notEqual(
+      live.spec.template.metadata.annotations[CHECKSUM_ANNOTATION],
+      before.spec.template.metadata.annotations[CHECKSUM_ANNOTATION],
+    );
     assert.equal(live.spec.template.metadata.annotations[CHECKSUM_ANNOTATION], configChecksum(liveCm.data));
     assert.deepEqual(
       live.spec.template.spec.volumes.find((v: any) => v.name === 'config').configMap.items.map((i: any) => i.path),
@@ -151,7 +180,14 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     const before = await cm();
     const config = workspaceConfig('<match broken.**>\n  @type nul\n</match>\n<source>\n');
     let touched = false;
-    const r = await deploy({ client: admin, settings, templates, validate, config, onProgress: (m) => void (m.startsWith('Checking the Fluentd') || (touched = true)) });
+    const r = await deploy({
+      client: admin,
+      settings,
+      templates,
+      validate,
+      config,
+      onProgress: (m) => void (m.startsWith('Checking the Fluentd') || (touched = true)),
+    });
     assert.equal(r.ok, false);
     assert.equal(r.stage, 'refused');
     assert.equal(touched, false, 'no request after the gate refused');
@@ -167,11 +203,17 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
       metadata: { name: 'broken', namespace: 'default' },
-      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'c' } }, spec: { containers: [{ name: 'c', image: '' }] } } },
+      spec: {
+        selector: { matchLabels: { a: 'b' } },
+        template: { metadata: { labels: { a: 'c' } }, spec: { containers: [{ name: 'c', image: '' }] } },
+      },
     };
     await assert.rejects(admin.apply(broken, { dryRun: true }), (e: any) => {
       assert.equal(e.kind, 'invalid');
-      assert.deepEqual(e.details.causes.map((c: any) => c.field).sort(), ['spec.template.metadata.labels', 'spec.template.spec.containers[0].image']);
+      assert.deepEqual(e.details.causes.map((c: any) => c.field).sort(), [
+        'spec.template.metadata.labels',
+        'spec.template.spec.containers[0].image',
+      ]);
       assert.match(e.message, /patch \(dry run\) DaemonSet default\/broken/);
       return true;
     });
@@ -195,7 +237,13 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
         const generation = (await ds()).metadata.generation;
         void (async () => {
           const step = async (s: Record<string, number>) => {
-            await simulateDaemonSetStatus(kube, NS, { observedGeneration: generation, desiredNumberScheduled: 3, currentNumberScheduled: 3, numberMisscheduled: 0, ...s });
+            await simulateDaemonSetStatus(kube, NS, {
+              observedGeneration: generation,
+              desiredNumberScheduled: 3,
+              currentNumberScheduled: 3,
+              numberMisscheduled: 0,
+              ...s,
+            });
             await new Promise((res) => setTimeout(res, 400));
           };
           await new Promise((res) => setTimeout(res, 300));
@@ -217,31 +265,59 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
   });
 
   it('reports a rollout that does not finish in time, with the objects applied', async () => {
-    const r = await deploy({ client: admin, settings, templates, validate, config: workspaceConfig('# timeout test\n'), rollout: { timeoutMs: 1500, intervalMs: 200 } });
+    const r = await deploy({
+      client: admin,
+      settings,
+      templates,
+      validate,
+      config: workspaceConfig('# timeout test\n'),
+      rollout: { timeoutMs: 1500, intervalMs: 200 },
+    });
     assert.equal(r.ok, false);
     assert.equal(r.stage, 'rollout');
     assert.equal(r.apply?.ok, true);
     assert.equal(r.rolloutError?.kind, 'timeout');
-    assert.match(formatDeployResult(r), /Objects applied, but the rollout did not complete: The rollout did not finish within 2 s: waiting for the DaemonSet controller/);
+    assert.match(
+      formatDeployResult(r),
+      /Objects applied, but the rollout did not complete: The rollout did not finish within 2 s: waiting for the DaemonSet controller/,
+    );
   });
 
   it('undeploy deletes exactly the managed objects and leaves nothing behind', async () => {
     // Neighbours that must survive: an unlabelled ConfigMap, and one managed for another namespace.
     const neighbour = (name: string, labels?: Record<string, string>) =>
-      kubeRequest(kube, 'POST', `/api/v1/namespaces/${NS}/configmaps`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels } }, 'application/json');
+      kubeRequest(
+        kube,
+        'POST',
+        `/api/v1/namespaces/${NS}/configmaps`,
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels } },
+        'application/json',
+      );
     assert.equal((await neighbour('keep-me')).status, 201);
-    assert.equal((await neighbour('other-instance', { [MANAGED_BY_LABEL]: MANAGED_BY, 'app.kubernetes.io/instance': 'fluentd-other' })).status, 201);
+    assert.equal(
+      (await neighbour('other-instance', { [MANAGED_BY_LABEL]: MANAGED_BY, 'app.kubernetes.io/instance': 'fluentd-other' })).status,
+      201,
+    );
 
     const found = await findManagedObjects(admin, NS);
-    assert.deepEqual(found.map((o) => o.kind), ['DaemonSet', 'ConfigMap', 'ServiceAccount', 'ClusterRoleBinding', 'ClusterRole']);
+    assert.deepEqual(
+      found.map((o) => o.kind),
+      ['DaemonSet', 'ConfigMap', 'ServiceAccount', 'ClusterRoleBinding', 'ClusterRole'],
+    );
     const results = await deleteObjects(admin, found);
-    assert.deepEqual(results.map((r) => r.outcome), ['deleted', 'deleted', 'deleted', 'deleted', 'deleted']);
+    assert.deepEqual(
+      results.map((r) => r.outcome),
+      ['deleted', 'deleted', 'deleted', 'deleted', 'deleted'],
+    );
     assert.deepEqual(await findManagedObjects(admin, NS), []);
     for (const obj of renderManifests({ settings, templates })) assert.equal(await admin.get(obj), undefined, `${obj.kind} still exists`);
     for (const name of ['keep-me', 'other-instance']) {
       assert.ok(await admin.get({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NS } }), `${name} was deleted`);
     }
     // deleting again is harmless and says so
-    assert.deepEqual((await deleteObjects(admin, found)).map((r) => r.outcome), ['already-gone', 'already-gone', 'already-gone', 'already-gone', 'already-gone']);
+    assert.deepEqual(
+      (await deleteObjects(admin, found)).map((r) => r.outcome),
+      ['already-gone', 'already-gone', 'already-gone', 'already-gone', 'already-gone'],
+    );
   });
 });

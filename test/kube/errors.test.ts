@@ -34,7 +34,11 @@ let admin: Client;
 /** Everything a deploy needs, minus DaemonSets (granted separately so a test can revoke it). */
 const DEPLOYER_RULES = [
   { apiGroups: [''], resources: ['serviceaccounts', 'configmaps'], verbs: ['get', 'list', 'patch', 'create'] },
-  { apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles', 'clusterrolebindings'], verbs: ['get', 'list', 'patch', 'create'] },
+  {
+    apiGroups: ['rbac.authorization.k8s.io'],
+    resources: ['clusterroles', 'clusterrolebindings'],
+    verbs: ['get', 'list', 'patch', 'create'],
+  },
   // what the fluentd ClusterRole grants: RBAC lets a user create a role only with rights it holds
   { apiGroups: [''], resources: ['namespaces', 'pods', 'nodes'], verbs: ['get', 'list', 'watch'] },
 ];
@@ -203,7 +207,12 @@ describe('kube deploy errors (real kube-apiserver)', () => {
   });
 
   it('an unreachable API server is reported as such, with nothing deployed', async () => {
-    const path = writeKubeconfig(kube, 'gone', { server: `https://127.0.0.1:${await freePort()}`, 'certificate-authority': kube.caFile }, kube.adminToken);
+    const path = writeKubeconfig(
+      kube,
+      'gone',
+      { server: `https://127.0.0.1:${await freePort()}`, 'certificate-authority': kube.caFile },
+      kube.adminToken,
+    );
     const client = await KubeClient.create((await loadKubeconfig({ env: { KUBECONFIG: path } })).kc, { timeoutMs: 5000 });
     const started = Date.now();
     const r = await deploy({ client, settings, templates, validate });

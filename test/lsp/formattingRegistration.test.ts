@@ -66,7 +66,10 @@ describe('formatting registration', () => {
     const published = c.nextDiagnostics(uri, 1);
     await c.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     await published;
-    const edits = await c.client.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const edits = await c.client.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
     return { edits: edits ?? [], result: TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edits ?? []) };
   };
 
@@ -75,9 +78,13 @@ describe('formatting registration', () => {
     const init = await c.initialize({}, DYNAMIC);
     assert.ok(!init.capabilities.documentFormattingProvider, 'static document formatting would cover every YAML file');
     assert.ok(!init.capabilities.documentRangeFormattingProvider, 'static range formatting would cover every YAML file');
-    const regs = await Promise.race([first, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no client/registerCapability within 5 s')), 5000).unref())]);
+    const regs = await Promise.race([
+      first,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no client/registerCapability within 5 s')), 5000).unref()),
+    ]);
     assert.deepEqual(regs.map((r) => r.method).sort(), ['textDocument/formatting', 'textDocument/rangeFormatting']);
-    for (const r of regs) assert.deepEqual((r.registerOptions as { documentSelector: unknown }).documentSelector, [{ language: 'fluentd' }], r.method);
+    for (const r of regs)
+      assert.deepEqual((r.registerOptions as { documentSelector: unknown }).documentSelector, [{ language: 'fluentd' }], r.method);
     assert.equal(new Set(regs.map((r) => r.id)).size, 2, 'each registration needs its own id');
 
     // the explicit command sends textDocument/formatting for a ConfigMap YAML: still answered
@@ -104,17 +111,28 @@ describe('formatting registration', () => {
     assert.ok(!init.capabilities.documentFormattingProvider);
     assert.equal(init.capabilities.documentRangeFormattingProvider, true);
     const regs = await first;
-    assert.deepEqual(regs.map((r) => [r.method, (r.registerOptions as { documentSelector: unknown }).documentSelector]), [
-      ['textDocument/formatting', [{ language: 'fluentd' }]],
-    ]);
+    assert.deepEqual(
+      regs.map((r) => [r.method, (r.registerOptions as { documentSelector: unknown }).documentSelector]),
+      [['textDocument/formatting', [{ language: 'fluentd' }]]],
+    );
     // a round trip, so the answer to the registration is through before the connection closes
-    assert.deepEqual(await c.client.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: 'file:///none/fluent.conf' }, options: { tabSize: 2, insertSpaces: true } }), []);
+    assert.deepEqual(
+      await c.client.sendRequest(DocumentFormattingRequest.type, {
+        textDocument: { uri: 'file:///none/fluent.conf' },
+        options: { tabSize: 2, insertSpaces: true },
+      }),
+      [],
+    );
   });
 
   it('YAML that is not a ConfigMap with a .conf key gets no edits', async () => {
     const { c } = connect();
     await c.initialize({}, DYNAMIC);
-    const { edits } = await formatYaml(c, 'file:///k8s/deployment.yaml', 'apiVersion: apps/v1\nkind:    Deployment\nmetadata:\n    name: web\n');
+    const { edits } = await formatYaml(
+      c,
+      'file:///k8s/deployment.yaml',
+      'apiVersion: apps/v1\nkind:    Deployment\nmetadata:\n    name: web\n',
+    );
     assert.deepEqual(edits, []);
   });
 });

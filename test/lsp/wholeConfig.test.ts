@@ -117,7 +117,10 @@ describe('whole-config features over LSP', () => {
     assert.equal(lenses![0].command!.command, 'fluentd.showEventRoute');
     assert.equal(lenses![0].command!.title, '→ 1 filter → match stdout');
     assert.deepEqual(lenses![0].command!.arguments, [fragment, { line: 0, character: 0 }]);
-    const routes = (await conn.client.sendRequest('fluentd/eventRoute', { textDocument: { uri: fragment }, position: { line: 2, character: 3 } })) as EventRoute[];
+    const routes = (await conn.client.sendRequest('fluentd/eventRoute', {
+      textDocument: { uri: fragment },
+      position: { line: 2, character: 3 },
+    })) as EventRoute[];
     assert.equal(routes.length, 1);
     assert.deepEqual(
       routes[0].steps.map((s) => [s.kind, s.uri, s.range?.start.line]),
@@ -127,7 +130,10 @@ describe('whole-config features over LSP', () => {
       ],
     );
     // outside any source: nothing; no position: every source of the document
-    const none = await conn.client.sendRequest('fluentd/eventRoute', { textDocument: { uri: fragment }, position: { line: 20, character: 0 } });
+    const none = await conn.client.sendRequest('fluentd/eventRoute', {
+      textDocument: { uri: fragment },
+      position: { line: 20, character: 0 },
+    });
     assert.deepEqual(none, []);
     await conn.open(uri('sources/app.conf'), APP, 1);
     const app = (await conn.client.sendRequest('fluentd/eventRoute', { textDocument: { uri: uri('sources/app.conf') } })) as EventRoute[];

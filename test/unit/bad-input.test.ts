@@ -40,7 +40,10 @@ function serve(text: string, opts: { outline?: boolean } = {}) {
   const service = new FluentdLanguageService();
   const doc = TextDocument.create('file:///bad/input.conf', 'fluentd', 1, text);
   const diagnostics = timed('diagnostics', () => service.diagnostics(doc));
-  assert.ok(!diagnostics.some((d) => d.code === 'internal-error'), `a check failed: ${diagnostics.find((d) => d.code === 'internal-error')?.message}`);
+  assert.ok(
+    !diagnostics.some((d) => d.code === 'internal-error'),
+    `a check failed: ${diagnostics.find((d) => d.code === 'internal-error')?.message}`,
+  );
   if (opts.outline !== false) {
     timed('documentSymbols', () => service.documentSymbols(doc));
     timed('foldingRanges', () => service.foldingRanges(doc));
@@ -63,10 +66,23 @@ test('garbage bytes decoded as UTF-8', () => {
 
 test('invalid UTF-8 decoded with replacement characters', () => {
   // overlong, lone continuation, truncated sequences and surrogate encodings, in config lines
-  const chunks = [[0xc3, 0x28], [0xa0, 0xa1], [0xe2, 0x28, 0xa1], [0xf0, 0x28, 0x8c, 0xbc], [0xed, 0xa0, 0x80], [0xc0, 0xaf]];
+  const chunks = [
+    [0xc3, 0x28],
+    [0xa0, 0xa1],
+    [0xe2, 0x28, 0xa1],
+    [0xf0, 0x28, 0x8c, 0xbc],
+    [0xed, 0xa0, 0x80],
+    [0xc0, 0xaf],
+  ];
   const parts: Buffer[] = [];
   for (let i = 0; i < 2_000; i++) {
-    parts.push(Buffer.from(`<match app.${i}>\n  @type stdout\n  tag `), Buffer.from(chunks[i % chunks.length]), Buffer.from(`\n  k "${i}`), Buffer.from(chunks[(i + 1) % chunks.length]), Buffer.from('"\n</match>\n'));
+    parts.push(
+      Buffer.from(`<match app.${i}>\n  @type stdout\n  tag `),
+      Buffer.from(chunks[i % chunks.length]),
+      Buffer.from(`\n  k "${i}`),
+      Buffer.from(chunks[(i + 1) % chunks.length]),
+      Buffer.from('"\n</match>\n'),
+    );
   }
   const text = Buffer.concat(parts).toString('utf8');
   assert.ok(text.includes('\ufffd'));
@@ -88,7 +104,10 @@ test('a 50 MB file (the corpus repeated) parses without syntax errors', () => {
   const text = unit.repeat(Math.ceil((50 * MB) / unit.length));
   assert.ok(text.length >= 50 * MB);
   const r = timed('parse of 50 MB', () => parse(text), 120_000);
-  assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    r.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   assert.ok(r.document.children.length > 100_000);
   assert.equal(r.lineIndex.lineCount, text.split('\n').length);
 });
@@ -135,7 +154,7 @@ test('10,000 nested sections: outline and folding do not overflow the stack', ()
   const symbols = service.documentSymbols(doc);
   // the outline stops at MAX_OUTLINE_DEPTH and still serialises (as LSP sends it)
   let depth = 0;
-  for (let s = symbols[0]; s; s = s.children?.[0]!) depth++;
+  for (let s: (typeof symbols)[0] | undefined = symbols[0]; s; s = s.children?.[0]) depth++;
   assert.equal(depth, MAX_OUTLINE_DEPTH);
   assert.ok(JSON.stringify(symbols).length > 0);
   const folds = service.foldingRanges(doc);
@@ -158,13 +177,61 @@ test('a single 1 MB line in every position', () => {
     ['key', `${big} v\n`, (r) => assert.deepEqual(r.diagnostics, [])],
     ['tag argument', `<match ${big}>\n</match>\n`, (r) => assert.deepEqual(r.diagnostics, [])],
     ['double-quoted value', `k "${big}"\n`, (r) => assert.deepEqual(r.diagnostics, [])],
-    ['unclosed double quote', `k "${big}\n`, (r) => assert.deepEqual(r.diagnostics.map((d) => d.code), ['unterminated-string'])],
-    ['unclosed single quote', `k '${big}\n`, (r) => assert.deepEqual(r.diagnostics.map((d) => d.code), ['unterminated-string'])],
+    [
+      'unclosed double quote',
+      `k "${big}\n`,
+      (r) =>
+        assert.deepEqual(
+          r.diagnostics.map((d) => d.code),
+          ['unterminated-string'],
+        ),
+    ],
+    [
+      'unclosed single quote',
+      `k '${big}\n`,
+      (r) =>
+        assert.deepEqual(
+          r.diagnostics.map((d) => d.code),
+          ['unterminated-string'],
+        ),
+    ],
     ['JSON array', `k [${'1,'.repeat(MB / 2)}2]\n`, (r) => assert.deepEqual(r.diagnostics, [])],
-    ['unclosed JSON array', `k [${'1,'.repeat(MB / 2)}\n`, (r) => assert.deepEqual(r.diagnostics.map((d) => d.code), ['incomplete-json'])],
-    ['JSON nesting', `k ${'['.repeat(MB)}\n`, (r) => assert.deepEqual(r.diagnostics.map((d) => d.code), ['incomplete-json'])],
-    ['embedded code', `k "#{${'{'.repeat(MB)}\n`, (r) => assert.deepEqual(r.diagnostics.map((d) => d.code), ['unterminated-embedded-code'])],
-    ['backslashes', `k "${'\\'.repeat(MB)}\n`, (r) => assert.deepEqual(r.diagnostics.map((d) => d.code), ['unterminated-string'])],
+    [
+      'unclosed JSON array',
+      `k [${'1,'.repeat(MB / 2)}\n`,
+      (r) =>
+        assert.deepEqual(
+          r.diagnostics.map((d) => d.code),
+          ['incomplete-json'],
+        ),
+    ],
+    [
+      'JSON nesting',
+      `k ${'['.repeat(MB)}\n`,
+      (r) =>
+        assert.deepEqual(
+          r.diagnostics.map((d) => d.code),
+          ['incomplete-json'],
+        ),
+    ],
+    [
+      'embedded code',
+      `k "#{${'{'.repeat(MB)}\n`,
+      (r) =>
+        assert.deepEqual(
+          r.diagnostics.map((d) => d.code),
+          ['unterminated-embedded-code'],
+        ),
+    ],
+    [
+      'backslashes',
+      `k "${'\\'.repeat(MB)}\n`,
+      (r) =>
+        assert.deepEqual(
+          r.diagnostics.map((d) => d.code),
+          ['unterminated-string'],
+        ),
+    ],
     ['comment', `# ${big}\n`, (r) => assert.equal(r.document.comments[0].text.length, MB + 2)],
     ['< only', '<'.repeat(MB), (r) => assert.ok(r.diagnostics.some((d) => d.code === 'expected-gt'))],
     ['" only', '"'.repeat(MB), (r) => assert.ok(r.diagnostics.length > 0)],
@@ -183,7 +250,10 @@ test('1 MB of spaces inside a tag argument, with and without the closing >', () 
   const arg = ok.document.children[0].kind === 'element' ? ok.document.children[0].arg : '';
   assert.equal(arg, `a${spaces}b`);
   const open = timed('parse', () => parse(`<match a${spaces}b\n`));
-  assert.deepEqual(open.diagnostics.map((d) => d.code), ['expected-gt', 'unclosed-element']);
+  assert.deepEqual(
+    open.diagnostics.map((d) => d.code),
+    ['expected-gt', 'unclosed-element'],
+  );
   const tabs = timed('parse', () => parse(`<match a${' \t'.repeat(MB / 2)}#\n`));
   assert.ok(tabs.diagnostics.some((d) => d.code === 'expected-gt'));
   timed('parse', () => parse(`k a${spaces}b\n`));
@@ -201,7 +271,10 @@ test('floods of unterminated strings, #{ and [ at the end of the file', () => {
   for (const [name, text, code] of cases) {
     const r = timed(`parse (${name})`, () => parse(text));
     assert.ok(r.diagnostics.length > 0, name);
-    assert.ok(r.diagnostics.some((d) => d.code === code), `${name}: ${code}`);
+    assert.ok(
+      r.diagnostics.some((d) => d.code === code),
+      `${name}: ${code}`,
+    );
     assertRangesInside(text, r.diagnostics);
   }
   // a long multi-line string whose quote never closes: the line of the quote is named

@@ -187,7 +187,14 @@ describe('extra catalogue files (fluentd.catalogs)', () => {
           { name: 'endpoint', type: 'string', required: true },
           { name: 'mode', type: 'enum', required: false, default: 'fast', list: ['fast', 'safe'] },
         ],
-        sections: { buffer: { params: [{ name: '@type', type: 'string', required: false, default: 'memory' }], sections: {}, required: false, multi: false } },
+        sections: {
+          buffer: {
+            params: [{ name: '@type', type: 'string', required: false, default: 'memory' }],
+            sections: {},
+            required: false,
+            multi: false,
+          },
+        },
         repo: 'acme/fluent-plugin-acme-logs',
       },
     },
@@ -208,7 +215,12 @@ describe('extra catalogue files (fluentd.catalogs)', () => {
       join(dir, 'missing.json'),
       file('broken.json', '{"plugins": {'),
       file('array.json', '[1,2]'),
-      file('partial.json', JSON.stringify({ plugins: { 'nonsense/x': {}, 'input/ok_one': { params: [{ type: 'string' }] }, 'filter/fine': { params: [], sections: {} } } })),
+      file(
+        'partial.json',
+        JSON.stringify({
+          plugins: { 'nonsense/x': {}, 'input/ok_one': { params: [{ type: 'string' }] }, 'filter/fine': { params: [], sections: {} } },
+        }),
+      ),
     ]);
     const by = (name: string) => errors.filter((e) => e.path.endsWith(name)).map((e) => e.message);
     assert.match(by('missing.json')[0], /cannot read the catalogue file/);

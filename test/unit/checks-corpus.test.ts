@@ -178,7 +178,10 @@ describe('accepted but wrong: Fluentd starts, an editor should warn', { skip }, 
   for (const c of cases) {
     it(`${c.name}: ${c.problem}`, () => {
       const ds = lint(c.text, c.name);
-      assert.deepEqual(ds.filter((d) => d.severity === 'error'), []);
+      assert.deepEqual(
+        ds.filter((d) => d.severity === 'error'),
+        [],
+      );
       const got = ds.filter((d) => d.severity === 'warning').map((d) => [d.range.start.line + 1, d.code]);
       assert.deepEqual(got, EXPECTED_WARNINGS[c.name], show(ds));
     });

@@ -194,7 +194,8 @@ const MUTATIONS: Mutation[] = [
     mistake: 'misspelled section name',
     file: `${EX}/secondary_file.conf`,
     find: '  <secondary>\n    @type secondary_file\n    directory log/secondary/\n    basename ${tag}_%Y%m%d%L_${message}\n  </secondary>',
-    replace: '  <secundary>\n    @type secondary_file\n    directory log/secondary/\n    basename ${tag}_%Y%m%d%L_${message}\n  </secundary>',
+    replace:
+      '  <secundary>\n    @type secondary_file\n    directory log/secondary/\n    basename ${tag}_%Y%m%d%L_${message}\n  </secundary>',
     expect: { code: 'unknown-section', severity: 'warning', line: 37, data: { replacement: 'secondary' } },
   },
   {

@@ -12,7 +12,9 @@ const service = new FluentdLanguageService();
 let n = 0;
 /** Codes the catalogue checks give (the service adds other analyses, tested elsewhere). */
 const CODES = new Set(
-  'missing-type wrong-plugin-kind unknown-plugin deprecated-type-name missing-required-param missing-required-section duplicate-section missing-section-argument unknown-param unknown-section deprecated-param obsoleted-param invalid-value surprising-value no-named-captures literal-embedded-ruby duplicate-id duplicate-label root-label label-without-match label-without-name undefined-label worker-without-id worker-id worker-child duplicate-system buffer-time-without-timekey flush-interval-with-flush-mode missing-placeholder secondary-nesting secondary-with-retry-forever'.split(' '),
+  'missing-type wrong-plugin-kind unknown-plugin deprecated-type-name missing-required-param missing-required-section duplicate-section missing-section-argument unknown-param unknown-section deprecated-param obsoleted-param invalid-value surprising-value no-named-captures literal-embedded-ruby duplicate-id duplicate-label root-label label-without-match label-without-name undefined-label worker-without-id worker-id worker-child duplicate-system buffer-time-without-timekey flush-interval-with-flush-mode missing-placeholder secondary-nesting secondary-with-retry-forever'.split(
+    ' ',
+  ),
 );
 const lint = (lines: string[], svc = service): Diagnostic[] =>
   svc.diagnostics(TextDocument.create(`file:///rules/${++n}.conf`, 'fluentd', 1, lines.join('\n'))).filter((d) => CODES.has(d.code));
@@ -35,7 +37,17 @@ describe('@type', () => {
     assert.deepEqual(findings(lint(['<match **>', '  @type file', '  path /x', '  <buffer>', '  </buffer>', '</match>'])), []);
   });
   it('a required <parse> @type', () => {
-    const ds = lint(['<source>', '  @type tail', '  path /x', '  tag t', '  <parse>', '    time_format %s', '  </parse>', '</source>', ...OUT]);
+    const ds = lint([
+      '<source>',
+      '  @type tail',
+      '  path /x',
+      '  tag t',
+      '  <parse>',
+      '    time_format %s',
+      '  </parse>',
+      '</source>',
+      ...OUT,
+    ]);
     assert.deepEqual(findings(ds), ['5:missing-type']);
   });
   it('is judged in every section kind: buffer, parse, format, secondary', () => {
@@ -68,29 +80,66 @@ describe('@type', () => {
 
 describe('parameters and sections', () => {
   it('deprecated params carry the replacement', () => {
-    const d = find(lint(['<match **>', '  @type copy', '  deep_copy true', '  <store>', '    @type stdout', '  </store>', '</match>']), 'deprecated-param');
+    const d = find(
+      lint(['<match **>', '  @type copy', '  deep_copy true', '  <store>', '    @type stdout', '  </store>', '</match>']),
+      'deprecated-param',
+    );
     assert.equal(d.severity, 'warning');
     assert.deepEqual(d.data, { name: 'deep_copy', replacement: 'copy_mode' });
   });
   it('old reserved names id and log_level: deprecated, with the @ form; log_level in <system> is its own param', () => {
-    const ds = lint(['<source>', '  @type forward', '  id in1', '  log_level debug', '</source>', '<system>', '  log_level debug', '</system>', ...OUT]);
-    assert.deepEqual(findings(ds), ['3:deprecated-param', '4:deprecated-param']);
-    assert.deepEqual(ds.map((d) => d.data), [
-      { name: 'id', replacement: '@id' },
-      { name: 'log_level', replacement: '@log_level' },
+    const ds = lint([
+      '<source>',
+      '  @type forward',
+      '  id in1',
+      '  log_level debug',
+      '</source>',
+      '<system>',
+      '  log_level debug',
+      '</system>',
+      ...OUT,
     ]);
+    assert.deepEqual(findings(ds), ['3:deprecated-param', '4:deprecated-param']);
+    assert.deepEqual(
+      ds.map((d) => d.data),
+      [
+        { name: 'id', replacement: '@id' },
+        { name: 'log_level', replacement: '@log_level' },
+      ],
+    );
   });
   it('flat rewriteruleN is refused by rewrite_tag_filter 2.x', () => {
-    const ds = lint(['<match **>', '  @type rewrite_tag_filter', '  rewriterule1 log ^x$ x.tag', '  <rule>', '    key log', '    pattern /x/', '    tag y', '  </rule>', '</match>']);
+    const ds = lint([
+      '<match **>',
+      '  @type rewrite_tag_filter',
+      '  rewriterule1 log ^x$ x.tag',
+      '  <rule>',
+      '    key log',
+      '    pattern /x/',
+      '    tag y',
+      '  </rule>',
+      '</match>',
+    ]);
     assert.deepEqual(findings(ds), ['3:obsoleted-param']);
   });
   it('exec_filter reads its own flat in_*/out_* keys', () => {
-    const ds = lint(['<match **>', '  @type exec_filter', '  command cat', '  tag out', '  in_format json', '  out_format json', '</match>']);
+    const ds = lint([
+      '<match **>',
+      '  @type exec_filter',
+      '  command cat',
+      '  tag out',
+      '  in_format json',
+      '  out_format json',
+      '</match>',
+    ]);
     assert.deepEqual(findings(ds), []);
   });
   it('flat v0.12 params are used only by plugins that convert them', () => {
     // out_file converts buffer params; out_stdout does not
-    assert.deepEqual(findings(lint(['<match **>', '  @type file', '  path /x', '  flush_interval 10s', '  buffer_chunk_limit 8m', '</match>'])), []);
+    assert.deepEqual(
+      findings(lint(['<match **>', '  @type file', '  path /x', '  flush_interval 10s', '  buffer_chunk_limit 8m', '</match>'])),
+      [],
+    );
     const ds = lint(['<match **>', '  @type stdout', '  flush_interval 10s', '</match>']);
     assert.deepEqual(findings(ds), ['3:unknown-param']);
     assert.deepEqual(find(ds, 'unknown-param').data, { name: 'flush_interval', moveTo: 'buffer' });
@@ -100,7 +149,17 @@ describe('parameters and sections', () => {
     assert.deepEqual(findings(ds), ['4:surprising-value']);
   });
   it('in_tail reads flat formatN for the multiline parser', () => {
-    const ok = ['<source>', '  @type tail', '  path /x', '  tag t', '  format multiline', '  format_firstline /^\\d+/', '  format1 /^(?<time>\\d+) (?<msg>.*)/', '</source>', ...OUT];
+    const ok = [
+      '<source>',
+      '  @type tail',
+      '  path /x',
+      '  tag t',
+      '  format multiline',
+      '  format_firstline /^\\d+/',
+      '  format1 /^(?<time>\\d+) (?<msg>.*)/',
+      '</source>',
+      ...OUT,
+    ];
     assert.deepEqual(findings(lint(ok)), []);
     const jump = lint(ok.map((l) => l.replace('format1 ', 'format2 ')));
     assert.deepEqual(findings(jump), ['7:invalid-value']);
@@ -109,12 +168,31 @@ describe('parameters and sections', () => {
     assert.deepEqual(findings(noNames), ['7:no-named-captures']);
   });
   it('multiline parser without format1', () => {
-    const ds = lint(['<source>', '  @type tail', '  path /x', '  tag t', '  <parse>', '    @type multiline', '  </parse>', '</source>', ...OUT]);
+    const ds = lint([
+      '<source>',
+      '  @type tail',
+      '  path /x',
+      '  tag t',
+      '  <parse>',
+      '    @type multiline',
+      '  </parse>',
+      '</source>',
+      ...OUT,
+    ]);
     assert.deepEqual(findings(ds), ['5:missing-required-param']);
     assert.equal((find(ds, 'missing-required-param').data as { name: string }).name, 'format1');
   });
   it('required nested sections and params: <server> host, <security> keys', () => {
-    const ds = lint(['<match **>', '  @type forward', '  <server>', '    port 24224', '  </server>', '  <security>', '  </security>', '</match>']);
+    const ds = lint([
+      '<match **>',
+      '  @type forward',
+      '  <server>',
+      '    port 24224',
+      '  </server>',
+      '  <security>',
+      '  </security>',
+      '</match>',
+    ]);
     assert.deepEqual(findings(ds), ['3:missing-required-param', '6:missing-required-param', '6:missing-required-param']);
   });
   it('an enum section argument: <transport tcp|tls>', () => {
@@ -124,7 +202,15 @@ describe('parameters and sections', () => {
     assert.equal((d.data as { replacement: string }).replacement, 'tls');
   });
   it('hand-read sub-elements (<record>) accept any key', () => {
-    const ds = lint(['<filter **>', '  @type record_transformer', '  <record>', '    anything "${tag}"', '  </record>', '</filter>', ...OUT]);
+    const ds = lint([
+      '<filter **>',
+      '  @type record_transformer',
+      '  <record>',
+      '    anything "${tag}"',
+      '  </record>',
+      '</filter>',
+      ...OUT,
+    ]);
     assert.deepEqual(findings(ds), []);
   });
   it('@label on a plugin that does not emit events is not used', () => {
@@ -133,7 +219,10 @@ describe('parameters and sections', () => {
     assert.deepEqual(findings(lint(['<match **>', '  @type relabel', '  @label @x', '</match>', '<label @x>', ...OUT, '</label>'])), []);
   });
   it('an element that @includes its content is not judged incomplete', () => {
-    assert.deepEqual(findings(lint(['<source>', '  @type tail', '  path /x', '  tag t', '  @include parse.conf', '</source>', ...OUT])), []);
+    assert.deepEqual(
+      findings(lint(['<source>', '  @type tail', '  path /x', '  tag t', '  @include parse.conf', '</source>', ...OUT])),
+      [],
+    );
   });
   it('a file of bare sections is a fragment (information, not a warning)', () => {
     const ds = lint(['<parse>', '  @type json', '</parse>']);
@@ -152,15 +241,31 @@ describe('values', () => {
     assert.deepEqual(findings(ds), ['2:surprising-value']);
   });
   it('strict_config_value turns coercions into errors', () => {
-    const ds = lint(['<system>', '  strict_config_value true', '</system>', '<source>', '  @type forward', '  port abc', '</source>', ...OUT]);
+    const ds = lint([
+      '<system>',
+      '  strict_config_value true',
+      '</system>',
+      '<source>',
+      '  @type forward',
+      '  port abc',
+      '</source>',
+      ...OUT,
+    ]);
     assert.deepEqual(findings(ds), ['6:invalid-value']);
   });
   it('values computed at start-up are not judged', () => {
     assert.deepEqual(findings(lint(['<source>', '  @type forward', '  port "#{ENV[\'PORT\']}"', '</source>', ...OUT])), []);
   });
   it('enum did-you-mean', () => {
-    const d = find(lint(['<match **>', '  @type stdout', '  <buffer>', '    overflow_action drop_oldest', '  </buffer>', '</match>']), 'invalid-value');
-    assert.deepEqual(d.data, { name: 'overflow_action', choices: ['throw_exception', 'block', 'drop_oldest_chunk'], replacement: 'drop_oldest_chunk' });
+    const d = find(
+      lint(['<match **>', '  @type stdout', '  <buffer>', '    overflow_action drop_oldest', '  </buffer>', '</match>']),
+      'invalid-value',
+    );
+    assert.deepEqual(d.data, {
+      name: 'overflow_action',
+      choices: ['throw_exception', 'block', 'drop_oldest_chunk'],
+      replacement: 'drop_oldest_chunk',
+    });
   });
 });
 
@@ -193,13 +298,39 @@ describe('structure', () => {
   });
   it('<secondary> rules of Output#configure', () => {
     const base = ['<match **>', '  @type forward', '  <server>', '    host a', '  </server>'];
-    assert.deepEqual(findings(lint([...base, '  <secondary>', '    @type secondary_file', '    directory /d', '  </secondary>', '</match>'])), []);
     assert.deepEqual(
-      findings(lint([...base, '  <secondary>', '    @type secondary_file', '    directory /d', '    <buffer>', '    </buffer>', '  </secondary>', '</match>'])),
+      findings(lint([...base, '  <secondary>', '    @type secondary_file', '    directory /d', '  </secondary>', '</match>'])),
+      [],
+    );
+    assert.deepEqual(
+      findings(
+        lint([
+          ...base,
+          '  <secondary>',
+          '    @type secondary_file',
+          '    directory /d',
+          '    <buffer>',
+          '    </buffer>',
+          '  </secondary>',
+          '</match>',
+        ]),
+      ),
       ['9:secondary-nesting'],
     );
     assert.deepEqual(
-      findings(lint([...base, '  <buffer>', '    retry_forever true', '  </buffer>', '  <secondary>', '    @type secondary_file', '    directory /d', '  </secondary>', '</match>'])),
+      findings(
+        lint([
+          ...base,
+          '  <buffer>',
+          '    retry_forever true',
+          '  </buffer>',
+          '  <secondary>',
+          '    @type secondary_file',
+          '    directory /d',
+          '  </secondary>',
+          '</match>',
+        ]),
+      ),
       ['9:secondary-with-retry-forever'],
     );
   });
@@ -242,7 +373,10 @@ describe('robustness', () => {
     ];
     for (const text of odd) {
       const ds = service.diagnostics(TextDocument.create(`file:///odd/${++n}`, 'fluentd', 1, text));
-      assert.ok(!ds.some((d) => d.code === 'internal-error'), `${JSON.stringify(text.slice(0, 60))}: ${ds.find((d) => d.code === 'internal-error')?.message}`);
+      assert.ok(
+        !ds.some((d) => d.code === 'internal-error'),
+        `${JSON.stringify(text.slice(0, 60))}: ${ds.find((d) => d.code === 'internal-error')?.message}`,
+      );
     }
   });
 });

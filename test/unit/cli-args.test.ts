@@ -10,7 +10,10 @@ function lint(argv: string[]) {
 }
 
 function usageError(argv: string[], message: RegExp): void {
-  assert.throws(() => parseArgs(argv), (err: unknown) => err instanceof UsageError && message.test(err.message));
+  assert.throws(
+    () => parseArgs(argv),
+    (err: unknown) => err instanceof UsageError && message.test(err.message),
+  );
 }
 
 describe('parseArgs', () => {

@@ -170,7 +170,12 @@ describe('lintTargets', () => {
     try {
       writeFileSync(join(dir, 'a.conf'), '<source>\n');
       writeFileSync(join(dir, 'b.conf'), '<source>\n');
-      const boom: FileKind = { ...FLUENT_CONF, lint: () => { throw new Error('boom'); } };
+      const boom: FileKind = {
+        ...FLUENT_CONF,
+        lint: () => {
+          throw new Error('boom');
+        },
+      };
       const out = lintTargets(
         [
           { source: 'file', path: 'a.conf', absPath: join(dir, 'a.conf'), kind: boom },
@@ -183,7 +188,10 @@ describe('lintTargets', () => {
         { path: 'a.conf', message: 'internal error while checking this file (please report): boom' },
         { path: 'gone.conf', message: 'no such file or directory (ENOENT)' },
       ]);
-      assert.deepEqual(out.files.map((f) => f.path), ['b.conf']);
+      assert.deepEqual(
+        out.files.map((f) => f.path),
+        ['b.conf'],
+      );
       assert.ok(out.files[0].diagnostics.some((d) => d.code === 'unclosed-element' && d.line === 1));
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -191,7 +199,10 @@ describe('lintTargets', () => {
   });
 
   test('stdin that could not be read is a problem, not a crash', () => {
-    const out = lintTargets([{ source: 'stdin' }], { cwd: '/', stdin: Object.assign(new Error('EAGAIN: resource temporarily unavailable, read'), { code: 'EAGAIN' }) });
+    const out = lintTargets([{ source: 'stdin' }], {
+      cwd: '/',
+      stdin: Object.assign(new Error('EAGAIN: resource temporarily unavailable, read'), { code: 'EAGAIN' }),
+    });
     assert.deepEqual(out, { files: [], problems: [{ path: '<stdin>', message: 'resource temporarily unavailable (EAGAIN)' }] });
   });
 });

@@ -38,13 +38,19 @@ test('expired token (unmodeled code) and SSO expiry', () => {
   assert.equal(c.kind, 'expiredToken');
   assert.equal(c.retryable, false);
   assert.match(c.message, /profile "dev" have expired/);
-  const sso = Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.'), { name: 'CredentialsProviderError' });
+  const sso = Object.assign(
+    new Error(
+      'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.',
+    ),
+    { name: 'CredentialsProviderError' },
+  );
   assert.match(classifyAwsError(sso, { profile: 'dev' }).message, /aws sso login --profile dev/);
 });
 
 test('AccessDenied names the IAM action from the message, else from the operation', () => {
   const withAction = new AccessDeniedException({
-    message: 'User: arn:aws:sts::1:assumed-role/ro/me is not authorized to perform: logs:DescribeLogStreams on resource: arn:aws:logs:eu-west-1:1:log-group:/eks/x:log-stream:',
+    message:
+      'User: arn:aws:sts::1:assumed-role/ro/me is not authorized to perform: logs:DescribeLogStreams on resource: arn:aws:logs:eu-west-1:1:log-group:/eks/x:log-stream:',
     $metadata: meta(400),
   });
   const a = classifyAwsError(withAction);
@@ -56,14 +62,22 @@ test('AccessDenied names the IAM action from the message, else from the operatio
 });
 
 test('not found, invalid request, unavailable, unknown credentials', () => {
-  const nf = classifyAwsError(new ResourceNotFoundException({ message: 'The specified log group does not exist.', $metadata: meta(400) }), { resource: 'log group /eks/x', region: 'eu-west-1' });
+  const nf = classifyAwsError(new ResourceNotFoundException({ message: 'The specified log group does not exist.', $metadata: meta(400) }), {
+    resource: 'log group /eks/x',
+    region: 'eu-west-1',
+  });
   assert.equal(nf.kind, 'notFound');
   assert.match(nf.message, /^log group \/eks\/x does not exist in eu-west-1/);
   assert.equal(classifyAwsError(new InvalidParameterException({ message: 'bad token', $metadata: meta(400) })).kind, 'invalidRequest');
   const su = classifyAwsError(new ServiceUnavailableException({ message: 'down', $metadata: meta(503) }));
   assert.equal(su.kind, 'service');
   assert.equal(su.retryable, true);
-  assert.equal(classifyAwsError(new UnrecognizedClientException({ message: 'The security token included in the request is invalid.', $metadata: meta(400) })).kind, 'invalidCredentials');
+  assert.equal(
+    classifyAwsError(
+      new UnrecognizedClientException({ message: 'The security token included in the request is invalid.', $metadata: meta(400) }),
+    ).kind,
+    'invalidCredentials',
+  );
   const lim = tagOperation(new LimitExceededException({ message: 'too many sessions', $metadata: meta(400) }), 'StartLiveTail');
   assert.equal(classifyAwsError(lim).kind, 'throttling');
 });

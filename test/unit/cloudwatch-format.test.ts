@@ -8,7 +8,10 @@ const T = Date.UTC(2024, 4, 1, 12, 0, 0, 123);
 test('Docker JSON / kubernetes_metadata records show their log text', () => {
   const f = new EventFormatter();
   const msg = JSON.stringify({ log: 'GET /health 200\n', stream: 'stdout', kubernetes: { pod_name: 'x' } });
-  assert.equal(f.format({ logStreamName: `kubernetes.var.log.containers.api-1_shop_app-${ID}.log`, timestamp: T, message: msg }), '2024-05-01T12:00:00.123Z api-1/app GET /health 200');
+  assert.equal(
+    f.format({ logStreamName: `kubernetes.var.log.containers.api-1_shop_app-${ID}.log`, timestamp: T, message: msg }),
+    '2024-05-01T12:00:00.123Z api-1/app GET /health 200',
+  );
 });
 
 test('plain text, broken JSON and JSON without log stay as they are (one trailing newline removed)', () => {
@@ -27,15 +30,29 @@ test('streams whose names say nothing use the record metadata for the pod/contai
   const f = new EventFormatter();
   const rec = JSON.stringify({ log: 'hi', kubernetes: { pod_name: 'web-1', container_name: 'nginx' } });
   assert.equal(f.format({ logStreamName: 'fluentd-stream', timestamp: T, message: rec }), '2024-05-01T12:00:00.123Z web-1/nginx hi');
-  assert.equal(f.format({ logStreamName: 'fluentd-stream', timestamp: T, message: 'plain' }), '2024-05-01T12:00:00.123Z fluentd-stream plain');
-  assert.equal(f.format({ logStreamName: 'kubelet.service-n1', timestamp: T, message: 'x' }), '2024-05-01T12:00:00.123Z kubelet.service@n1 x');
+  assert.equal(
+    f.format({ logStreamName: 'fluentd-stream', timestamp: T, message: 'plain' }),
+    '2024-05-01T12:00:00.123Z fluentd-stream plain',
+  );
+  assert.equal(
+    f.format({ logStreamName: 'kubelet.service-n1', timestamp: T, message: 'x' }),
+    '2024-05-01T12:00:00.123Z kubelet.service@n1 x',
+  );
 });
 
 test('without the stream column, and with a broken timestamp', () => {
   const f = new EventFormatter({ showStream: false });
   assert.equal(f.format({ logStreamName: 's', timestamp: T, message: 'm' }), '2024-05-01T12:00:00.123Z m');
   assert.match(f.format({ logStreamName: 's', timestamp: NaN, message: 'm' }), /^\?{4}-/);
-  assert.equal(f.formatAll([{ logStreamName: 's', timestamp: T, message: 'a' }, { logStreamName: 's', timestamp: T, message: 'b' }]).split('\n').length, 3);
+  assert.equal(
+    f
+      .formatAll([
+        { logStreamName: 's', timestamp: T, message: 'a' },
+        { logStreamName: 's', timestamp: T, message: 'b' },
+      ])
+      .split('\n').length,
+    3,
+  );
 });
 
 test('fast path for {"log":"…"} records agrees with a full parse, escapes included', () => {

@@ -26,9 +26,18 @@ test('streams group into pods with their containers, node services and other str
     ],
   );
   // newest stream first inside the pod
-  assert.deepEqual(g.pods[0].streams.map((s) => s.containerId), [hex(2), hex(3), hex(1)]);
-  assert.deepEqual(g.nodeServices.map((n) => `${n.unit}@${n.host}`), ['containerd.service@node-b', 'kubelet.service@node-a']);
-  assert.deepEqual(g.other.map((s) => s.logStreamName), ['misc-newer', 'misc']);
+  assert.deepEqual(
+    g.pods[0].streams.map((s) => s.containerId),
+    [hex(2), hex(3), hex(1)],
+  );
+  assert.deepEqual(
+    g.nodeServices.map((n) => `${n.unit}@${n.host}`),
+    ['containerd.service@node-b', 'kubelet.service@node-a'],
+  );
+  assert.deepEqual(
+    g.other.map((s) => s.logStreamName),
+    ['misc-newer', 'misc'],
+  );
 });
 
 test('streams without timestamps sort after dated ones, ties by name', () => {
@@ -37,7 +46,10 @@ test('streams without timestamps sort after dated ones, ties by name', () => {
     { logStreamName: `a-0_ns_c-${hex(6)}` },
     { logStreamName: `z-0_ns_c-${hex(7)}`, lastEventTimestamp: 1 },
   ]);
-  assert.deepEqual(g.pods.map((p) => p.pod), ['z-0', 'a-0', 'b-0']);
+  assert.deepEqual(
+    g.pods.map((p) => p.pod),
+    ['z-0', 'a-0', 'b-0'],
+  );
 });
 
 test('the EKS fixture groups into its pods, every container accounted for', () => {

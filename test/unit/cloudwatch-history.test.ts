@@ -26,13 +26,19 @@ test('newest page first, then older pages prepended, until the service repeats t
   const src = backwardsSource(25);
   const h = new StreamHistory(src.fetch, 'g', 's', { pageSize: 10 });
   assert.equal(await h.loadOlder(), 10);
-  assert.deepEqual(h.events.map((e) => e.message), Array.from({ length: 10 }, (_, i) => `m${15 + i}`));
+  assert.deepEqual(
+    h.events.map((e) => e.message),
+    Array.from({ length: 10 }, (_, i) => `m${15 + i}`),
+  );
   assert.equal(await h.loadOlder(), 10);
   assert.equal(await h.loadOlder(), 5);
   assert.equal(h.exhausted, false, 'the service has not said "no more" yet');
   assert.equal(await h.loadOlder(), 0);
   assert.equal(h.exhausted, true);
-  assert.deepEqual(h.events.map((e) => e.message), Array.from({ length: 25 }, (_, i) => `m${i}`));
+  assert.deepEqual(
+    h.events.map((e) => e.message),
+    Array.from({ length: 25 }, (_, i) => `m${i}`),
+  );
   const before = src.requests.length;
   assert.equal(await h.loadOlder(), 0);
   assert.equal(src.requests.length, before, 'no request once exhausted');
@@ -51,7 +57,10 @@ test('concurrent clicks load consecutive pages, never the same one twice', async
   const src = backwardsSource(100);
   const h = new StreamHistory(src.fetch, 'g', 's', { pageSize: 10 });
   await Promise.all([h.loadOlder(), h.loadOlder(), h.loadOlder()]);
-  assert.deepEqual(h.events.map((e) => e.timestamp), Array.from({ length: 30 }, (_, i) => 1070 + i));
+  assert.deepEqual(
+    h.events.map((e) => e.timestamp),
+    Array.from({ length: 30 }, (_, i) => 1070 + i),
+  );
 });
 
 test('the document: header with the state, then one line per event (JSON log text shown)', () => {

@@ -11,10 +11,17 @@ test('a burst goes through at once, then requests are spaced at the rate, in ord
   await settle();
   assert.equal(granted.length, 5, 'burst of 5');
   await clock.advance(1000);
-  assert.deepEqual(granted.map(([i]) => i), [...Array(10).keys()], 'FIFO');
+  assert.deepEqual(
+    granted.map(([i]) => i),
+    [...Array(10).keys()],
+    'FIFO',
+  );
   await clock.advance(1000);
   assert.equal(granted.length, 12);
-  assert.deepEqual(granted.slice(5).map(([, t]) => t), [200, 400, 600, 800, 1000, 1200, 1400]);
+  assert.deepEqual(
+    granted.slice(5).map(([, t]) => t),
+    [200, 400, 600, 800, 1000, 1200, 1400],
+  );
 });
 
 test('over a minute the rate never exceeds the budget', async () => {

@@ -36,9 +36,18 @@ function collector() {
 
 test('the request carries the group ARN, stream names or prefix, and the filter pattern', async () => {
   const s = scripted([[{ kind: 'start' }]]);
-  const out = await runLiveTail(s.open, { ...TARGET, logStreamNames: ['a', 'b'], filterPattern: 'ERROR' }, collector().listener, new AbortController().signal);
+  const out = await runLiveTail(
+    s.open,
+    { ...TARGET, logStreamNames: ['a', 'b'], filterPattern: 'ERROR' },
+    collector().listener,
+    new AbortController().signal,
+  );
   assert.equal(out.kind, 'ended');
-  assert.deepEqual(s.requests[0], { logGroupIdentifiers: [TARGET.logGroupArn], logStreamNames: ['a', 'b'], logEventFilterPattern: 'ERROR' });
+  assert.deepEqual(s.requests[0], {
+    logGroupIdentifiers: [TARGET.logGroupArn],
+    logStreamNames: ['a', 'b'],
+    logEventFilterPattern: 'ERROR',
+  });
   const s2 = scripted([[]]);
   await runLiveTail(s2.open, { ...TARGET, logStreamNamePrefix: 'pod-a_' }, collector().listener, new AbortController().signal);
   assert.deepEqual(s2.requests[0], { logGroupIdentifiers: [TARGET.logGroupArn], logStreamNamePrefixes: ['pod-a_'] });
@@ -54,7 +63,10 @@ test('a 3-hour session timeout (as event or as thrown exception) restarts the se
   const c = collector();
   const out = await runLiveTail(s.open, TARGET, c.listener, new AbortController().signal);
   assert.equal(out.kind, 'ended');
-  assert.deepEqual(c.events.map((e) => e.message), ['a', 'b', 'c']);
+  assert.deepEqual(
+    c.events.map((e) => e.message),
+    ['a', 'b', 'c'],
+  );
   assert.equal(c.notices.filter((n) => n.kind === 'restarted').length, 2);
   assert.equal(s.requests.length, 3);
 });
@@ -70,12 +82,21 @@ test('sampling is reported when it starts and when it stops', async () => {
   ]);
   const c = collector();
   await runLiveTail(s.open, TARGET, c.listener, new AbortController().signal);
-  assert.deepEqual(c.notices.filter((n) => n.kind === 'sampled'), [{ kind: 'sampled', sampled: true }, { kind: 'sampled', sampled: false }]);
+  assert.deepEqual(
+    c.notices.filter((n) => n.kind === 'sampled'),
+    [
+      { kind: 'sampled', sampled: true },
+      { kind: 'sampled', sampled: false },
+    ],
+  );
 });
 
 test('forced Live Tail: a session that ends is restarted and repeated snapshots are not shown twice', async () => {
   const clock = new ManualClock(0);
-  const snap = (extra: TailEvent[]): LiveTailMessage[] => [{ kind: 'start' }, { kind: 'update', sampled: false, events: [ev(10, 'x'), ev(10, 'x'), ev(11, 'y'), ...extra] }];
+  const snap = (extra: TailEvent[]): LiveTailMessage[] => [
+    { kind: 'start' },
+    { kind: 'update', sampled: false, events: [ev(10, 'x'), ev(10, 'x'), ev(11, 'y'), ...extra] },
+  ];
   const s = scripted([snap([]), snap([ev(12, 'z')]), snap([ev(12, 'z'), ev(13, 'w')])]);
   const c = collector();
   const ac = new AbortController();
@@ -84,7 +105,10 @@ test('forced Live Tail: a session that ends is restarted and repeated snapshots 
   // the fourth open fails with a retryable error; the run keeps retrying (with backoff) until aborted
   ac.abort();
   assert.deepEqual(await done, { kind: 'aborted' });
-  assert.deepEqual(c.events.map((e) => e.message), ['x', 'x', 'y', 'z', 'w']);
+  assert.deepEqual(
+    c.events.map((e) => e.message),
+    ['x', 'x', 'y', 'z', 'w'],
+  );
   assert.equal(c.notices.filter((n) => n.kind === 'restarted').length, 3, 'after each of the three sessions');
   assert.ok(c.notices.some((n) => n.kind === 'error' && !n.fatal && n.error.kind === 'service'));
   assert.ok(s.requests.length <= 10, `${s.requests.length} opens in 30 s`);
@@ -92,7 +116,10 @@ test('forced Live Tail: a session that ends is restarted and repeated snapshots 
 
 test('the first start failing means "unavailable"; abort means "aborted"', async () => {
   const failing: OpenLiveTail = async () => {
-    throw Object.assign(new Error('Unknown operation StartLiveTail'), { name: 'UnknownOperationException', $metadata: { httpStatusCode: 404 } });
+    throw Object.assign(new Error('Unknown operation StartLiveTail'), {
+      name: 'UnknownOperationException',
+      $metadata: { httpStatusCode: 404 },
+    });
   };
   const out = await runLiveTail(failing, TARGET, collector().listener, new AbortController().signal);
   assert.equal(out.kind, 'unavailable');
@@ -112,14 +139,19 @@ test('auto mode: a Live Tail session that ends hands over to polling without rep
   const clock = new ManualClock(100_000);
   const store = new MemoryLogStore();
   const shownLive = [store.put('s', 99_000, 'old'), store.put('s', 100_000, 'at start')];
-  const s = scripted([[{ kind: 'start' }, { kind: 'update', sampled: false, events: shownLive.map((e) => ({ ...e, eventId: undefined })) }]]);
+  const s = scripted([
+    [{ kind: 'start' }, { kind: 'update', sampled: false, events: shownLive.map((e) => ({ ...e, eventId: undefined })) }],
+  ]);
   const c = collector();
   const session = startTail({ fetchFilterPage: store.fetch, openLiveTail: s.open, clock }, TARGET, c.listener, { mode: 'auto' });
   await clock.advance(100);
   store.put('s', clock.now(), 'after handover');
   await clock.advance(3000);
   await session.stop();
-  assert.deepEqual(c.events.map((e) => e.message), ['old', 'at start', 'after handover']);
+  assert.deepEqual(
+    c.events.map((e) => e.message),
+    ['old', 'at start', 'after handover'],
+  );
   assert.deepEqual(
     c.notices.map((n) => n.kind),
     ['started', 'fallback', 'started'],
@@ -148,8 +180,14 @@ test('auto mode: an empty Live Tail session hands over to polling from the reque
   store.put('s', 10_000, 'too old');
   const s = scripted([[{ kind: 'start' }, { kind: 'update', sampled: false, events: [] }]]);
   const c = collector();
-  const session = startTail({ fetchFilterPage: store.fetch, openLiveTail: s.open, clock }, TARGET, c.listener, { mode: 'auto', startTime: 40_000 });
+  const session = startTail({ fetchFilterPage: store.fetch, openLiveTail: s.open, clock }, TARGET, c.listener, {
+    mode: 'auto',
+    startTime: 40_000,
+  });
   await clock.advance(2000);
   await session.stop();
-  assert.deepEqual(c.events.map((e) => e.message), ['written before the tail, inside the look-back']);
+  assert.deepEqual(
+    c.events.map((e) => e.message),
+    ['written before the tail, inside the look-back'],
+  );
 });

@@ -34,7 +34,10 @@ test('every event exactly once across overlapping polls, including late and same
   ac.abort();
   await done;
   const got = c.events.map((e) => e.eventId).sort();
-  const want = written.filter((e) => e.timestamp >= 1_000_000).map((e) => e.eventId).sort();
+  const want = written
+    .filter((e) => e.timestamp >= 1_000_000)
+    .map((e) => e.eventId)
+    .sort();
   assert.deepEqual(got, want);
 });
 
@@ -63,17 +66,26 @@ test('throttling: retries the same page with growing delays (no hot loop), then 
   const clock = new ManualClock(0);
   const store = new MemoryLogStore();
   store.put('s', 0, 'a');
-  for (let i = 0; i < 6; i++) store.failures.push(new ThrottlingException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 400 } }));
+  for (let i = 0; i < 6; i++)
+    store.failures.push(new ThrottlingException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 400 } }));
   const c = collector();
   const ac = new AbortController();
-  const done = runPollTail(store.fetch, G, c.listener, ac.signal, { clock, startTime: 0, intervalMs: 1000, backoff: { random: () => 0.5 } });
+  const done = runPollTail(store.fetch, G, c.listener, ac.signal, {
+    clock,
+    startTime: 0,
+    intervalMs: 1000,
+    backoff: { random: () => 0.5 },
+  });
   await clock.advance(120_000);
   ac.abort();
   await done;
   const throttled = c.notices.filter((n) => n.kind === 'throttled').map((n) => (n as { delayMs: number }).delayMs);
   assert.deepEqual(throttled, [2000, 4000, 8000, 16000, 30000, 30000]);
   assert.equal(c.notices.filter((n) => n.kind === 'recovered').length, 1);
-  assert.deepEqual(c.events.map((e) => e.message), ['a']);
+  assert.deepEqual(
+    c.events.map((e) => e.message),
+    ['a'],
+  );
   // 6 throttled (90 s of waiting) + polls in the remaining 30 s, eased back by halving
   assert.ok(store.requests.length < 20, `${store.requests.length} requests in 120 s`);
 });
@@ -83,7 +95,8 @@ test('AccessDenied stops the tail with one fatal notice naming the IAM action', 
   const store = new MemoryLogStore();
   store.failures.push(
     new AccessDeniedException({
-      message: 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: logs:FilterLogEvents on resource: arn:aws:logs:eu-west-1:123456789012:log-group:/eks/demo/containers:*',
+      message:
+        'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: logs:FilterLogEvents on resource: arn:aws:logs:eu-west-1:123456789012:log-group:/eks/demo/containers:*',
       $metadata: { httpStatusCode: 400 },
     }),
   );
@@ -94,7 +107,10 @@ test('AccessDenied stops the tail with one fatal notice naming the IAM action', 
   assert.equal(store.requests.length, 1);
   assert.equal(c.notices.length, 1);
   const n = c.notices[0];
-  assert.ok(n.kind === 'error' && n.fatal && n.error.kind === 'accessDenied' && n.error.action === 'logs:FilterLogEvents', JSON.stringify(n));
+  assert.ok(
+    n.kind === 'error' && n.fatal && n.error.kind === 'accessDenied' && n.error.action === 'logs:FilterLogEvents',
+    JSON.stringify(n),
+  );
 });
 
 test('network errors are retried with backoff and reported each time with the delay', async () => {
@@ -110,7 +126,10 @@ test('network errors are retried with backoff and reported each time with the de
   const errs = c.notices.filter((n) => n.kind === 'error');
   assert.equal(errs.length, 3);
   assert.ok(errs.every((n) => n.kind === 'error' && !n.fatal && n.error.kind === 'network'));
-  assert.deepEqual(errs.map((n) => (n as { retryInMs: number }).retryInMs), [2000, 4000, 8000]);
+  assert.deepEqual(
+    errs.map((n) => (n as { retryInMs: number }).retryInMs),
+    [2000, 4000, 8000],
+  );
 });
 
 test('stream names and prefixes are enforced even if the source ignores them; >100 names is refused', async () => {
@@ -126,11 +145,20 @@ test('stream names and prefixes are enforced even if the source ignores them; >1
   await clock.advance(3000);
   ac.abort();
   await done;
-  assert.deepEqual(c.events.map((e) => e.message), ['yes']);
+  assert.deepEqual(
+    c.events.map((e) => e.message),
+    ['yes'],
+  );
   assert.equal(store.requests[0].logStreamNamePrefix, undefined, '(the wrapper dropped it)');
 
   const c2 = collector();
-  await runPollTail(store.fetch, { ...G, logStreamNames: Array.from({ length: 101 }, (_, i) => `s${i}`) }, c2.listener, new AbortController().signal, { clock });
+  await runPollTail(
+    store.fetch,
+    { ...G, logStreamNames: Array.from({ length: 101 }, (_, i) => `s${i}`) },
+    c2.listener,
+    new AbortController().signal,
+    { clock },
+  );
   assert.equal(c2.notices[0].kind === 'error' && c2.notices[0].error.kind, 'invalidRequest');
 });
 
@@ -146,7 +174,10 @@ test('a writer with a clock in the future does not push the window past now', as
   await clock.advance(2000);
   ac.abort();
   await done;
-  assert.deepEqual(c.events.map((e) => e.message), ['from the future', 'current']);
+  assert.deepEqual(
+    c.events.map((e) => e.message),
+    ['from the future', 'current'],
+  );
 });
 
 test('events a Live Tail session already showed are not shown again after the handover', async () => {
@@ -162,7 +193,10 @@ test('events a Live Tail session already showed are not shown again after the ha
   await clock.advance(3000);
   ac.abort();
   await done;
-  assert.deepEqual(c.events.map((e) => e.message), ['new at the same ms']);
+  assert.deepEqual(
+    c.events.map((e) => e.message),
+    ['new at the same ms'],
+  );
 });
 
 test('abort ends the tail promptly, even while waiting between polls', async () => {

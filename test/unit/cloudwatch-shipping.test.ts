@@ -22,8 +22,14 @@ test('pods are marked running/gone and running pods without streams are listed',
     { complete: true },
   );
   assert.deepEqual(Object.fromEntries(r.states), { 'shop/api-1': 'running', 'shop/old-1': 'gone', 'data/db-0': 'running' });
-  assert.deepEqual(r.notShipping.map((p) => `${p.namespace}/${p.name}`), ['kube-system/coredns-x', 'shop/new-2']);
-  assert.deepEqual(r.missingContainers.map((m) => [m.pod.name, m.containers]), [['api-1', ['istio-proxy']]]);
+  assert.deepEqual(
+    r.notShipping.map((p) => `${p.namespace}/${p.name}`),
+    ['kube-system/coredns-x', 'shop/new-2'],
+  );
+  assert.deepEqual(
+    r.missingContainers.map((m) => [m.pod.name, m.containers]),
+    [['api-1', ['istio-proxy']]],
+  );
   assert.equal(r.complete, true);
 });
 
@@ -37,7 +43,10 @@ test('namespace scope, ignored pods, and the completeness flag', () => {
     ],
     { complete: false, namespaces: ['shop', 'logging'], ignorePodPrefixes: ['logging/fluentd-'] },
   );
-  assert.deepEqual(r.notShipping.map((p) => p.name), ['new-2']);
+  assert.deepEqual(
+    r.notShipping.map((p) => p.name),
+    ['new-2'],
+  );
   assert.equal(r.complete, false);
 });
 
@@ -58,5 +67,7 @@ test('running pods come from V1Pod-shaped objects; pending/terminating pods are 
     { metadata: { name: 't', namespace: 'shop', deletionTimestamp: '2024-01-01T00:00:00Z' }, status: { phase: 'Running' } },
     { metadata: {}, status: { phase: 'Running' } },
   ];
-  assert.deepEqual(runningPodsFrom(pods), [{ namespace: 'shop', name: 'api-1', containers: ['app'], containerIds: [hex(9)], nodeName: 'n1' }]);
+  assert.deepEqual(runningPodsFrom(pods), [
+    { namespace: 'shop', name: 'api-1', containers: ['app'], containerIds: [hex(9)], nodeName: 'n1' },
+  ]);
 });

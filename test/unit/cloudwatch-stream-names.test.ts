@@ -70,7 +70,13 @@ test('labels: pod/container, unit@host, else the name', () => {
 test('every stream of the EKS fixture parses to what it was built from', () => {
   const fx = eksFixture('demo', 1, 1_700_000_000_000);
   for (const s of fx.containerStreams) {
-    assert.deepEqual(parseStreamName(s.stream), { kind: 'container', pod: s.pod, namespace: s.namespace, container: s.container, containerId: s.id });
+    assert.deepEqual(parseStreamName(s.stream), {
+      kind: 'container',
+      pod: s.pod,
+      namespace: s.namespace,
+      container: s.container,
+      containerId: s.id,
+    });
   }
   for (const s of fx.systemdStreams) assert.deepEqual(parseStreamName(s.stream), { kind: 'node', unit: s.unit, host: s.host });
   for (const s of fx.otherStreams) assert.equal(parseStreamName(s).kind, 'other');

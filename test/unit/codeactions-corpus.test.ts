@@ -17,7 +17,8 @@ const catalog = defaultCatalog();
 let version = 0;
 const docOf = (text: string) => TextDocument.create(`file:///sweep/${++version}.conf`, 'fluentd', 1, text);
 
-const SYNTAX = /^(unclosed-element|unmatched-end-tag|expected-|bad-|missing-element-name|incomplete-json|unterminated|include-without-path)/;
+const SYNTAX =
+  /^(unclosed-element|unmatched-end-tag|expected-|bad-|missing-element-name|incomplete-json|unterminated|include-without-path)/;
 
 function params(nodes: Node[]): ParamNode[] {
   const out: ParamNode[] = [];
@@ -44,7 +45,9 @@ const MUTATIONS: Record<string, Mutation> = {
     return p && [TextEdit.del(lineOf(p.range.start.line))];
   },
   'misspelled plugin': (_t, nodes) => {
-    const p = params(nodes).find((x) => x.key === '@type' && x.value && x.value.text.length >= 4 && x.parent && catalog.definitionFor(x.parent).plugin);
+    const p = params(nodes).find(
+      (x) => x.key === '@type' && x.value && x.value.text.length >= 4 && x.parent && catalog.definitionFor(x.parent).plugin,
+    );
     return p?.value && [TextEdit.replace(p.value.range, p.value.text.slice(0, -2) + p.value.text.slice(-1))];
   },
   'old type name': (_t, nodes) => {
@@ -55,7 +58,10 @@ const MUTATIONS: Record<string, Mutation> = {
     const e = [...elements(nodes)].find((x) => x.name.length >= 5 && x.closeRange && catalog.definitionFor(x).role === 'section');
     if (!e) return undefined;
     const typo = e.name[0] + e.name.slice(2);
-    const close = { start: { line: e.closeRange!.start.line, character: e.closeRange!.start.character + 2 }, end: { line: e.closeRange!.start.line, character: e.closeRange!.start.character + 2 + e.name.length } };
+    const close = {
+      start: { line: e.closeRange!.start.line, character: e.closeRange!.start.character + 2 },
+      end: { line: e.closeRange!.start.line, character: e.closeRange!.start.character + 2 + e.name.length },
+    };
     return [TextEdit.replace(e.nameRange, typo), TextEdit.replace(close, typo)];
   },
   'Ruby outside double quotes': (_t, nodes) => {
@@ -99,7 +105,9 @@ const MUTATIONS: Record<string, Mutation> = {
     return [TextEdit.insert({ line, character: 0 }, `${indent}flush_thread_count 2\n`)];
   },
   'flush_mode immediate with flush_interval': (_t, nodes, doc) => {
-    const e = [...elements(nodes)].find((x) => x.name === 'buffer' && x.children.some((c) => c.kind === 'param' && c.key === 'flush_interval'));
+    const e = [...elements(nodes)].find(
+      (x) => x.name === 'buffer' && x.children.some((c) => c.kind === 'param' && c.key === 'flush_interval'),
+    );
     if (!e) return undefined;
     const p = e.children.find((c): c is ParamNode => c.kind === 'param' && c.key === 'flush_interval')!;
     const indent = /^[ \t]*/.exec(doc.getText(lineOf(p.range.start.line)))![0];
@@ -113,7 +121,6 @@ const MUTATIONS: Record<string, Mutation> = {
     return [e.argRange ? TextEdit.replace(e.argRange, 'time') : TextEdit.insert(e.nameRange.end, ' time')];
   },
 };
-
 
 const same = (a: Diagnostic, b: Diagnostic) => a.code === b.code && a.message === b.message;
 
@@ -144,9 +151,11 @@ test('every quick fix offered on the corpus and on realistic mistakes in it remo
           const after = TextDocument.applyEdits(doc, edits);
           const again = service.validate(docOf(after));
           const where = `${name} (${what}): '${a.title}' for ${d.code} "${d.message}" at ${d.range.start.line + 1}`;
-          if (again.filter((x) => same(x, d)).length >= diags.filter((x) => same(x, d)).length) failures.push(`${where}: the finding is still there`);
+          if (again.filter((x) => same(x, d)).length >= diags.filter((x) => same(x, d)).length)
+            failures.push(`${where}: the finding is still there`);
           const syntaxAfter = again.filter((x) => SYNTAX.test(String(x.code)) && x.severity === 1).length;
-          if (syntaxAfter > syntaxBefore) failures.push(`${where}: added a syntax error: ${again.find((x) => SYNTAX.test(String(x.code)))?.message}`);
+          if (syntaxAfter > syntaxBefore)
+            failures.push(`${where}: added a syntax error: ${again.find((x) => SYNTAX.test(String(x.code)))?.message}`);
           fixedByCode.set(String(d.code), (fixedByCode.get(String(d.code)) ?? 0) + 1);
         }
       }
@@ -171,15 +180,37 @@ test('every quick fix offered on the corpus and on realistic mistakes in it remo
     assert.ok((fixedByCode.get(code) ?? 0) >= 1, `no fix for ${code} was exercised (${JSON.stringify([...fixedByCode])})`);
   }
   assert.ok(offered > 500, `only ${offered} fixes offered`);
-  console.log(`quick fixes applied: ${offered}; by code: ${JSON.stringify(Object.fromEntries(fixedByCode))}; mutations: ${JSON.stringify(Object.fromEntries(mutationsTried))}`);
+  console.log(
+    `quick fixes applied: ${offered}; by code: ${JSON.stringify(Object.fromEntries(fixedByCode))}; mutations: ${JSON.stringify(Object.fromEntries(mutationsTried))}`,
+  );
 });
 
 test('fixes on an element without a parent or on odd ranges are not offered rather than thrown', () => {
   const doc = docOf('<source>\n  @type tail\n');
   const bogus: Diagnostic[] = [
-    { range: { start: { line: 9, character: 0 }, end: { line: 9, character: 1 } }, message: 'x', code: 'missing-required-param', source: 'fluentd', data: { name: 'path' } },
-    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', code: 'unknown-param', source: 'fluentd', data: null },
-    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', code: 'missing-required-section', source: 'fluentd' },
+    {
+      range: { start: { line: 9, character: 0 }, end: { line: 9, character: 1 } },
+      message: 'x',
+      code: 'missing-required-param',
+      source: 'fluentd',
+      data: { name: 'path' },
+    },
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      message: 'x',
+      code: 'unknown-param',
+      source: 'fluentd',
+      data: null,
+    },
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      message: 'x',
+      code: 'missing-required-section',
+      source: 'fluentd',
+    },
   ];
-  assert.deepEqual(service.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }, bogus).map((a) => a.title), []);
+  assert.deepEqual(
+    service.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }, bogus).map((a) => a.title),
+    [],
+  );
 });

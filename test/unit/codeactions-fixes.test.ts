@@ -39,7 +39,8 @@ function assertFixed(before: string, after: string, d: Diagnostic) {
   assert.ok(syntax(after) <= syntax(before), `the fix broke the syntax:\n${after}`);
 }
 
-const SYNTAX = /^(unclosed-element|unmatched-end-tag|expected-|bad-|missing-element-name|incomplete-json|unterminated|include-without-path)/;
+const SYNTAX =
+  /^(unclosed-element|unmatched-end-tag|expected-|bad-|missing-element-name|incomplete-json|unterminated|include-without-path)/;
 const isSyntax = (code: string) => SYNTAX.test(code);
 
 function only(text: string, code: string, expected: string) {
@@ -50,8 +51,11 @@ function only(text: string, code: string, expected: string) {
 }
 
 test('unknown plugin: did-you-mean rename', () => {
-  only('<source>\n  @type tial\n  path /var/log/x.log\n  tag x\n  <parse>\n    @type json\n  </parse>\n</source>\n', 'unknown-plugin',
-    '<source>\n  @type tail\n  path /var/log/x.log\n  tag x\n  <parse>\n    @type json\n  </parse>\n</source>\n');
+  only(
+    '<source>\n  @type tial\n  path /var/log/x.log\n  tag x\n  <parse>\n    @type json\n  </parse>\n</source>\n',
+    'unknown-plugin',
+    '<source>\n  @type tail\n  path /var/log/x.log\n  tag x\n  <parse>\n    @type json\n  </parse>\n</source>\n',
+  );
 });
 
 test('unknown parameter: did-you-mean rename', () => {
@@ -59,16 +63,23 @@ test('unknown parameter: did-you-mean rename', () => {
 });
 
 test('a buffer parameter written in the output moves into its <buffer>', () => {
-  const text = '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  chunk_limit_size 2m\n  <buffer>\n    flush_interval 5s\n  </buffer>\n</match>\n';
+  const text =
+    '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  chunk_limit_size 2m\n  <buffer>\n    flush_interval 5s\n  </buffer>\n</match>\n';
   const { d, results } = fixes(text, 'unknown-param');
   assert.equal(results[0][0], 'Move into <buffer>');
-  assert.equal(results[0][1], '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  <buffer>\n    flush_interval 5s\n    chunk_limit_size 2m\n  </buffer>\n</match>\n');
+  assert.equal(
+    results[0][1],
+    '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  <buffer>\n    flush_interval 5s\n    chunk_limit_size 2m\n  </buffer>\n</match>\n',
+  );
   assertFixed(text, results[0][1], d);
 });
 
 test('unknown section: renames the start and the end tag', () => {
-  only('<match **>\n  @type s3\n  s3_bucket b\n  <bufer>\n    @type file\n  </bufer>\n</match>\n', 'unknown-section',
-    '<match **>\n  @type s3\n  s3_bucket b\n  <buffer>\n    @type file\n  </buffer>\n</match>\n');
+  only(
+    '<match **>\n  @type s3\n  s3_bucket b\n  <bufer>\n    @type file\n  </bufer>\n</match>\n',
+    'unknown-section',
+    '<match **>\n  @type s3\n  s3_bucket b\n  <buffer>\n    @type file\n  </buffer>\n</match>\n',
+  );
 });
 
 test('type → @type and include → @include', () => {
@@ -78,19 +89,26 @@ test('type → @type and include → @include', () => {
 
 test('#{…} outside double quotes gets double quotes', () => {
   const text = "<source>\n  @type forward\n  tag app.#{ENV['HOST']}\n</source>\n";
-  only(text, 'literal-embedded-ruby', "<source>\n  @type forward\n  tag \"app.#{ENV['HOST']}\"\n</source>\n");
+  only(text, 'literal-embedded-ruby', '<source>\n  @type forward\n  tag "app.#{ENV[\'HOST\']}"\n</source>\n');
 });
 
 test('a missing required parameter is added after @type, indented like its siblings', () => {
   const text = '<source>\n    @type tail\n    tag kube.*\n    <parse>\n      @type json\n    </parse>\n</source>\n';
-  only(text, 'missing-required-param', '<source>\n    @type tail\n    path CHANGE_ME\n    tag kube.*\n    <parse>\n      @type json\n    </parse>\n</source>\n');
+  only(
+    text,
+    'missing-required-param',
+    '<source>\n    @type tail\n    path CHANGE_ME\n    tag kube.*\n    <parse>\n      @type json\n    </parse>\n</source>\n',
+  );
 });
 
 test('a missing required section is added before the end tag', () => {
   const text = '<source>\n  @type tail\n  path /var/log/containers/*.log\n  tag kubernetes.*\n</source>\n';
   const { d, results } = fixes(text, 'missing-required-section');
   assert.equal(results.length, 1);
-  assert.equal(results[0][1], '<source>\n  @type tail\n  path /var/log/containers/*.log\n  tag kubernetes.*\n  <parse>\n    @type json\n  </parse>\n</source>\n');
+  assert.equal(
+    results[0][1],
+    '<source>\n  @type tail\n  path /var/log/containers/*.log\n  tag kubernetes.*\n  <parse>\n    @type json\n  </parse>\n</source>\n',
+  );
   assertFixed(text, results[0][1], d);
 });
 
@@ -102,13 +120,20 @@ test('CRLF files get CRLF in inserted lines', () => {
 });
 
 test('a bad enum value: the near choice, or every choice when none is near', () => {
-  const text = '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  <buffer>\n    overflow_action drop_oldest_chnk\n  </buffer>\n</match>\n';
+  const text =
+    '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  <buffer>\n    overflow_action drop_oldest_chnk\n  </buffer>\n</match>\n';
   const { d, results } = fixes(text, 'invalid-value');
-  assert.deepEqual(results.map((r) => r[0]), ["Change to 'drop_oldest_chunk'"]);
+  assert.deepEqual(
+    results.map((r) => r[0]),
+    ["Change to 'drop_oldest_chunk'"],
+  );
   assertFixed(text, results[0][1], d);
   const far = text.replace('drop_oldest_chnk', 'sometimes');
   const all = fixes(far, 'invalid-value');
-  assert.deepEqual(all.results.map((r) => r[0]), ["Change to 'throw_exception'", "Change to 'block'", "Change to 'drop_oldest_chunk'"]);
+  assert.deepEqual(
+    all.results.map((r) => r[0]),
+    ["Change to 'throw_exception'", "Change to 'block'", "Change to 'drop_oldest_chunk'"],
+  );
   for (const [, after] of all.results) assertFixed(far, after, all.d);
 });
 
@@ -120,23 +145,29 @@ test('an upper-case bool becomes true', () => {
 });
 
 test('a surprising size is rewritten the way it was meant', () => {
-  const text = '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  <buffer>\n    chunk_limit_size 8 MB\n  </buffer>\n</match>\n';
+  const text =
+    '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  <buffer>\n    chunk_limit_size 8 MB\n  </buffer>\n</match>\n';
   const { d, results } = fixes(text, 'surprising-value');
   assert.match(results[0][1], /chunk_limit_size 8m\n/);
   assertFixed(text, results[0][1], d);
 });
 
 test('<buffer time> without timekey gets one', () => {
-  const text = '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  <buffer time>\n    @type file\n  </buffer>\n</match>\n';
+  const text =
+    '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  <buffer time>\n    @type file\n  </buffer>\n</match>\n';
   const { d, results } = fixes(text, 'buffer-time-without-timekey');
-  assert.match(results[0][1], /<buffer time>\n    @type file\n    timekey 1h\n/);
+  assert.match(results[0][1], /<buffer time>\n {4}@type file\n {4}timekey 1h\n/);
   assertFixed(text, results[0][1], d);
 });
 
 test('flush_interval with flush_mode immediate: two ways out', () => {
-  const text = '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  <buffer>\n    flush_mode immediate\n    flush_interval 5s\n  </buffer>\n</match>\n';
+  const text =
+    '<match **>\n  @type cloudwatch_logs\n  log_group_name g\n  log_stream_name s\n  <buffer>\n    flush_mode immediate\n    flush_interval 5s\n  </buffer>\n</match>\n';
   const { d, results } = fixes(text, 'flush-interval-with-flush-mode');
-  assert.deepEqual(results.map((r) => r[0]), ["Remove 'flush_interval'", "Set 'flush_mode interval'"]);
+  assert.deepEqual(
+    results.map((r) => r[0]),
+    ["Remove 'flush_interval'", "Set 'flush_mode interval'"],
+  );
   for (const [, after] of results) assertFixed(text, after, d);
 });
 

@@ -77,17 +77,28 @@ test('a plugin item replaces the whole value being typed', () => {
 
 test('enum and bool values after a key, the default first', () => {
   const { list } = complete('<match **>\n  @type cloudwatch_logs\n  <buffer>\n    overflow_action |\n  </buffer>\n</match>');
-  assert.deepEqual(list.items.map((x) => x.label), ['throw_exception', 'block', 'drop_oldest_chunk']);
+  assert.deepEqual(
+    list.items.map((x) => x.label),
+    ['throw_exception', 'block', 'drop_oldest_chunk'],
+  );
   assert.match(item(list, 'throw_exception').detail!, /default/);
   const bool = complete('<source>\n  @type tail\n  read_from_head |\n</source>');
   assert.deepEqual(bool.labels, ['true', 'false']);
   assert.equal(item(bool.list, 'false').sortText! < item(bool.list, 'true').sortText!, true, 'default false first');
-  assert.deepEqual(complete('<source>\n  @type tail\n  @log_level |\n</source>').labels, ['fatal', 'error', 'warn', 'info', 'debug', 'trace']);
+  assert.deepEqual(complete('<source>\n  @type tail\n  @log_level |\n</source>').labels, [
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+  ]);
   assert.deepEqual(complete('<source>\n  @type tail\n  path |\n</source>').labels, [], 'a free string has no values');
 });
 
 test('@label values are the labels the document defines', () => {
-  const text = '<source>\n  @type forward\n  @label |\n</source>\n<label @app>\n  <match **>\n    @type null\n  </match>\n</label>\n<label @ERROR>\n</label>\n';
+  const text =
+    '<source>\n  @type forward\n  @label |\n</source>\n<label @app>\n  <match **>\n    @type null\n  </match>\n</label>\n<label @ERROR>\n</label>\n';
   assert.deepEqual(complete(text).labels, ['@app', '@ERROR']);
 });
 
@@ -124,13 +135,16 @@ test('sections of the plugin; a single section already written is not offered ag
 test('a section snippet with a required parameter parses cleanly and carries it', () => {
   const { list, doc } = complete('<match **>\n  @type s3\n  |\n</match>\n');
   const text = applyItem(doc, item(list, '<assume_role_credentials>'));
-  assert.match(text, /<assume_role_credentials>\n    role_arn \n    role_session_name \n/);
+  assert.match(text, /<assume_role_credentials>\n {4}role_arn \n {4}role_session_name \n/);
   assert.deepEqual(errors(text), []);
 });
 
 test('</ offers the end tag of the open element', () => {
   const { list, doc } = complete('<match **>\n  @type s3\n  <buffer>\n    @type file\n  </|');
-  assert.deepEqual(list.items.map((x) => x.label), ['</buffer>']);
+  assert.deepEqual(
+    list.items.map((x) => x.label),
+    ['</buffer>'],
+  );
   assert.equal(applyItem(doc, list.items[0]), '<match **>\n  @type s3\n  <buffer>\n    @type file\n  </buffer>');
 });
 

@@ -33,7 +33,10 @@ test('nothing inside comments or inside a multi-line value', () => {
   assert.deepEqual(complete('<source>\n  @type tail\n  # pa|\n</source>').labels, []);
   assert.deepEqual(complete('<source>\n  @type tail\n  tag x # pa|\n</source>').labels, []);
   assert.deepEqual(complete('<source>\n  @type sample\n  sample [\n    {"a": 1},\n    |{"b": 2}\n  ]\n</source>').labels, []);
-  assert.deepEqual(complete('<filter **>\n  @type record_transformer\n  <record>\n    msg "line one\n    |"\n  </record>\n</filter>').labels, []);
+  assert.deepEqual(
+    complete('<filter **>\n  @type record_transformer\n  <record>\n    msg "line one\n    |"\n  </record>\n</filter>').labels,
+    [],
+  );
 });
 
 test('positions past the end of a line or the file are clamped, not thrown on', () => {
@@ -81,7 +84,6 @@ test('snippet defaults are values Fluentd reads as the documented default', () =
   assert.equal(configLiteral(5, 'time'), '5s');
 });
 
-
 test('every line of every corpus config, whole and cut short: no throw, edits on the cursor line', { skip: !corpusAvailable() }, () => {
   const service = new FluentdLanguageService();
   let calls = 0;
@@ -102,7 +104,10 @@ test('every line of every corpus config, whole and cut short: no throw, edits on
             assert.ok(e, `${file}:${line + 1}:${character} item ${it.label} has no edit`);
             assert.equal(e.range.start.line, line);
             assert.equal(e.range.end.line, line);
-            assert.ok(e.range.start.character <= character && e.range.end.character >= character, `${file}:${line + 1}:${character} ${it.label}`);
+            assert.ok(
+              e.range.start.character <= character && e.range.end.character >= character,
+              `${file}:${line + 1}:${character} ${it.label}`,
+            );
           }
         }
       }

@@ -56,7 +56,10 @@ for (const c of invalid) {
   if (!fluentd) {
     // refused after parsing (plugin, label, parameter checks): the syntax is fine
     test(`invalid (not a parse error): ${c.name} has no syntax error`, () => {
-      assert.deepEqual(errors(c.text).map((d) => d.code), []);
+      assert.deepEqual(
+        errors(c.text).map((d) => d.code),
+        [],
+      );
     });
     continue;
   }
@@ -82,6 +85,9 @@ for (const c of invalid) {
 for (const c of acceptedButWrong()) {
   test(`accepted but wrong: ${c.name} has no syntax error`, () => {
     assert.equal(c.verdict, 'ok');
-    assert.deepEqual(errors(c.text).map((d) => `${d.code}: ${d.message}`), []);
+    assert.deepEqual(
+      errors(c.text).map((d) => `${d.code}: ${d.message}`),
+      [],
+    );
   });
 }

@@ -9,7 +9,6 @@ import type { Node } from '../../src/language/parser/ast';
 import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../helpers/corpus';
 import { createRng } from '../helpers/prng';
 
-
 /**
  * The config with random indentation, random blanks between keys and values and
  * random trailing blanks — on every line outside multi-line values and tags.
@@ -22,8 +21,13 @@ function scramble(text: string, seed: number): string {
   const off = (p: { line: number; character: number }) => idx.lineStarts[p.line] + p.character;
   const visit = (nodes: Node[]) => {
     for (const n of nodes) {
-      const ranges = n.kind === 'element' ? [n.openRange, ...(n.closeRange ? [n.closeRange] : [])] : n.kind === 'param' ? [n.range] : [n.range];
-      for (const r of ranges) for (let l = r.start.line; l < r.end.line; l++) keep.add(l), keep.add(l + 1);
+      const ranges =
+        n.kind === 'element' ? [n.openRange, ...(n.closeRange ? [n.closeRange] : [])] : n.kind === 'param' ? [n.range] : [n.range];
+      for (const r of ranges)
+        for (let l = r.start.line; l < r.end.line; l++) {
+          keep.add(l);
+          keep.add(l + 1);
+        }
       if (n.kind === 'param' && n.value && n.value.range.start.line === n.keyRange.end.line) {
         sep.set(n.keyRange.start.line, [off(n.keyRange.end), off(n.value.range.start)]);
       }

@@ -61,7 +61,10 @@ test('a multi-line double-quoted value keeps its interior lines, indentation and
 
 test('a multi-line JSON value is kept byte for byte', () => {
   const input = '<source>\n @type dummy\n dummy [   # a comment Fluentd allows\n      {"a": 1},   \n {"b":\n     2}\n   ]\n</source>\n';
-  assert.equal(fmt(input), '<source>\n  @type dummy\n  dummy [   # a comment Fluentd allows\n      {"a": 1},   \n {"b":\n     2}\n   ]\n</source>\n');
+  assert.equal(
+    fmt(input),
+    '<source>\n  @type dummy\n  dummy [   # a comment Fluentd allows\n      {"a": 1},   \n {"b":\n     2}\n   ]\n</source>\n',
+  );
 });
 
 test('CRLF line endings are preserved', () => {
@@ -74,7 +77,10 @@ test('a byte order mark stays in front', () => {
 });
 
 test('a key without a value and an @include are indented too', () => {
-  assert.equal(fmt('<source>\n    @type dummy\n        emit_unmatched\n</source>\n   @include conf.d/*.conf\n'), '<source>\n  @type dummy\n  emit_unmatched\n</source>\n@include conf.d/*.conf\n');
+  assert.equal(
+    fmt('<source>\n    @type dummy\n        emit_unmatched\n</source>\n   @include conf.d/*.conf\n'),
+    '<source>\n  @type dummy\n  emit_unmatched\n</source>\n@include conf.d/*.conf\n',
+  );
 });
 
 test('a file with syntax errors is left alone', () => {

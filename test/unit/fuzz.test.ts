@@ -34,7 +34,14 @@ test(`fuzz: ${ITERATIONS} mutated corpus configs through the language service`, 
     let timer = setTimeout(onHang, HANG_MS);
     function onHang() {
       void worker.terminate();
-      resolve({ type: 'failure', iteration: last?.iteration ?? -1, input: last?.input ?? '', applied: last?.applied ?? [], call: 'hang', ms: HANG_MS });
+      resolve({
+        type: 'failure',
+        iteration: last?.iteration ?? -1,
+        input: last?.input ?? '',
+        applied: last?.applied ?? [],
+        call: 'hang',
+        ms: HANG_MS,
+      });
     }
     worker.on('message', (m: FuzzMessage) => {
       clearTimeout(timer);
@@ -48,7 +55,14 @@ test(`fuzz: ${ITERATIONS} mutated corpus configs through the language service`, 
     worker.on('error', reject);
     worker.on('exit', (code) => {
       clearTimeout(timer);
-      if (code !== 0) resolve({ type: 'failure', iteration: last?.iteration ?? -1, input: last?.input ?? '', applied: last?.applied ?? [], call: `worker exit ${code}` });
+      if (code !== 0)
+        resolve({
+          type: 'failure',
+          iteration: last?.iteration ?? -1,
+          input: last?.input ?? '',
+          applied: last?.applied ?? [],
+          call: `worker exit ${code}`,
+        });
     });
   });
   await worker.terminate();

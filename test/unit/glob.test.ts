@@ -48,7 +48,16 @@ test('dotfiles need an explicit dot', (t) => {
 
 test('**/ matches zero or more directories (not hidden ones)', (t) => {
   const { g } = tree(t);
-  assert.deepEqual(g('**/*.conf'), ['a.conf', 'ab.conf', 'b.conf', 'd/e/z.conf', 'd/x.conf', 'd/y.conf', 'k8s/containers.conf', 'k8s/kubelet.conf']);
+  assert.deepEqual(g('**/*.conf'), [
+    'a.conf',
+    'ab.conf',
+    'b.conf',
+    'd/e/z.conf',
+    'd/x.conf',
+    'd/y.conf',
+    'k8s/containers.conf',
+    'k8s/kubelet.conf',
+  ]);
   assert.deepEqual(g('d/**/*.conf'), ['d/e/z.conf', 'd/x.conf', 'd/y.conf']);
 });
 

@@ -29,7 +29,14 @@ function confFiles(dir: string): string[] {
 const doc = (path: string) => TextDocument.create(pathToUri(path), 'fluentd', 1, readFileSync(path, 'utf8'));
 
 test('the corpus has the six DaemonSet flavours', () => {
-  assert.deepEqual(flavours, ['debian-cloudwatch', 'debian-elasticsearch8', 'debian-forward', 'debian-kinesis', 'debian-opensearch', 'debian-s3']);
+  assert.deepEqual(flavours, [
+    'debian-cloudwatch',
+    'debian-elasticsearch8',
+    'debian-forward',
+    'debian-kinesis',
+    'debian-opensearch',
+    'debian-s3',
+  ]);
 });
 
 for (const flavour of flavours) {

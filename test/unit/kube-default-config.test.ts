@@ -139,13 +139,30 @@ describe('kube default fluent.conf', () => {
     assert.equal(value(tail, 'path'), '/var/log/containers/*.log');
     const parseEl = elementsOf(tail).find((e) => e.name === 'parse');
     assert.ok(parseEl);
-    assert.deepEqual(elementsOf(parseEl).map((p) => value(p, 'format')), ['json', 'cri']);
+    assert.deepEqual(
+      elementsOf(parseEl).map((p) => value(p, 'format')),
+      ['json', 'cri'],
+    );
     const units = roots.filter((e) => value(e, '@type') === 'systemd').map((e) => value(e, 'matches'));
-    for (const unit of ['kubelet', 'containerd', 'docker']) assert.ok(units.some((m) => m?.includes(`${unit}.service`)), unit);
+    for (const unit of ['kubelet', 'containerd', 'docker'])
+      assert.ok(
+        units.some((m) => m?.includes(`${unit}.service`)),
+        unit,
+      );
     assert.ok(roots.some((e) => e.name === 'filter' && value(e, '@type') === 'kubernetes_metadata'));
     const outputs = roots.filter((e) => value(e, '@type') === 'cloudwatch_logs');
-    assert.deepEqual(outputs.map((o) => value(o, 'log_group_name')), ["#{ENV['LOG_GROUP_NAME']}/containers", "#{ENV['LOG_GROUP_NAME']}/systemd"]);
-    for (const o of outputs) assert.equal(value(elementsOf(o).find((e) => e.name === 'buffer')!, '@type'), 'file');
+    assert.deepEqual(
+      outputs.map((o) => value(o, 'log_group_name')),
+      ["#{ENV['LOG_GROUP_NAME']}/containers", "#{ENV['LOG_GROUP_NAME']}/systemd"],
+    );
+    for (const o of outputs)
+      assert.equal(
+        value(
+          elementsOf(o).find((e) => e.name === 'buffer')!,
+          '@type',
+        ),
+        'file',
+      );
     // every filter comes before the match that consumes its tags
     const idx = (pred: (e: ElementNode) => boolean) => roots.findIndex(pred);
     assert.ok(idx((e) => e.name === 'filter' && e.arg === 'kubernetes.**') < idx((e) => e.name === 'match' && e.arg === 'kubernetes.**'));
@@ -163,6 +180,9 @@ describe('kube default fluent.conf', () => {
     const svc = new FluentdLanguageService();
     const doc = TextDocument.create('file:///fluentd/etc/fluent.conf', 'fluentd', 1, text);
     const found = svc.diagnostics(doc).filter((d) => d.severity === 'error' || d.severity === 'warning');
-    assert.deepEqual(found.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`), []);
+    assert.deepEqual(
+      found.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`),
+      [],
+    );
   });
 });

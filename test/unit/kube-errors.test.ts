@@ -9,28 +9,64 @@ import { clientNode } from '../../src/kube/client-node';
 
 const STATUS = {
   forbiddenPatch: {
-    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure',
-    message: 'daemonsets.apps "fluentd" is forbidden: User "restricted" cannot patch resource "daemonsets" in API group "apps" in the namespace "kube-system"',
-    reason: 'Forbidden', details: { name: 'fluentd', group: 'apps', kind: 'daemonsets' }, code: 403,
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message:
+      'daemonsets.apps "fluentd" is forbidden: User "restricted" cannot patch resource "daemonsets" in API group "apps" in the namespace "kube-system"',
+    reason: 'Forbidden',
+    details: { name: 'fluentd', group: 'apps', kind: 'daemonsets' },
+    code: 403,
   },
   forbiddenCluster: {
-    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure',
-    message: 'clusterroles.rbac.authorization.k8s.io "x" is forbidden: User "restricted" cannot get resource "clusterroles" in API group "rbac.authorization.k8s.io" at the cluster scope',
-    reason: 'Forbidden', details: { name: 'x', group: 'rbac.authorization.k8s.io', kind: 'clusterroles' }, code: 403,
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message:
+      'clusterroles.rbac.authorization.k8s.io "x" is forbidden: User "restricted" cannot get resource "clusterroles" in API group "rbac.authorization.k8s.io" at the cluster scope',
+    reason: 'Forbidden',
+    details: { name: 'x', group: 'rbac.authorization.k8s.io', kind: 'clusterroles' },
+    code: 403,
   },
-  unauthorized: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 },
+  unauthorized: {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: 'Unauthorized',
+    reason: 'Unauthorized',
+    code: 401,
+  },
   conflict: {
-    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Apply failed with 1 conflict: conflict with "one": .data.a',
-    reason: 'Conflict', details: { causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "one"', field: '.data.a' }] }, code: 409,
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: 'Apply failed with 1 conflict: conflict with "one": .data.a',
+    reason: 'Conflict',
+    details: { causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "one"', field: '.data.a' }] },
+    code: 409,
   },
   invalid: {
-    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure',
-    message: 'DaemonSet.apps "d" is invalid: [spec.template.metadata.labels: Invalid value: {"a":"c"}: `selector` does not match template `labels`, spec.template.spec.containers[0].image: Required value]',
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message:
+      'DaemonSet.apps "d" is invalid: [spec.template.metadata.labels: Invalid value: {"a":"c"}: `selector` does not match template `labels`, spec.template.spec.containers[0].image: Required value]',
     reason: 'Invalid',
     details: {
-      name: 'd', group: 'apps', kind: 'DaemonSet',
+      name: 'd',
+      group: 'apps',
+      kind: 'DaemonSet',
       causes: [
-        { reason: 'FieldValueInvalid', message: 'Invalid value: {"a":"c"}: `selector` does not match template `labels`', field: 'spec.template.metadata.labels' },
+        {
+          reason: 'FieldValueInvalid',
+          message: 'Invalid value: {"a":"c"}: `selector` does not match template `labels`',
+          field: 'spec.template.metadata.labels',
+        },
         { reason: 'FieldValueRequired', message: 'Required value', field: 'spec.template.spec.containers[0].image' },
       ],
     },
@@ -99,7 +135,10 @@ describe('kube error classification', () => {
   it('422 keeps every cause the server gave', async () => {
     const e = classifyKubeError(await apiException(STATUS.invalid), op);
     assert.equal(e.kind, 'invalid');
-    assert.deepEqual(e.details.causes?.map((c) => c.field), ['spec.template.metadata.labels', 'spec.template.spec.containers[0].image']);
+    assert.deepEqual(
+      e.details.causes?.map((c) => c.field),
+      ['spec.template.metadata.labels', 'spec.template.spec.containers[0].image'],
+    );
     assert.match(e.message, /selector` does not match template `labels`/);
     assert.match(e.message, /containers\[0\]\.image: Required value/);
     assert.equal(e.canForce, false);
@@ -113,7 +152,12 @@ describe('kube error classification', () => {
   it("classifies client-node's own connection-refused error as unreachable", async () => {
     const k8s = await import('@kubernetes/client-node');
     const kc = new k8s.KubeConfig();
-    kc.loadFromOptions({ clusters: [{ name: 'c', server: `https://127.0.0.1:${await closedPort()}` }], users: [{ name: 'u', token: 't' }], contexts: [{ name: 'x', cluster: 'c', user: 'u' }], currentContext: 'x' });
+    kc.loadFromOptions({
+      clusters: [{ name: 'c', server: `https://127.0.0.1:${await closedPort()}` }],
+      users: [{ name: 'u', token: 't' }],
+      contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
+      currentContext: 'x',
+    });
     const api = kc.makeApiClient(k8s.CoreV1Api);
     const err = await api.listNamespace().then(
       () => assert.fail('a closed port answered'),
@@ -126,7 +170,10 @@ describe('kube error classification', () => {
 
   it('our client reports a refused connection and a silent server as such', async () => {
     const refused = await KubeClient.create(await kubeconfigFor(`https://127.0.0.1:${await closedPort()}`));
-    await assert.rejects(refused.list('v1', 'ConfigMap', { namespace: 'x' }), (e: unknown) => e instanceof KubeError && e.kind === 'unreachable');
+    await assert.rejects(
+      refused.list('v1', 'ConfigMap', { namespace: 'x' }),
+      (e: unknown) => e instanceof KubeError && e.kind === 'unreachable',
+    );
 
     // A TCP listener that accepts and never answers: the request must time out, not hang.
     const sockets: import('node:net').Socket[] = [];
@@ -138,7 +185,8 @@ describe('kube error classification', () => {
       const started = Date.now();
       await assert.rejects(
         client.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'fluentd', namespace: 'kube-system' } }),
-        (e: unknown) => e instanceof KubeError && e.kind === 'timeout' && /did not answer in time \(get DaemonSet kube-system\/fluentd\)/.test(e.message),
+        (e: unknown) =>
+          e instanceof KubeError && e.kind === 'timeout' && /did not answer in time \(get DaemonSet kube-system\/fluentd\)/.test(e.message),
       );
       assert.ok(Date.now() - started < 5000);
     } finally {
@@ -149,6 +197,9 @@ describe('kube error classification', () => {
 
   it('an unsupported kind is a clear error, not a request', async () => {
     const client = await KubeClient.create(await kubeconfigFor('https://127.0.0.1:1'));
-    await assert.rejects(client.get({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'n' } }), /Unsupported object kind v1 Secret/);
+    await assert.rejects(
+      client.get({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'n' } }),
+      /Unsupported object kind v1 Secret/,
+    );
   });
 });

@@ -1,7 +1,15 @@
 // The least-privilege IAM policy derived from a config's cloudwatch_logs outputs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cloudWatchOutputs, iamPolicy, loadTemplates, policyForDeploy, resolveEmbedded, withDefaults, type IamPolicy } from '../../src/kube';
+import {
+  cloudWatchOutputs,
+  iamPolicy,
+  loadTemplates,
+  policyForDeploy,
+  resolveEmbedded,
+  withDefaults,
+  type IamPolicy,
+} from '../../src/kube';
 
 const conf = (body: string) => [{ path: 'fluent.conf', text: body }];
 const actions = (p: IamPolicy) => [...new Set(p.Statement.flatMap((s) => s.Action))].sort();
@@ -12,7 +20,13 @@ describe('kube IAM policy', () => {
     const settings = withDefaults({ clusterName: 'demo', region: 'us-west-2' });
     const p = policyForDeploy([{ path: 'fluent.conf', text: loadTemplates().defaultConfig }], settings);
     assert.equal(p.Version, '2012-10-17');
-    assert.deepEqual(actions(p), ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents']);
+    assert.deepEqual(actions(p), [
+      'logs:CreateLogGroup',
+      'logs:CreateLogStream',
+      'logs:DescribeLogGroups',
+      'logs:DescribeLogStreams',
+      'logs:PutLogEvents',
+    ]);
     assert.deepEqual(resources(p, 'logs:PutLogEvents').sort(), [
       'arn:aws:logs:us-west-2:*:log-group:/eks/demo/containers:log-stream:*',
       'arn:aws:logs:us-west-2:*:log-group:/eks/demo/systemd:log-stream:*',
@@ -20,7 +34,10 @@ describe('kube IAM policy', () => {
     assert.ok(resources(p, 'logs:CreateLogGroup').includes('arn:aws:logs:us-west-2:*:log-group:/eks/demo/containers'));
     assert.deepEqual(resources(p, 'logs:DescribeLogGroups'), ['arn:aws:logs:us-west-2:*:log-group:*']);
     assert.equal(new Set(p.Statement.map((s) => s.Sid)).size, p.Statement.length, 'Sids are unique');
-    assert.ok(p.Statement.every((s) => /^[A-Za-z0-9]+$/.test(s.Sid)), 'Sids are alphanumeric');
+    assert.ok(
+      p.Statement.every((s) => /^[A-Za-z0-9]+$/.test(s.Sid)),
+      'Sids are alphanumeric',
+    );
   });
 
   it('asks for no Create* when the groups and streams must already exist', () => {
@@ -68,7 +85,10 @@ describe('kube IAM policy', () => {
   it('finds outputs inside <label> and <store>, and ignores other plugins', () => {
     const text =
       '<label @CW>\n  <match **>\n    @type copy\n    <store>\n      @type cloudwatch_logs\n      log_group_name g1\n      use_tag_as_stream true\n    </store>\n    <store>\n      @type stdout\n    </store>\n  </match>\n</label>\n<match x>\n  @type s3\n</match>\n';
-    assert.deepEqual(cloudWatchOutputs(conf(text)).map((o) => o.logGroup), ['g1']);
+    assert.deepEqual(
+      cloudWatchOutputs(conf(text)).map((o) => o.logGroup),
+      ['g1'],
+    );
     assert.deepEqual(iamPolicy([]).Statement, []);
   });
 
@@ -83,7 +103,8 @@ describe('kube IAM policy', () => {
   });
 
   it('uses each output region, falling back to the deploy region', () => {
-    const text = '<match a>\n  @type cloudwatch_logs\n  region ap-south-1\n  log_group_name g\n  use_tag_as_stream true\n</match>\n<match b>\n  @type cloudwatch_logs\n  log_group_name h\n  use_tag_as_stream true\n</match>\n';
+    const text =
+      '<match a>\n  @type cloudwatch_logs\n  region ap-south-1\n  log_group_name g\n  use_tag_as_stream true\n</match>\n<match b>\n  @type cloudwatch_logs\n  log_group_name h\n  use_tag_as_stream true\n</match>\n';
     const p = iamPolicy(cloudWatchOutputs(conf(text)), { region: 'us-east-1', account: '123456789012' });
     assert.deepEqual(resources(p, 'logs:PutLogEvents'), [
       'arn:aws:logs:ap-south-1:123456789012:log-group:g:log-stream:*',

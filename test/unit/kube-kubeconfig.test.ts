@@ -34,12 +34,20 @@ describe('kube kubeconfig', () => {
 
   it('reads ~/.kube/config when KUBECONFIG is unset', async () => {
     const k = await loadKubeconfig({ env: {}, homeDir: join(dir, 'home') });
-    assert.deepEqual(k.current, { context: 'home', cluster: 'home', server: 'https://home.example:6443', user: 'home-user', namespace: 'home-ns' });
+    assert.deepEqual(k.current, {
+      context: 'home',
+      cluster: 'home',
+      server: 'https://home.example:6443',
+      user: 'home-user',
+      namespace: 'home-ns',
+    });
     assert.deepEqual(k.files, [join(dir, 'home', '.kube', 'config')]);
   });
 
   it('merges a KUBECONFIG list like kubectl: first definition and first current-context win', async () => {
-    const env = { KUBECONFIG: [join(dir, 'missing.yaml'), join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'dup.yaml')].join(delimiter) };
+    const env = {
+      KUBECONFIG: [join(dir, 'missing.yaml'), join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'dup.yaml')].join(delimiter),
+    };
     assert.deepEqual(kubeconfigPaths({ env }).existing, [join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'dup.yaml')]);
     const k = await loadKubeconfig({ env, homeDir: join(dir, 'home') });
     assert.deepEqual(k.contexts, ['a', 'a2', 'b']);
@@ -60,9 +68,13 @@ describe('kube kubeconfig', () => {
   it('says there is no kubeconfig instead of falling back to localhost', async () => {
     await assert.rejects(
       loadKubeconfig({ env: { KUBECONFIG: join(dir, 'nothing-here') }, homeDir: dir }),
-      (e: unknown) => e instanceof KubeError && e.kind === 'no-kubeconfig' && e.message.includes('nothing-here') && /update-kubeconfig/.test(e.message),
+      (e: unknown) =>
+        e instanceof KubeError && e.kind === 'no-kubeconfig' && e.message.includes('nothing-here') && /update-kubeconfig/.test(e.message),
     );
-    await assert.rejects(loadKubeconfig({ env: {}, homeDir: join(dir, 'nobody') }), (e: unknown) => e instanceof KubeError && e.kind === 'no-kubeconfig');
+    await assert.rejects(
+      loadKubeconfig({ env: {}, homeDir: join(dir, 'nobody') }),
+      (e: unknown) => e instanceof KubeError && e.kind === 'no-kubeconfig',
+    );
   });
 
   it('reports unreadable and empty kubeconfigs', async () => {

@@ -117,7 +117,8 @@ describe('kube render', () => {
     const yaml = manifestsToYaml(render({ roleArn: 'arn:aws:iam::123456789012:role/x' }));
     assert.doesNotMatch(yaml, /AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws_key_id|aws_sec_key/);
     assert.throws(
-      () => render({}, [{ path: 'fluent.conf', text: '<match **>\n  @type cloudwatch_logs\n  aws_key_id AKIAABCDEFGHIJKLMNOP\n</match>\n' }]),
+      () =>
+        render({}, [{ path: 'fluent.conf', text: '<match **>\n  @type cloudwatch_logs\n  aws_key_id AKIAABCDEFGHIJKLMNOP\n</match>\n' }]),
       (e: unknown) => e instanceof ConfigFilesError && /aws_key_id in fluent.conf:3/.test(e.message),
     );
     // an environment reference is not a key
@@ -147,7 +148,14 @@ describe('kube render', () => {
       { key: 'fluent.conf', path: 'fluent.conf' },
       { key: 'conf.d_a.conf', path: 'conf.d/a.conf' },
     ]);
-    assert.throws(() => configMapLayout([{ path: 'f', text: '' }, { path: '../x.conf', text: '' }]), /outside/);
+    assert.throws(
+      () =>
+        configMapLayout([
+          { path: 'f', text: '' },
+          { path: '../x.conf', text: '' },
+        ]),
+      /outside/,
+    );
     assert.throws(() => configMapLayout([{ path: 'f', text: 'x'.repeat(1024 * 1024 + 1) }]), /at most/);
   });
 
@@ -181,10 +189,17 @@ describe('kube render', () => {
 
 describe('kube template fill', () => {
   it('replaces whole placeholders structurally and drops undefined ones', () => {
-    const out = fillTemplate({ a: '{{x}}', b: '{{gone}}', c: ['{{gone}}', 'k-{{n}}'], d: { e: '{{obj}}' } }, { x: 1, gone: undefined, n: 'v', obj: { k: ': not yaml' } }, 't');
+    const out = fillTemplate(
+      { a: '{{x}}', b: '{{gone}}', c: ['{{gone}}', 'k-{{n}}'], d: { e: '{{obj}}' } },
+      { x: 1, gone: undefined, n: 'v', obj: { k: ': not yaml' } },
+      't',
+    );
     assert.deepEqual(out, { a: 1, c: ['k-v'], d: { e: { k: ': not yaml' } } });
   });
   it('rejects unknown placeholders', () => {
-    assert.throws(() => fillTemplate({ a: '{{nope}}' }, {}, 'x.yaml'), (e: unknown) => e instanceof TemplateError && /x\.yaml: unknown placeholder \{\{nope\}\}/.test(e.message));
+    assert.throws(
+      () => fillTemplate({ a: '{{nope}}' }, {}, 'x.yaml'),
+      (e: unknown) => e instanceof TemplateError && /x\.yaml: unknown placeholder \{\{nope\}\}/.test(e.message),
+    );
   });
 });

@@ -19,8 +19,14 @@ describe('kube rollout state', () => {
     assert.match(s.message, /generation 2/);
   });
   it('waits for updated pods, then ready pods', () => {
-    assert.equal(rolloutState(ds(2, { observedGeneration: 2, desiredNumberScheduled: 3, updatedNumberScheduled: 1, numberReady: 3 })).message, '1 of 3 nodes run the new pod template');
-    assert.equal(rolloutState(ds(2, { observedGeneration: 2, desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberReady: 2 })).message, '2 of 3 pods ready');
+    assert.equal(
+      rolloutState(ds(2, { observedGeneration: 2, desiredNumberScheduled: 3, updatedNumberScheduled: 1, numberReady: 3 })).message,
+      '1 of 3 nodes run the new pod template',
+    );
+    assert.equal(
+      rolloutState(ds(2, { observedGeneration: 2, desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberReady: 2 })).message,
+      '2 of 3 pods ready',
+    );
     const done = rolloutState(ds(2, { observedGeneration: 2, desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberReady: 3 }));
     assert.equal(done.done, true);
   });
@@ -44,7 +50,10 @@ describe('kube apply report', () => {
     });
     assert.match(text, /^created {6}ServiceAccount kube-system\/fluentd$/m);
     assert.match(text, /^failed {7}DaemonSet kube-system\/fluentd: Forbidden/m);
-    assert.match(text, /PARTIAL DEPLOY: applied ServiceAccount kube-system\/fluentd, ConfigMap kube-system\/fluentd-config; not applied DaemonSet kube-system\/fluentd, Extra x/);
+    assert.match(
+      text,
+      /PARTIAL DEPLOY: applied ServiceAccount kube-system\/fluentd, ConfigMap kube-system\/fluentd-config; not applied DaemonSet kube-system\/fluentd, Extra x/,
+    );
   });
   it('says nothing changed when the dry run refused', () => {
     const text = formatApplyReport({ phase: 'dry-run', ok: false, results: [{ target: 'A', outcome: 'failed', error: forbidden }] });
@@ -80,7 +89,10 @@ describe('kube unified diff', () => {
     const changed = [...lines];
     changed[10] = 'CHANGED';
     const d = unifiedDiff(lines.join('\n'), changed.join('\n'), { from: 'live', to: 'new' });
-    assert.equal(d, ['--- live', '+++ new', '@@ -8,7 +8,7 @@', ' l7', ' l8', ' l9', '-l10', '+CHANGED', ' l11', ' l12', ' l13', ''].join('\n'));
+    assert.equal(
+      d,
+      ['--- live', '+++ new', '@@ -8,7 +8,7 @@', ' l7', ' l8', ' l9', '-l10', '+CHANGED', ' l11', ' l12', ' l13', ''].join('\n'),
+    );
   });
   it('shows a new object as all additions', () => {
     assert.equal(unifiedDiff('', 'a\nb', { from: '/dev/null', to: 'new' }), '--- /dev/null\n+++ new\n@@ -0,0 +1,2 @@\n+a\n+b\n');

@@ -16,14 +16,19 @@ test('the editor gets at most MAX_EDITOR_DIAGNOSTICS findings, errors first, and
   assert.ok(all.length > MAX_EDITOR_DIAGNOSTICS * 2, `${all.length}`);
   const shown = service.validate(doc);
   assert.equal(shown.length, MAX_EDITOR_DIAGNOSTICS + 1);
-  assert.ok(shown.slice(0, MAX_EDITOR_DIAGNOSTICS).every((d) => d.severity === 1), 'errors come first');
+  assert.ok(
+    shown.slice(0, MAX_EDITOR_DIAGNOSTICS).every((d) => d.severity === 1),
+    'errors come first',
+  );
   const note = shown[MAX_EDITOR_DIAGNOSTICS];
   assert.equal(note.code, 'too-many-diagnostics');
   assert.match(note.message, new RegExp(`${all.length - MAX_EDITOR_DIAGNOSTICS} more findings`));
 });
 
 test('below the cap nothing is dropped or added', () => {
-  const few = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning' as const, code: 'x', message: 'm' }];
+  const few = [
+    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning' as const, code: 'x', message: 'm' },
+  ];
   assert.deepEqual(capForEditor(few), few);
 });
 

@@ -28,13 +28,18 @@ test('order sorts like the position against every offset of the text', () => {
   for (const text of texts) {
     const idx = new LineIndex(text);
     const positions: Position[] = [];
-    for (let line = -1; line <= idx.lineCount + 1; line++) for (let character = -1; character <= 6; character++) positions.push({ line, character });
+    for (let line = -1; line <= idx.lineCount + 1; line++)
+      for (let character = -1; character <= 6; character++) positions.push({ line, character });
     for (let i = 0; i < 50; i++) positions.push({ line: rng.int(idx.lineCount + 2), character: rng.int(10) });
     for (const pos of positions) {
       const at = idx.order(pos);
       for (let o = 0; o <= text.length; o++) {
         const p = idx.positionAt(o);
-        assert.equal(sign(at - o), sign(cmp(pos, p)), `${JSON.stringify(text)}: ${JSON.stringify(pos)} vs offset ${o} ${JSON.stringify(p)}`);
+        assert.equal(
+          sign(at - o),
+          sign(cmp(pos, p)),
+          `${JSON.stringify(text)}: ${JSON.stringify(pos)} vs offset ${o} ${JSON.stringify(p)}`,
+        );
       }
     }
   }

@@ -47,7 +47,7 @@ test('a quoted argument is read as a string, like Fluentd', () => {
 });
 
 test('embedded Ruby is allowed in a quoted argument', () => {
-  const r = parse('<label "#{ENV[\'L\'] || \'@x\'}">\n</label>\n');
+  const r = parse("<label \"#{ENV['L'] || '@x'}\">\n</label>\n");
   assert.deepEqual(r.diagnostics, []);
   assert.equal(asElement(r.document.children[0]).arg, "#{ENV['L'] || '@x'}");
 });
@@ -86,7 +86,8 @@ test('element names are [a-zA-Z0-9_]', () => {
 });
 
 test('nesting: parents, children and ranges', () => {
-  const text = '<match a>\n  @type copy\n  <store>\n    @type stdout\n    <buffer tag>\n      flush_interval 1s\n    </buffer>\n  </store>\n</match>\n';
+  const text =
+    '<match a>\n  @type copy\n  <store>\n    @type stdout\n    <buffer tag>\n      flush_interval 1s\n    </buffer>\n  </store>\n</match>\n';
   const r = parse(text);
   assert.deepEqual(r.diagnostics, []);
   const m = asElement(r.document.children[0]);

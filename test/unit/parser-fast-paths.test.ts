@@ -7,7 +7,14 @@
 // every node, range, comment and finding, on the corpus and on mutations of it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Finders, NextChar, plainDoubleQuotedClose, scanTagArgumentFast, scanUnquotedKeyFast, scanUnquotedValueFast } from '../../src/language/parser/fastScan';
+import {
+  Finders,
+  NextChar,
+  plainDoubleQuotedClose,
+  scanTagArgumentFast,
+  scanUnquotedKeyFast,
+  scanUnquotedValueFast,
+} from '../../src/language/parser/fastScan';
 import { scanDoubleQuoted } from '../../src/language/parser/literals';
 import { scanTagArgument, scanUnquotedKey, scanUnquotedValue } from '../../src/language/parser/scan';
 import type { ConfigDocument, Node } from '../../src/language/parser';
@@ -66,7 +73,12 @@ test('fast scanners agree with the rules at every offset of the corpus', () => {
   const rng = createRng(SEED);
   const bad: string[] = [];
   for (const text of texts) {
-    bad.push(...disagreements(text, shuffled(text.length, rng).sort((a, b) => a - b)));
+    bad.push(
+      ...disagreements(
+        text,
+        shuffled(text.length, rng).sort((a, b) => a - b),
+      ),
+    );
     bad.push(...disagreements(text, shuffled(text.length, rng)));
     bad.push(...disagreements(text.replace(/\n/g, '\r\n'), shuffled(text.length, rng)));
   }
@@ -99,18 +111,48 @@ function dump(r: ParseResult): unknown {
     switch (n.kind) {
       case 'element':
         return {
-          kind: n.kind, name: n.name, arg: n.arg, span: [n.start, n.end], nameRange: n.nameRange, argRange: n.argRange,
-          openRange: n.openRange, closeRange: n.closeRange, range: n.range, parent: n.parent?.start, children: n.children.map(node),
+          kind: n.kind,
+          name: n.name,
+          arg: n.arg,
+          span: [n.start, n.end],
+          nameRange: n.nameRange,
+          argRange: n.argRange,
+          openRange: n.openRange,
+          closeRange: n.closeRange,
+          range: n.range,
+          parent: n.parent?.start,
+          children: n.children.map(node),
         };
       case 'param': {
         const v = n.value;
         return {
-          kind: n.kind, key: n.key, span: [n.start, n.end], keyRange: n.keyRange, range: n.range, parent: n.parent?.start,
-          value: v && { style: v.style, raw: v.raw, text: v.text, span: [v.start, v.end], range: v.range, embedded: v.embedded.map((e) => ({ code: e.code, span: [e.start, e.end], range: e.range })) },
+          kind: n.kind,
+          key: n.key,
+          span: [n.start, n.end],
+          keyRange: n.keyRange,
+          range: n.range,
+          parent: n.parent?.start,
+          value: v && {
+            style: v.style,
+            raw: v.raw,
+            text: v.text,
+            span: [v.start, v.end],
+            range: v.range,
+            embedded: v.embedded.map((e) => ({ code: e.code, span: [e.start, e.end], range: e.range })),
+          },
         };
       }
       case 'include':
-        return { kind: n.kind, keyword: n.keyword, path: n.path, span: [n.start, n.end], keywordRange: n.keywordRange, pathRange: n.pathRange, range: n.range, parent: n.parent?.start };
+        return {
+          kind: n.kind,
+          keyword: n.keyword,
+          path: n.path,
+          span: [n.start, n.end],
+          keywordRange: n.keywordRange,
+          pathRange: n.pathRange,
+          range: n.range,
+          parent: n.parent?.start,
+        };
     }
   };
   const doc: ConfigDocument = r.document;
@@ -165,6 +207,12 @@ test('the fast line path is taken: plain lines, and the lines it leaves to the r
     ['a', 'b', 'none'],
     ['@bad', 'x', 'none'],
   ]);
-  assert.deepEqual(r.diagnostics.map((d) => d.code), ['reserved-prefix']);
-  assert.deepEqual(r.document.comments.map((c) => c.text), ['# c']);
+  assert.deepEqual(
+    r.diagnostics.map((d) => d.code),
+    ['reserved-prefix'],
+  );
+  assert.deepEqual(
+    r.document.comments.map((c) => c.text),
+    ['# c'],
+  );
 });

@@ -25,7 +25,7 @@ test('@include paths: quoted, with spaces, comment after, tab before, on the nex
     ['@include\ta\n', 'a'],
     ['@include\na.conf\n', 'a.conf'],
     ['@include file:///etc/fluent/x.conf\n', 'file:///etc/fluent/x.conf'],
-    ['@include "#{ENV[\'X\'] || \'systemd\'}.conf"\n', "#{ENV['X'] || 'systemd'}.conf"],
+    ["@include \"#{ENV['X'] || 'systemd'}.conf\"\n", "#{ENV['X'] || 'systemd'}.conf"],
   ];
   for (const [t, path] of cases) {
     const r = parse(t);

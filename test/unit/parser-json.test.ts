@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import { asElement, asParam, codes, errors, paramOf, parse, pos, textAt } from '../helpers/parse';
 
 test('single-line arrays and hashes', () => {
-  for (const v of ['[]', '{}', '[ ]', '[1,2]', '["a","b",100]', '{"key1": "value1", "key2": 2}', '{"a":{"b":[1,{"c":null}]}}', '[true,false,null,-0,1e5,1.5]', '["a\\"b","\\u00e9"]']) {
+  for (const v of [
+    '[]',
+    '{}',
+    '[ ]',
+    '[1,2]',
+    '["a","b",100]',
+    '{"key1": "value1", "key2": 2}',
+    '{"a":{"b":[1,{"c":null}]}}',
+    '[true,false,null,-0,1e5,1.5]',
+    '["a\\"b","\\u00e9"]',
+  ]) {
     const { r, p } = paramOf(`k ${v}\n`);
     assert.deepEqual(r.diagnostics, [], v);
     assert.equal(p.value!.style, 'json');
@@ -64,7 +74,18 @@ test('trailing commas are rejected (Fluentd: got incomplete JSON … configurati
 });
 
 test('other malformed JSON: missing comma, unquoted key, bad scalar, unclosed, bad close', () => {
-  for (const t of ['k [1 2]\n', 'k {1:2}\n', 'k {t\n', 'k [01]\n', 'k [1.]\n', 'k [NaN]\n', 'k [truex]\n', 'k [1}\n', 'k ["a\tb"]\n', 'k ["a\nb"]\n']) {
+  for (const t of [
+    'k [1 2]\n',
+    'k {1:2}\n',
+    'k {t\n',
+    'k [01]\n',
+    'k [1.]\n',
+    'k [NaN]\n',
+    'k [truex]\n',
+    'k [1}\n',
+    'k ["a\tb"]\n',
+    'k ["a\nb"]\n',
+  ]) {
     assert.ok(codes(t).includes('incomplete-json@0'), JSON.stringify(t));
   }
 });

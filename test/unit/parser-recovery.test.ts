@@ -36,14 +36,19 @@ test('several errors in one file are all reported, in source order', () => {
 });
 
 test('a good element after a broken one still parses in full', () => {
-  const r = parse('<source>\n  k "unterminated\n</source>\n<match app.**>\n  @type stdout\n  <buffer>\n    flush_interval 1s\n  </buffer>\n</match>\n');
+  const r = parse(
+    '<source>\n  k "unterminated\n</source>\n<match app.**>\n  @type stdout\n  <buffer>\n    flush_interval 1s\n  </buffer>\n</match>\n',
+  );
   const match = r.document.children.map(asElement).find((e) => e.name === 'match');
   assert.ok(match, 'match parsed');
   assert.equal(match.arg, 'app.**');
   assert.ok(match.closeRange);
   assert.equal(asParam(match.children[0]).value!.text, 'stdout');
   assert.equal(asParam(asElement(match.children[1]).children[0]).value!.text, '1s');
-  assert.ok(errors(r).every((d) => d.range.start.line < 3), 'no error inside the good element');
+  assert.ok(
+    errors(r).every((d) => d.range.start.line < 3),
+    'no error inside the good element',
+  );
 });
 
 test('an unclosed double-quoted string stops at its line, not at the end of the file', () => {
@@ -73,7 +78,10 @@ test('errors inside nested elements keep the nesting', () => {
   assert.deepEqual(codes(r), ['bad-escape@2']);
   const m = asElement(r.document.children[0]);
   const b = asElement(m.children[0]);
-  assert.deepEqual(b.children.map((c) => asParam(c).key), ['x', 'y']);
+  assert.deepEqual(
+    b.children.map((c) => asParam(c).key),
+    ['x', 'y'],
+  );
   assert.equal(asParam(m.children[1]).key, 'z');
 });
 

@@ -16,7 +16,10 @@ test('CRLF: same tree, values without \\r, ranges end before \\r', () => {
   assert.equal(type.value!.text, 'tail');
   assert.equal(asParam(src.children[1]).value!.text, 'app');
   assert.equal(asInclude(src.children[2]).path, 'parse.conf');
-  assert.deepEqual(b.document.comments.map((c) => c.text), ['# the plugin']);
+  assert.deepEqual(
+    b.document.comments.map((c) => c.text),
+    ['# the plugin'],
+  );
   // every range is the same as in the LF file: no position counts a \r
   const ranges = (r: ReturnType<typeof parse>) => {
     const e = asElement(r.document.children[0]);
@@ -33,7 +36,10 @@ test('CRLF: a key alone, a comment line and a multi-line JSON value', () => {
   assert.equal(k.value, undefined);
   assert.deepEqual(JSON.parse(j.value!.raw), [1, 2]);
   assert.equal(x.value!.text, 'y');
-  assert.deepEqual(r.document.comments.map((c) => c.text), ['# c']);
+  assert.deepEqual(
+    r.document.comments.map((c) => c.text),
+    ['# c'],
+  );
 });
 
 test('tabs separate like spaces and count as one column', () => {
@@ -78,7 +84,10 @@ test('UTF-16 columns: an emoji before a value counts two', () => {
 test('comments: whole-line, after a value, after tags; not inside quoted values', () => {
   const r = parse('# top\n<m a> # open\n  k v # after\n  q "a # b" # q\n</m> # close\n#end');
   assert.deepEqual(r.diagnostics, []);
-  assert.deepEqual(r.document.comments.map((c) => c.text), ['# top', '# open', '# after', '# q', '# close', '#end']);
+  assert.deepEqual(
+    r.document.comments.map((c) => c.text),
+    ['# top', '# open', '# after', '# q', '# close', '#end'],
+  );
   assert.equal(textAt(r, r.document.comments[2].range), '# after');
   assert.deepEqual(pos(r.document.comments[5].range), [5, 0, 5, 4]);
 });

@@ -24,12 +24,15 @@ test('unquoted values keep symbols and backslashes as written (no escapes)', () 
   }
 });
 
-test("a#b keeps the #, a #b ends the value at the comment", () => {
+test('a#b keeps the #, a #b ends the value at the comment', () => {
   assert.equal(valueOf('k a#not_comment\n'), 'a#not_comment');
   assert.equal(valueOf('k a#\n'), 'a#');
   const r = parse('k a #comment\n');
   assert.equal(asParam(r.document.children[0]).value!.text, 'a');
-  assert.deepEqual(r.document.comments.map((c) => c.text), ['#comment']);
+  assert.deepEqual(
+    r.document.comments.map((c) => c.text),
+    ['#comment'],
+  );
   assert.equal(valueOf('k a\t# c\n'), 'a');
   assert.equal(valueOf('k v # c # d\n'), 'v');
 });
@@ -115,7 +118,11 @@ test('double quotes: line breaks Fluentd 1.16 cannot read are errors (string-lin
   // Fluentd takes a line break only together with the ordinary character before it
   for (const t of ['k "\nb"\n', 'k "a\n\nb"\n', 'k "\\n\nb"\n', 'k "#{x}\nb"\n', 'k "a\r\nb"\r\n', 'k "a\\\r\nb"\r\n']) {
     const r = parse(t);
-    assert.deepEqual(errors(r).map((d) => d.code), ['string-line-break'], JSON.stringify(t));
+    assert.deepEqual(
+      errors(r).map((d) => d.code),
+      ['string-line-break'],
+      JSON.stringify(t),
+    );
   }
   // …and the scan goes on to the closing quote, so nothing else is reported
   const { p } = paramOf('k "a\r\nb"\r\n');
@@ -176,11 +183,20 @@ test('embedded code: spans, nested braces and strings, several in a value', () =
   assert.deepEqual(r.diagnostics, []);
   const v = p.value!;
   assert.equal(v.text, 'x#{ENV[\'A\'] || "}"}y#{ {a: 1}[:a] }z', 'code stays as written, never evaluated');
-  assert.deepEqual(v.embedded.map((e) => e.code), ['ENV[\'A\'] || "}"', ' {a: 1}[:a] ']);
+  assert.deepEqual(
+    v.embedded.map((e) => e.code),
+    ['ENV[\'A\'] || "}"', ' {a: 1}[:a] '],
+  );
   assert.equal(textAt(r, v.embedded[0].range), '#{ENV[\'A\'] || "}"}');
   assert.equal(textAt(r, v.embedded[1].range), '#{ {a: 1}[:a] }');
-  assert.deepEqual(paramOf('k "#{"#{x}"}"\n').p.value!.embedded.map((e) => e.code), ['"#{x}"']);
-  assert.deepEqual(paramOf("k \"#{'}'}\"\n").p.value!.embedded.map((e) => e.code), ["'}'"]);
+  assert.deepEqual(
+    paramOf('k "#{"#{x}"}"\n').p.value!.embedded.map((e) => e.code),
+    ['"#{x}"'],
+  );
+  assert.deepEqual(
+    paramOf('k "#{\'}\'}"\n').p.value!.embedded.map((e) => e.code),
+    ["'}'"],
+  );
 });
 
 test('embedded code may span lines', () => {
@@ -216,7 +232,11 @@ test("reserved '@' keys: only a warning in nested sections, label and worker", (
   ]) {
     const r = parse(t);
     assert.deepEqual(errors(r), [], t);
-    assert.deepEqual(warnings(r).map((d) => d.code), ['reserved-prefix'], t);
+    assert.deepEqual(
+      warnings(r).map((d) => d.code),
+      ['reserved-prefix'],
+      t,
+    );
   }
 });
 
@@ -230,5 +250,11 @@ test('@type @id @label @log_level are allowed anywhere; a reserved key alone is 
 test('a CR alone ends an unquoted value; the rest of the line is a new parameter', () => {
   const r = parse('k v\rx y\n');
   assert.deepEqual(r.diagnostics, []);
-  assert.deepEqual(r.document.children.map((n) => [asParam(n).key, asParam(n).value?.text]), [['k', 'v'], ['x', 'y']]);
+  assert.deepEqual(
+    r.document.children.map((n) => [asParam(n).key, asParam(n).value?.text]),
+    [
+      ['k', 'v'],
+      ['x', 'y'],
+    ],
+  );
 });

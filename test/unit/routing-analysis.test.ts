@@ -61,13 +61,22 @@ test('accepted-but-wrong 05: a filter after the match that takes its tags → de
 test('accepted-but-wrong 06: <match **> first shadows the narrower match → shadowed-match; clean in the other order', () => {
   const text = abw('06-shadowed-match.conf');
   assert.deepEqual(routing(text), ['shadowed-match@8']);
-  const fixed = text.replace('<match **>\n  @type stdout\n</match>\n<match app.**>\n  @type null\n</match>', '<match app.**>\n  @type null\n</match>\n<match **>\n  @type stdout\n</match>');
+  const fixed = text.replace(
+    '<match **>\n  @type stdout\n</match>\n<match app.**>\n  @type null\n</match>',
+    '<match app.**>\n  @type null\n</match>\n<match **>\n  @type stdout\n</match>',
+  );
   assert.notEqual(fixed, text);
   assert.deepEqual(routing(fixed), []);
 });
 
 test('the other accepted-but-wrong cases raise no routing finding', () => {
-  for (const name of ['01-units.conf', '02-integer-coerced.conf', '03-env-not-evaluated.conf', '07-misspelled-param.conf', '08-include-matches-nothing.conf']) {
+  for (const name of [
+    '01-units.conf',
+    '02-integer-coerced.conf',
+    '03-env-not-evaluated.conf',
+    '07-misspelled-param.conf',
+    '08-include-matches-nothing.conf',
+  ]) {
     assert.deepEqual(routing(abw(name)), [], name);
   }
 });
@@ -85,7 +94,10 @@ test('@label on a source routes into the label; no root match is needed, the lab
 });
 
 test('relabel and copy stores send events on to a label: the label is used', () => {
-  const relabel = match('app.**', '  @type copy\n  <store>\n    @type relabel\n    @label @OUT\n  </store>\n  <store>\n    @type stdout\n  </store>\n');
+  const relabel = match(
+    'app.**',
+    '  @type copy\n  <store>\n    @type relabel\n    @label @OUT\n  </store>\n  <store>\n    @type stdout\n  </store>\n',
+  );
   assert.deepEqual(routing(source('app.web') + relabel + '<label @OUT>\n' + match('**') + '</label>\n'), []);
 });
 

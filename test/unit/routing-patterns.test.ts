@@ -80,7 +80,23 @@ test('several patterns in one argument: any may match; an empty argument is **',
 test('the automaton of a glob agrees with its RegExp on random tags', () => {
   const rng = createRng(4242);
   const parts = ['a', 'b', 'ab', 'kube', 'x1', ''];
-  const globs = ['a.*', 'a.**', '**.b', 'a.**.b', '*.b', 'a*', '{a,b}.*', 'a.{b,x1}.**', '**', 'kube*.**', '*.*', 'a.b', '{a.**,b}', 'a.*.b.**', '**.{a,b}.**'];
+  const globs = [
+    'a.*',
+    'a.**',
+    '**.b',
+    'a.**.b',
+    '*.b',
+    'a*',
+    '{a,b}.*',
+    'a.{b,x1}.**',
+    '**',
+    'kube*.**',
+    '*.*',
+    'a.b',
+    '{a.**,b}',
+    'a.*.b.**',
+    '**.{a,b}.**',
+  ];
   let checked = 0;
   for (const g of globs) {
     const p = compilePattern(g);

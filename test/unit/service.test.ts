@@ -59,12 +59,18 @@ test('outline: directives with argument and @type, nested sections, includes', (
     ],
   );
   const [, source, label] = symbols;
-  assert.deepEqual(source.children!.map((s) => [s.name, s.detail]), [['<parse>', '@type json']]);
+  assert.deepEqual(
+    source.children!.map((s) => [s.name, s.detail]),
+    [['<parse>', '@type json']],
+  );
   const match = label.children![0];
   assert.equal(match.name, '<match kubernetes.**>');
   assert.equal(match.detail, '@type cloudwatch_logs');
   assert.equal(match.kind, SymbolKind.Function);
-  assert.deepEqual(match.children!.map((s) => [s.name, s.kind]), [['<buffer>', SymbolKind.Struct]]);
+  assert.deepEqual(
+    match.children!.map((s) => [s.name, s.kind]),
+    [['<buffer>', SymbolKind.Struct]],
+  );
   // range: the whole element; selection: its start tag
   assert.deepEqual(label.range, { start: { line: 10, character: 0 }, end: { line: 17, character: 8 } });
   assert.deepEqual(label.selectionRange, { start: { line: 10, character: 0 }, end: { line: 10, character: 11 } });
@@ -74,8 +80,14 @@ test('outline: directives with argument and @type, nested sections, includes', (
 
 test('outline of a broken file still lists what parsed, unclosed elements included', () => {
   const symbols = new FluentdLanguageService().documentSymbols(doc('<source>\n  @type tail\n<match **>\n  @type null\n'));
-  assert.deepEqual(symbols.map((s) => s.name), ['<source>']);
-  assert.deepEqual(symbols[0].children!.map((s) => s.name), ['<match **>']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['<source>'],
+  );
+  assert.deepEqual(
+    symbols[0].children!.map((s) => s.name),
+    ['<match **>'],
+  );
   assert.equal(symbols[0].range.end.line, 3);
 });
 
@@ -83,8 +95,21 @@ test('folding: multi-line elements keep their end tag visible; comment runs; mul
   const ranges = new FluentdLanguageService().foldingRanges(doc(CONFIG));
   const regions = ranges.filter((r) => r.kind === undefined).map((r) => [r.startLine, r.endLine]);
   const comments = ranges.filter((r) => r.kind === FoldingRangeKind.Comment).map((r) => [r.startLine, r.endLine]);
-  for (const want of [[3, 8], [6, 7], [10, 16], [11, 15], [13, 14], [18, 19], [21, 27], [23, 24], [26, 27]]) {
-    assert.ok(regions.some((r) => r[0] === want[0] && r[1] === want[1]), `missing fold ${want}: ${JSON.stringify(regions)}`);
+  for (const want of [
+    [3, 8],
+    [6, 7],
+    [10, 16],
+    [11, 15],
+    [13, 14],
+    [18, 19],
+    [21, 27],
+    [23, 24],
+    [26, 27],
+  ]) {
+    assert.ok(
+      regions.some((r) => r[0] === want[0] && r[1] === want[1]),
+      `missing fold ${want}: ${JSON.stringify(regions)}`,
+    );
   }
   assert.equal(regions.length, 9);
   assert.deepEqual(comments, [[0, 1]]);
@@ -112,7 +137,8 @@ test('definition: @include goes to the files it globs, sorted, relative to the i
   const uri = pathToFileURL(join(dir, 'fluent.conf')).href;
   const text = '@include conf.d/*.conf\n<source>\n  @include single.conf\n</source>\n@include missing/*.conf\n@include conf.d/**/*.conf\n';
   const d = doc(text, uri);
-  const targets = (line: number, ch: number) => svc.definition(d, { line, character: ch }).map((l) => fileURLToPath(l.uri).slice(dir.length + 1));
+  const targets = (line: number, ch: number) =>
+    svc.definition(d, { line, character: ch }).map((l) => fileURLToPath(l.uri).slice(dir.length + 1));
   assert.deepEqual(targets(0, 12), ['conf.d/a.conf', 'conf.d/b.conf']);
   assert.deepEqual(targets(2, 15), ['single.conf'], 'nested @include');
   assert.deepEqual(targets(4, 12), [], 'a glob matching nothing');
@@ -122,8 +148,14 @@ test('definition: @include goes to the files it globs, sorted, relative to the i
   }
   // an absolute path and a file:// URI
   const abs = doc(`@include ${join(dir, 'single.conf')}\n@include file://${join(dir, 'conf.d', 'a.conf')}\n`, uri);
-  assert.deepEqual(svc.definition(abs, { line: 0, character: 12 }).map((l) => fileURLToPath(l.uri)), [join(dir, 'single.conf')]);
-  assert.deepEqual(svc.definition(abs, { line: 1, character: 12 }).map((l) => fileURLToPath(l.uri)), [join(dir, 'conf.d', 'a.conf')]);
+  assert.deepEqual(
+    svc.definition(abs, { line: 0, character: 12 }).map((l) => fileURLToPath(l.uri)),
+    [join(dir, 'single.conf')],
+  );
+  assert.deepEqual(
+    svc.definition(abs, { line: 1, character: 12 }).map((l) => fileURLToPath(l.uri)),
+    [join(dir, 'conf.d', 'a.conf')],
+  );
   // without a file system, or for an http(s) include, nothing
   assert.deepEqual(new FluentdLanguageService().definition(d, { line: 0, character: 12 }), []);
   assert.deepEqual(svc.definition(doc('@include https://example.com/x.conf\n', uri), { line: 0, character: 12 }), []);
@@ -137,7 +169,10 @@ test('the parse is cached per URI and version', () => {
   const v2 = TextDocument.update(v1, [{ text: '<source>\n' }], 2);
   const p2 = svc.parse(v2);
   assert.notEqual(p2, p1);
-  assert.deepEqual(p2.diagnostics.map((d) => d.code), ['unclosed-element']);
+  assert.deepEqual(
+    p2.diagnostics.map((d) => d.code),
+    ['unclosed-element'],
+  );
   svc.forget(v2.uri);
   assert.notEqual(svc.parse(v2), p2);
 });
@@ -167,6 +202,9 @@ test('diagnostics keep syntax errors first and survive a throwing check', () => 
     ],
   });
   const out = svc.diagnostics(doc('k "\\z"\n'));
-  assert.deepEqual(out.map((d) => d.code), ['bad-escape', 'internal-error']);
+  assert.deepEqual(
+    out.map((d) => d.code),
+    ['bad-escape', 'internal-error'],
+  );
   assert.match(out[1].message, /boom/);
 });

@@ -379,7 +379,8 @@ function checkConfig(text: string): string[] {
     const explicit = typeOf(el);
     const type = explicit ?? (section.params.find((p) => p.name === '@type')?.default as string | undefined);
     const plugin = type ? catalog.plugins[`${kind}/${type}`] : undefined;
-    if (explicit && !plugin) report(el, `@type ${explicit} is not a ${kind} plugin (known as: ${kindsOf(explicit).join(', ') || 'nothing'})`);
+    if (explicit && !plugin)
+      report(el, `@type ${explicit} is not a ${kind} plugin (known as: ${kindsOf(explicit).join(', ') || 'nothing'})`);
     checkBody(el, scopeOf(type ? `${kind}/${type}` : where, section, plugin));
   };
 
@@ -454,7 +455,10 @@ test('the snippet file has the pipelines of the reference EKS setups', () => {
 test('every snippet has a prefix, a body and a description', () => {
   for (const [name, s] of entries) {
     const prefixes = Array.isArray(s.prefix) ? s.prefix : [s.prefix];
-    assert.ok(prefixes.length && prefixes.every((p) => typeof p === 'string' && /^[a-z][a-z0-9-]*$/.test(p)), `${name}: prefix ${JSON.stringify(s.prefix)}`);
+    assert.ok(
+      prefixes.length && prefixes.every((p) => typeof p === 'string' && /^[a-z][a-z0-9-]*$/.test(p)),
+      `${name}: prefix ${JSON.stringify(s.prefix)}`,
+    );
     const body = Array.isArray(s.body) ? s.body : [s.body];
     assert.ok(body.length && body.every((l) => typeof l === 'string'), `${name}: body must be a string or an array of strings`);
     assert.ok(typeof s.description === 'string' && s.description.trim().length >= 20, `${name}: description too short`);
@@ -477,7 +481,10 @@ test('tab stops are well-formed', async (t) => {
     await t.test(name, () => {
       const parts = parseSnippet(bodyOf(s));
       assert.deepEqual(tabStopProblems(parts), []);
-      assert.ok(tabStops(parts).some((x) => x.index > 0), 'no tab stop to fill in');
+      assert.ok(
+        tabStops(parts).some((x) => x.index > 0),
+        'no tab stop to fill in',
+      );
       for (const { label, text } of variants(parts)) {
         // A leaked snippet escape would end up in the user's config.
         assert.ok(!/\\[$}]/.test(text), `${label}: expansion still contains a snippet escape`);
@@ -505,7 +512,10 @@ test('the snippet syntax check rejects malformed tab stops', () => {
   assert.throws(() => parseSnippet('region ${1:"abc'), /unterminated placeholder/);
   // The classic slip: an unescaped } inside a default closes the placeholder early.
   assert.equal(expand(parseSnippet('region ${1:"#{ENV}"}')), 'region "#{ENV"}');
-  assert.notDeepEqual(checkConfig(`<match **>\n  @type cloudwatch_logs\n  ${expand(parseSnippet('region ${1:"#{ENV}"}'))}\n</match>\n`), []);
+  assert.notDeepEqual(
+    checkConfig(`<match **>\n  @type cloudwatch_logs\n  ${expand(parseSnippet('region ${1:"#{ENV}"}'))}\n</match>\n`),
+    [],
+  );
   assert.throws(() => parseSnippet('flag ${1|true,false}'), /unterminated choice|must end/);
   assert.throws(() => parseSnippet('flag ${1|true|}'), /two options/);
   assert.deepEqual(tabStopProblems(parseSnippet('a $1 b $3')), ['tab stops are not numbered 1..n without gaps: 1, 3']);
@@ -526,12 +536,18 @@ test('the catalogue checker finds wrong plugins, parameters, sections and values
   assert.match(problems('<source>\n  @type tial\n</source>\n'), /not an input plugin \(known as: nothing\)/);
   assert.match(problems('<source>\n  path x\n</source>\n'), /<source> has no @type/);
   assert.match(problems('<match **>\n  @type cloudwatch_logs\n  log_group_nam x\n</match>\n'), /has no parameter 'log_group_nam'/);
-  assert.match(problems('<match **>\n  @type cloudwatch_logs\n  json_handler oj\n</match>\n'), /json_handler: value "oj" is not one of yajl, json/);
+  assert.match(
+    problems('<match **>\n  @type cloudwatch_logs\n  json_handler oj\n</match>\n'),
+    /json_handler: value "oj" is not one of yajl, json/,
+  );
   assert.match(
     problems('<match **>\n  @type cloudwatch_logs\n  <buffer>\n    @type file\n    flush_intervall 5s\n  </buffer>\n</match>\n'),
     /buffer\/file has no parameter 'flush_intervall'/,
   );
-  assert.match(problems('<match **>\n  @type cloudwatch_logs\n  <buffer>\n    @type disk\n  </buffer>\n</match>\n'), /@type disk is not a buffer plugin/);
+  assert.match(
+    problems('<match **>\n  @type cloudwatch_logs\n  <buffer>\n    @type disk\n  </buffer>\n</match>\n'),
+    /@type disk is not a buffer plugin/,
+  );
   assert.match(problems('<match **>\n  @type cloudwatch_logs\n  <bufer>\n  </bufer>\n</match>\n'), /has no section <bufer>/);
   const tail = problems('<source>\n  @type tail\n  tag x\n  read_from_head TRUE\n</source>\n');
   assert.match(tail, /input\/tail requires 'path'/);
@@ -539,7 +555,10 @@ test('the catalogue checker finds wrong plugins, parameters, sections and values
   assert.match(problems('<parse>\n  @type regexp\n  expression /(?<a>x/\n</parse>\n'), /regexp \/\(\?<a>x\/ does not compile/);
   assert.match(problems('<buffer>\n  @type file\n  chunk_limit_size 1.5m\n</buffer>\n'), /chunk_limit_size: value "1.5m" is not a size/);
   assert.match(problems('<match **>\n  @type null\n  @label @x\n</match>\n'), /output\/null does not read @label/);
-  assert.deepEqual(checkConfig('<match **>\n  @type relabel\n  @label @x\n</match>\n<label @x>\n  <match **>\n    @type null\n  </match>\n</label>\n'), []);
+  assert.deepEqual(
+    checkConfig('<match **>\n  @type relabel\n  @label @x\n</match>\n<label @x>\n  <match **>\n    @type null\n  </match>\n</label>\n'),
+    [],
+  );
   assert.match(problems('<label @x>\n  <source>\n    @type tail\n  </source>\n</label>\n'), /<source> inside <label>/);
   assert.match(problems('<source>\n  @type tail\n  path "a\n'), /unclosed|unterminated|end of file/i);
 });
@@ -547,7 +566,14 @@ test('the catalogue checker finds wrong plugins, parameters, sections and values
 test('the catalogue checker accepts real configs Fluentd accepted', () => {
   // The CloudWatch flavour of the official Kubernetes DaemonSet image (verdict "ok" in the corpus).
   const dir = join(corpusRoot, 'valid', 'fluent+fluentd-kubernetes-daemonset', 'docker-image', 'v1.19', 'debian-cloudwatch', 'conf');
-  for (const file of ['fluent.conf', 'kubernetes.conf', 'systemd.conf', 'kubernetes/kubelet.conf', 'kubernetes/kube-apiserver-audit.conf', 'kubernetes/docker.conf']) {
+  for (const file of [
+    'fluent.conf',
+    'kubernetes.conf',
+    'systemd.conf',
+    'kubernetes/kubelet.conf',
+    'kubernetes/kube-apiserver-audit.conf',
+    'kubernetes/docker.conf',
+  ]) {
     assert.deepEqual(checkConfig(readFileSync(join(dir, file), 'utf8')), [], file);
   }
 });

@@ -172,7 +172,18 @@ describe('regexp', () => {
     assert.match(regexpValue('/[a-/').error!, /char-class/);
   });
   it('translates Ruby-only syntax instead of reporting false errors', () => {
-    for (const src of ['\\Afoo\\z', '\\h+', '[[:alpha:]]+', "(?'n'x)", '(?>a+)b', 'a++', '(?m)a.b', '(?i:ab)c', '(?#note)x', '(?<a>x)|(?<a>y)']) {
+    for (const src of [
+      '\\Afoo\\z',
+      '\\h+',
+      '[[:alpha:]]+',
+      "(?'n'x)",
+      '(?>a+)b',
+      'a++',
+      '(?m)a.b',
+      '(?i:ab)c',
+      '(?#note)x',
+      '(?<a>x)|(?<a>y)',
+    ]) {
       const r = compileRubyRegexp(src);
       assert.equal(r.error, undefined, src);
     }

@@ -86,10 +86,13 @@ test('ENV cross-check: defaults, fetch with a default, envFrom and no workload a
   assert.equal(check("#{ENV['A'] || ENV['B']}").length, 1);
   assert.deepEqual(check("#{ENV['UNSET']}", null), [], 'no workload mounts it: nothing to compare with');
   // a container taking variables from envFrom: they cannot be listed
-  const withEnvFrom = manifest(conf("#{ENV['UNSET']}"), ['SET']).replace('          env:\n', '          envFrom:\n            - configMapRef: {name: more}\n          env:\n');
+  const withEnvFrom = manifest(conf("#{ENV['UNSET']}"), ['SET']).replace(
+    '          env:\n',
+    '          envFrom:\n            - configMapRef: {name: more}\n          env:\n',
+  );
   assert.deepEqual(where(service.diagnostics(yamlDoc(withEnvFrom))), []);
   // single-quoted #{…} is not evaluated: no ENV read (but the literal warning)
-  const literal = { 'fluent.conf': "<match **>\n  @type stdout\n  @id '#{ENV[\"UNSET\"]}'\n</match>\n" };
+  const literal = { 'fluent.conf': '<match **>\n  @type stdout\n  @id \'#{ENV["UNSET"]}\'\n</match>\n' };
   assert.deepEqual(
     service.diagnostics(yamlDoc(manifest(literal, ['SET']))).map((d) => d.code),
     ['literal-embedded-ruby'],
@@ -98,7 +101,7 @@ test('ENV cross-check: defaults, fetch with a default, envFrom and no workload a
 
 test('the DaemonSet may live in another YAML file next to the ConfigMap', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fluentd-yaml-'));
-  const full = manifest({ 'fluent.conf': "<match **>\n  @type stdout\n  @id \"#{ENV['UNSET']}\"\n</match>\n" });
+  const full = manifest({ 'fluent.conf': '<match **>\n  @type stdout\n  @id "#{ENV[\'UNSET\']}"\n</match>\n' });
   const [cm, ds] = full.split('---\n');
   writeFileSync(join(dir, 'configmap.yaml'), cm);
   writeFileSync(join(dir, 'daemonset.yaml'), ds);
@@ -118,7 +121,8 @@ test('sibling keys: @include other.conf reads the key; definition and links go t
   const text = manifest(
     {
       'fluent.conf': '@include containers.conf\n<match **>\n  @type stdout\n</match>\n',
-      'containers.conf': '<source>\n  @type tail\n  path /var/log/containers/*.log\n  pos_file /var/log/c.pos\n  tag kubernetes.*\n  <parse>\n    @type json\n  </parse>\n</source>\n',
+      'containers.conf':
+        '<source>\n  @type tail\n  path /var/log/containers/*.log\n  pos_file /var/log/c.pos\n  tag kubernetes.*\n  <parse>\n    @type json\n  </parse>\n</source>\n',
     },
     null,
   );
@@ -176,10 +180,12 @@ test('accepted-but-wrong 03 (#{…} outside double quotes) and 04/05/06 (routing
   const lsp = toLspDiagnostic(d, doc.uri);
   const fix = service.codeActions(doc, lsp.range, [lsp]).find((a) => a.title.includes('kubernetes.**'))!;
   const fixed = TextDocument.applyEdits(doc, fix.edit!.changes![doc.uri]);
-  assert.match(fixed, /    <match kubernetes\.\*\*>/);
+  assert.match(fixed, / {4}<match kubernetes\.\*\*>/);
   assert.deepEqual(service.diagnostics(yamlDoc(fixed)), []);
   // 03 fixed (double quotes): clean
-  const quoted = abw('03-env-not-evaluated.conf').replace(`'#{ENV["AWS_REGION"]}'`, `"#{ENV['AWS_REGION']}"`).replace('#{ENV["LOG_GROUP"]}', `"#{ENV['LOG_GROUP']}"`);
+  const quoted = abw('03-env-not-evaluated.conf')
+    .replace(`'#{ENV["AWS_REGION"]}'`, `"#{ENV['AWS_REGION']}"`)
+    .replace('#{ENV["LOG_GROUP"]}', `"#{ENV['LOG_GROUP']}"`);
   assert.deepEqual(service.diagnostics(yamlDoc(manifest({ 'fluent.conf': quoted }, null))), []);
 });
 
@@ -204,14 +210,23 @@ test('broken YAML: a YAML error, never a crash; a broken document does not hide 
   );
   assert.ok(m.some((d) => d.code === 'yaml-syntax'));
   // garbage of every kind: never throws
-  for (const g of ['kind: ConfigMap\ndata:\n  a.conf: |\n\t\tx\n', ':\n- : -\n ConfigMap .conf: ', 'kind: ConfigMap\n' + '['.repeat(5000)]) {
+  for (const g of [
+    'kind: ConfigMap\ndata:\n  a.conf: |\n\t\tx\n',
+    ':\n- : -\n ConfigMap .conf: ',
+    'kind: ConfigMap\n' + '['.repeat(5000),
+  ]) {
     assert.doesNotThrow(() => service.diagnostics(yamlDoc(g)));
   }
 });
 
 test('YAML without a ConfigMap holding .conf keys gets nothing from us', () => {
   const service = new FluentdLanguageService();
-  for (const text of ['kind: Deployment\nspec: {}\n', 'kind: ConfigMap\ndata:\n  app.properties: |\n    a=b\n', 'not: [valid\n', 'a: {{ .Values.x }}\nkind: ConfigMap\ndata:\n  f.conf: x\n']) {
+  for (const text of [
+    'kind: Deployment\nspec: {}\n',
+    'kind: ConfigMap\ndata:\n  app.properties: |\n    a=b\n',
+    'not: [valid\n',
+    'a: {{ .Values.x }}\nkind: ConfigMap\ndata:\n  f.conf: x\n',
+  ]) {
     const doc = yamlDoc(text);
     assert.deepEqual(service.diagnostics(doc), [], text);
     assert.deepEqual(service.completion(doc, { line: 0, character: 1 }).items, []);
@@ -225,7 +240,8 @@ test('YAML without a ConfigMap holding .conf keys gets nothing from us', () => {
 });
 
 test('completion and hover inside a key answer with YAML positions; outside the key nothing', () => {
-  const text = 'kind: ConfigMap\nmetadata: {name: c}\ndata:\n  fluent.conf: |\n    <match **>\n      @type cloudwatch_logs\n      auto_create_stream true\n    </match>\n';
+  const text =
+    'kind: ConfigMap\nmetadata: {name: c}\ndata:\n  fluent.conf: |\n    <match **>\n      @type cloudwatch_logs\n      auto_create_stream true\n    </match>\n';
   const service = new FluentdLanguageService();
   const doc = yamlDoc(text);
   const line = 5;
@@ -244,7 +260,10 @@ test('completion and hover inside a key answer with YAML positions; outside the 
 
 test('formatting a | block: edits in the YAML file that read back as the formatted config', () => {
   const conf = '<match **>\n@type stdout\n     <buffer>\n   flush_interval 5s\n  </buffer>\n</match>\n';
-  const text = `kind: ConfigMap\nmetadata: {name: c}\ndata:\n  fluent.conf: |\n${conf.split('\n').map((l) => (l ? `    ${l}` : '')).join('\n')}\n  other: x\n`;
+  const text = `kind: ConfigMap\nmetadata: {name: c}\ndata:\n  fluent.conf: |\n${conf
+    .split('\n')
+    .map((l) => (l ? `    ${l}` : ''))
+    .join('\n')}\n  other: x\n`;
   const service = new FluentdLanguageService();
   const doc = yamlDoc(text);
   const edits = service.format(doc);

@@ -3,15 +3,7 @@
 // section schema its parent declares). Immutable: merge() returns a new Catalog.
 import type { ElementNode } from '../parser/ast';
 import { closest as closestName } from './didYouMean';
-import type {
-  CatalogData,
-  CompatKind,
-  PluginDef,
-  PluginKind,
-  ParamDef,
-  RawElementDef,
-  SectionDef,
-} from './types';
+import type { CatalogData, CompatKind, PluginDef, PluginKind, ParamDef, RawElementDef, SectionDef } from './types';
 
 /** Directive element name → the plugin kind its @type names. */
 const DIRECTIVE_KIND: Record<string, PluginKind> = { source: 'input', match: 'output', filter: 'filter' };
@@ -98,7 +90,13 @@ const NO_PARAMS: readonly ParamDef[] = Object.freeze([]);
 const NO_SECTION = Object.freeze({ name: '', params: [], sections: {} }) as SectionDef;
 
 /** Every resolved element has the same shape (fields set up front keep property access fast). */
-function make(element: ElementNode, role: ElementRole, section: SectionDef | undefined, owner: PluginDef | undefined, complete: boolean): ResolvedElement {
+function make(
+  element: ElementNode,
+  role: ElementRole,
+  section: SectionDef | undefined,
+  owner: PluginDef | undefined,
+  complete: boolean,
+): ResolvedElement {
   return {
     element,
     role,
@@ -124,7 +122,10 @@ export class Catalog {
   private readonly compatIndex = new WeakMap<PluginDef, Map<string, CompatHit>>();
   private readonly paramIndex = new WeakMap<readonly ParamDef[], Map<string, ParamDef>>();
   /** Section schema + plugin, merged once per pair. */
-  private readonly merged = new WeakMap<SectionDef | typeof NO_SECTION, Map<PluginDef, { params: ParamDef[]; sections: Record<string, SectionDef> }>>();
+  private readonly merged = new WeakMap<
+    SectionDef | typeof NO_SECTION,
+    Map<PluginDef, { params: ParamDef[]; sections: Record<string, SectionDef> }>
+  >();
 
   constructor(data: CatalogData) {
     this.data = data;
@@ -244,15 +245,14 @@ export class Catalog {
     const parent = element.parent;
     const name = element.name;
     const atTop =
-      !parent ||
-      (parent.name === 'worker' && !parent.parent) ||
-      (parent.name === 'label' && this.definitionFor(parent).role === 'label');
+      !parent || (parent.name === 'worker' && !parent.parent) || (parent.name === 'label' && this.definitionFor(parent).role === 'label');
     if (atTop && (name === 'source' || name === 'match' || name === 'filter')) {
       const r = make(element, 'directive', undefined, undefined, true);
       r.pluginKind = DIRECTIVE_KIND[name];
       return this.withPlugin(r, element);
     }
-    if (name === 'label' && (!parent || (parent.name === 'worker' && !parent.parent))) return make(element, 'label', undefined, undefined, true);
+    if (name === 'label' && (!parent || (parent.name === 'worker' && !parent.parent)))
+      return make(element, 'label', undefined, undefined, true);
     if (!parent) {
       if (name === 'system') {
         const plugin = this.plugin('system', 'system');

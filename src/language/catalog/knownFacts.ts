@@ -25,7 +25,18 @@ export function applyKnownFacts(data: CatalogData): string[] {
   // conversion only as a remark in compat_parameters_convert)
   const execFilter = data.plugins['output/exec_filter'];
   if (execFilter) {
-    const flat = ['in_tag_key', 'in_time_key', 'in_time_format', 'in_format', 'in_keys', 'out_format', 'out_keys', 'out_tag_key', 'out_time_key', 'out_time_format'];
+    const flat = [
+      'in_tag_key',
+      'in_time_key',
+      'in_time_format',
+      'in_format',
+      'in_keys',
+      'out_format',
+      'out_keys',
+      'out_tag_key',
+      'out_time_key',
+      'out_time_format',
+    ];
     execFilter.raw_keys = [...new Set([...(execFilter.raw_keys ?? []), ...flat])];
     applied.push('output/exec_filter reads its flat in_*/out_* keys (out_exec_filter.rb)');
   }

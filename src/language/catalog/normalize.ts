@@ -191,7 +191,7 @@ function normalizePlugin(
     const raws: Record<string, RawElementDef> = {};
     for (const [n, r] of Object.entries(p.raw_elements)) {
       if (n === '__proto__') continue;
-      raws[n] = { multi: isObj(r) && r.multi === true, content: isObj(r) ? str(r.content) ?? '' : '' };
+      raws[n] = { multi: isObj(r) && r.multi === true, content: isObj(r) ? (str(r.content) ?? '') : '' };
     }
     plugin.raw_elements = raws;
   }

@@ -3,30 +3,9 @@
 // compacted by scripts/build-catalog.mjs into catalog.data.json. Facts only —
 // descriptions meant for people belong to hover, not here.
 
-export type PluginKind =
-  | 'input'
-  | 'output'
-  | 'filter'
-  | 'parser'
-  | 'formatter'
-  | 'buffer'
-  | 'storage'
-  | 'sd'
-  | 'metrics'
-  | 'system';
+export type PluginKind = 'input' | 'output' | 'filter' | 'parser' | 'formatter' | 'buffer' | 'storage' | 'sd' | 'metrics' | 'system';
 
-export type ParamType =
-  | 'string'
-  | 'integer'
-  | 'float'
-  | 'size'
-  | 'time'
-  | 'bool'
-  | 'enum'
-  | 'array'
-  | 'hash'
-  | 'regexp'
-  | 'custom';
+export type ParamType = 'string' | 'integer' | 'float' | 'size' | 'time' | 'bool' | 'enum' | 'array' | 'hash' | 'regexp' | 'custom';
 
 /** One `config_param`. Fields that are false/absent in Fluentd are left out. */
 export interface ParamDef {

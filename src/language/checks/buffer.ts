@@ -31,9 +31,15 @@ export const bufferCheck: Check = (ctx) => {
       const timekeyDefault = r.params.find((p) => p.name === 'timekey')?.default;
       if (keys.includes('time') && !timekey && (timekeyDefault === null || timekeyDefault === undefined)) {
         out.push(
-          diag(e.argRange ?? e.openRange, 'error', 'buffer-time-without-timekey', "<buffer ...> argument includes 'time', but timekey is not configured.", {
-            name: 'timekey',
-          }),
+          diag(
+            e.argRange ?? e.openRange,
+            'error',
+            'buffer-time-without-timekey',
+            "<buffer ...> argument includes 'time', but timekey is not configured.",
+            {
+              name: 'timekey',
+            },
+          ),
         );
       }
       const mode = findParamNode(e, 'flush_mode');
@@ -52,7 +58,8 @@ export const bufferCheck: Check = (ctx) => {
       }
     }
     if (e.name === 'secondary' && r.role === 'section' && r.pluginKind === 'output') out.push(...secondaryRules(e));
-    if (r.role === 'directive' && r.plugin?.id === 'output/file') out.push(...filePathPlaceholders(e, r.sections.buffer?.argument?.default));
+    if (r.role === 'directive' && r.plugin?.id === 'output/file')
+      out.push(...filePathPlaceholders(e, r.sections.buffer?.argument?.default));
   }
   return out;
 };
@@ -69,7 +76,13 @@ function secondaryRules(e: ElementNode): Diagnostic[] {
   const forever = buffer && findParamNode(buffer, 'retry_forever');
   if (forever && !isEvaluated(forever) && ['true', 'yes', ''].includes(valueText(forever))) {
     out.push({
-      ...diag(e.openRange, 'error', 'secondary-with-retry-forever', "<secondary> section and 'retry_forever' are exclusive: with retry_forever the secondary is never used.", { name: 'retry_forever' }),
+      ...diag(
+        e.openRange,
+        'error',
+        'secondary-with-retry-forever',
+        "<secondary> section and 'retry_forever' are exclusive: with retry_forever the secondary is never used.",
+        { name: 'retry_forever' },
+      ),
       related: [{ range: forever.range, message: 'retry_forever is set here' }],
     });
   }
@@ -88,19 +101,51 @@ function filePathPlaceholders(e: ElementNode, defaultKeys: unknown): Diagnostic[
   const at = valueRange(path);
   const out: Diagnostic[] = [];
   if (hasTag && !tagParts.length) {
-    out.push(diag(at, 'error', 'missing-placeholder', `Parameter 'path: ${text}' doesn't have tag placeholder: the chunk key 'tag' needs \${tag} (or \${tag[N]}) in the path.`, { name: 'tag' }));
+    out.push(
+      diag(
+        at,
+        'error',
+        'missing-placeholder',
+        `Parameter 'path: ${text}' doesn't have tag placeholder: the chunk key 'tag' needs \${tag} (or \${tag[N]}) in the path.`,
+        { name: 'tag' },
+      ),
+    );
   } else if (!hasTag && tagParts.length) {
-    out.push(diag(at, 'error', 'missing-placeholder', `Parameter 'path: ${text}' has tag placeholders, but chunk key 'tag' is not configured: add tag to <buffer ...>.`, { name: 'tag' }));
+    out.push(
+      diag(
+        at,
+        'error',
+        'missing-placeholder',
+        `Parameter 'path: ${text}' has tag placeholders, but chunk key 'tag' is not configured: add tag to <buffer ...>.`,
+        { name: 'tag' },
+      ),
+    );
   }
   const recordKeys = keys.filter((k) => k !== 'tag' && k !== 'time');
   const used = [...text.matchAll(KEY_PLACEHOLDER)].map((m) => m[1]).filter((k) => k !== 'tag' && !/^tag\[-?\d+\]$/.test(k));
   const missing = recordKeys.filter((k) => !used.includes(k)).sort();
   const extra = [...new Set(used.filter((k) => !recordKeys.includes(k)))].sort();
   if (missing.length) {
-    out.push(diag(at, 'error', 'missing-placeholder', `Parameter 'path: ${text}' doesn't have enough placeholders for keys ${missing.join(',')}.`, { name: missing[0] }));
+    out.push(
+      diag(
+        at,
+        'error',
+        'missing-placeholder',
+        `Parameter 'path: ${text}' doesn't have enough placeholders for keys ${missing.join(',')}.`,
+        { name: missing[0] },
+      ),
+    );
   }
   if (extra.length) {
-    out.push(diag(at, 'error', 'missing-placeholder', `Parameter 'path: ${text}' has placeholders, but chunk keys doesn't have keys ${extra.join(',')}.`, { name: extra[0] }));
+    out.push(
+      diag(
+        at,
+        'error',
+        'missing-placeholder',
+        `Parameter 'path: ${text}' has placeholders, but chunk keys doesn't have keys ${extra.join(',')}.`,
+        { name: extra[0] },
+      ),
+    );
   }
   return out;
 }

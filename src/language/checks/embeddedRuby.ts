@@ -43,7 +43,12 @@ export const embeddedRubyCheck: Check = (ctx) => {
       if (n.kind !== 'param' || !n.value) continue;
       const v = n.value;
       if ((v.style === 'none' || v.style === 'single') && EMBEDDED.test(v.text)) {
-        report(v.range, v.text, `The value of '${n.key}'`, v.style === 'single' ? 'single quotes never evaluate' : 'unquoted values never evaluate');
+        report(
+          v.range,
+          v.text,
+          `The value of '${n.key}'`,
+          v.style === 'single' ? 'single quotes never evaluate' : 'unquoted values never evaluate',
+        );
       }
     }
   };

@@ -10,13 +10,6 @@ import { structureCheck } from './structure';
 export type { Check, CheckContext } from './check';
 
 /** The checks driven by the plugin catalogue (one file each in this folder). */
-export const catalogueChecks: Check[] = [
-  structureCheck,
-  pluginTypeCheck,
-  schemaCheck,
-  paramValueCheck,
-  bufferCheck,
-  embeddedRubyCheck,
-];
+export const catalogueChecks: Check[] = [structureCheck, pluginTypeCheck, schemaCheck, paramValueCheck, bufferCheck, embeddedRubyCheck];
 
 export const defaultChecks: Check[] = [...catalogueChecks];

@@ -30,7 +30,11 @@ export const paramValueCheck: Check = (ctx) => {
       if (def && def.type !== 'string' && def.type !== 'custom') checkValue(c, def, r, opts, catalog, out);
     }
     if (r.plugin?.id === 'parser/multiline') checkMultiline(e, e.parent && catalog.definitionFor(e.parent), out);
-    else if (r.role === 'directive' && r.plugin?.id === 'input/tail' && !e.children.some((c) => c.kind === 'element' && c.name === 'parse')) {
+    else if (
+      r.role === 'directive' &&
+      r.plugin?.id === 'input/tail' &&
+      !e.children.some((c) => c.kind === 'element' && c.name === 'parse')
+    ) {
       // flat `format multiline` with formatN at the <source> level
       const format = e.children.find((c): c is ParamNode => c.kind === 'param' && c.key === 'format');
       if (format && valueText(format) === 'multiline') checkMultiline(e, undefined, out);
@@ -62,7 +66,13 @@ function compatTarget(
       if (re.error) out.push(diag(valueRange(p), 'error', 'invalid-value', `Invalid regexp in 'format': ${re.error}`, { name: key }));
       else if (!re.value.names.length) {
         out.push(
-          diag(valueRange(p), 'error', 'no-named-captures', "No named captures in 'format' (read as the 'expression' of a regexp parser). The regexp must have at least one named capture", { name: key }),
+          diag(
+            valueRange(p),
+            'error',
+            'no-named-captures',
+            "No named captures in 'format' (read as the 'expression' of a regexp parser). The regexp must have at least one named capture",
+            { name: key },
+          ),
         );
       }
     }
@@ -87,10 +97,16 @@ function checkValue(p: ParamNode, def: ParamDef, r: ResolvedElement, opts: Conve
     const data = { name, ...(hint ? { replacement: hint } : {}) };
     if ('default' in def && def.default === null) {
       out.push(
-        diag(range, 'warning', 'surprising-value', `'${text}' is not a boolean: Fluentd reads it as nil, so '${name}' stays unset. Use true or false.`, {
-          ...data,
-          value: null,
-        }),
+        diag(
+          range,
+          'warning',
+          'surprising-value',
+          `'${text}' is not a boolean: Fluentd reads it as nil, so '${name}' stays unset. Use true or false.`,
+          {
+            ...data,
+            value: null,
+          },
+        ),
       );
     } else {
       out.push(
@@ -109,11 +125,17 @@ function checkValue(p: ParamNode, def: ParamDef, r: ResolvedElement, opts: Conve
     if (!def.list || def.list.includes(text)) return;
     const replacement = closestChoice(catalog, text, def.list);
     out.push(
-      diag(range, 'error', 'invalid-value', `valid options are ${def.list.join(',')} but got ${text}${replacement ? ` — did you mean '${replacement}'?` : ''}`, {
-        name,
-        choices: def.list,
-        ...(replacement ? { replacement } : {}),
-      }),
+      diag(
+        range,
+        'error',
+        'invalid-value',
+        `valid options are ${def.list.join(',')} but got ${text}${replacement ? ` — did you mean '${replacement}'?` : ''}`,
+        {
+          name,
+          choices: def.list,
+          ...(replacement ? { replacement } : {}),
+        },
+      ),
     );
     return;
   }
@@ -131,7 +153,13 @@ function checkValue(p: ParamNode, def: ParamDef, r: ResolvedElement, opts: Conve
     const info = (c.value as { names?: string[] } | undefined)?.names;
     if (info && info.length === 0) {
       out.push(
-        diag(range, 'error', 'no-named-captures', "No named captures in 'expression' parameter. The regexp must have at least one named capture.", { name }),
+        diag(
+          range,
+          'error',
+          'no-named-captures',
+          "No named captures in 'expression' parameter. The regexp must have at least one named capture.",
+          { name },
+        ),
       );
     }
   }
@@ -183,17 +211,29 @@ function checkMultiline(e: ElementNode, parent: ResolvedElement | undefined, out
   }
   if (!formats.size) {
     out.push(
-      diag(e.openRange, 'error', 'missing-required-param', "The multiline parser needs 'format1' (then format2…): with no formatN Fluentd finds no named captures.", {
-        name: 'format1',
-        type: 'regexp',
-        section: e.name,
-      }),
+      diag(
+        e.openRange,
+        'error',
+        'missing-required-param',
+        "The multiline parser needs 'format1' (then format2…): with no formatN Fluentd finds no named captures.",
+        {
+          name: 'format1',
+          type: 'regexp',
+          section: e.name,
+        },
+      ),
     );
   } else if (allChecked && !names.length && formats.has(1)) {
     out.push(
-      diag(valueRange(formats.get(1)!), 'error', 'no-named-captures', 'No named captures in format1…formatN: the joined regexp must have at least one named capture.', {
-        name: 'format1',
-      }),
+      diag(
+        valueRange(formats.get(1)!),
+        'error',
+        'no-named-captures',
+        'No named captures in format1…formatN: the joined regexp must have at least one named capture.',
+        {
+          name: 'format1',
+        },
+      ),
     );
   }
 }

@@ -102,16 +102,24 @@ function judgeName(catalog: Catalog, p: ParamNode, kind: PluginKind): Diagnostic
   const range = p.value.range;
   const word = KIND_WORD[kind];
   if (name === '') {
-    return [diag(p.keyRange, 'error', 'unknown-plugin', `'${p.key}' is empty: Fluentd stops with "Unknown ${word} plugin ''".`, { kind, name })];
+    return [
+      diag(p.keyRange, 'error', 'unknown-plugin', `'${p.key}' is empty: Fluentd stops with "Unknown ${word} plugin ''".`, { kind, name }),
+    ];
   }
   const suggestion = catalog.closest(name, catalog.pluginNames(kind));
   if (suggestion) {
     return [
-      diag(range, 'error', 'unknown-plugin', `Unknown ${word} plugin '${name}': did you mean '${suggestion}'? (Fluentd refuses to start.)`, {
-        kind,
-        name,
-        replacement: suggestion,
-      }),
+      diag(
+        range,
+        'error',
+        'unknown-plugin',
+        `Unknown ${word} plugin '${name}': did you mean '${suggestion}'? (Fluentd refuses to start.)`,
+        {
+          kind,
+          name,
+          replacement: suggestion,
+        },
+      ),
     ];
   }
   const others = catalog.kindsOf(name).filter((k) => k !== kind);

@@ -98,7 +98,8 @@ function compatFor(catalog: Catalog, e: ElementNode, r: ResolvedElement) {
     },
     keys(): string[] {
       const out: string[] = [];
-      for (const kind of kinds) for (const t of COMPAT_TARGET[kind].tables) out.push(...Object.keys(catalog.data.compat_parameters[t] ?? {}));
+      for (const kind of kinds)
+        for (const t of COMPAT_TARGET[kind].tables) out.push(...Object.keys(catalog.data.compat_parameters[t] ?? {}));
       return out;
     },
   };
@@ -161,7 +162,15 @@ function checkParams(catalog: Catalog, e: ElementNode, r: ResolvedElement, out: 
     if (r.rawKeys.includes(key)) continue;
     if (r.plugin?.id === 'output/rewrite_tag_filter' && /^rewriterule\d+$/.test(key)) {
       // the catalogue's note on <rule>: flat rewriteruleN keys raise ConfigError
-      out.push(diag(c.keyRange, 'error', 'obsoleted-param', `'${key}': support for flat rewriteruleN has been dropped (Fluentd refuses it); write a <rule> section with key, pattern and tag.`, { name: key, moveTo: 'rule' }));
+      out.push(
+        diag(
+          c.keyRange,
+          'error',
+          'obsoleted-param',
+          `'${key}': support for flat rewriteruleN has been dropped (Fluentd refuses it); write a <rule> section with key, pattern and tag.`,
+          { name: key, moveTo: 'rule' },
+        ),
+      );
       continue;
     }
     const conv = compat.lookup(key);
@@ -305,7 +314,9 @@ function checkSections(catalog: Catalog, e: ElementNode, r: ResolvedElement, out
     if (!s.multi) {
       for (const extra of list.slice(1)) {
         out.push(
-          diag(extra.openRange, 'error', 'duplicate-section', `'<${name}>' section cannot be written twice or more in ${tagText(e)}.`, { name }),
+          diag(extra.openRange, 'error', 'duplicate-section', `'<${name}>' section cannot be written twice or more in ${tagText(e)}.`, {
+            name,
+          }),
         );
         out[out.length - 1].related = [{ range: list[0].openRange, message: `the first <${name}>` }];
       }
@@ -322,13 +333,11 @@ function checkSections(catalog: Catalog, e: ElementNode, r: ResolvedElement, out
         } else if (c.arg && s.argument.type === 'enum' && s.argument.list && !s.argument.list.includes(c.arg)) {
           const replacement = catalog.closest(c.arg, s.argument.list);
           out.push(
-            diag(
-              c.argRange ?? c.openRange,
-              'error',
-              'invalid-value',
-              `valid options are ${s.argument.list.join(',')} but got ${c.arg}`,
-              { name: s.argument.name, choices: s.argument.list, ...(replacement ? { replacement } : {}) },
-            ),
+            diag(c.argRange ?? c.openRange, 'error', 'invalid-value', `valid options are ${s.argument.list.join(',')} but got ${c.arg}`, {
+              name: s.argument.name,
+              choices: s.argument.list,
+              ...(replacement ? { replacement } : {}),
+            }),
           );
         }
       }

@@ -37,7 +37,9 @@ export const structureCheck: Check = (ctx) => {
       continue;
     }
     if (name === '@ROOT') {
-      out.push(diag(e.argRange ?? e.openRange, 'error', 'root-label', '@ROOT for <label> is not permitted, reserved for getting root router.'));
+      out.push(
+        diag(e.argRange ?? e.openRange, 'error', 'root-label', '@ROOT for <label> is not permitted, reserved for getting root router.'),
+      );
     }
     const first = labels.get(name);
     if (first) {
@@ -54,9 +56,15 @@ export const structureCheck: Check = (ctx) => {
       // elements the catalogue does not know are the schema check's (unknown-section)
       if (!LABEL_CHILDREN.has(c.name) && catalog.definitionFor(c).role !== 'unknown') {
         out.push(
-          diag(c.nameRange, 'warning', 'unknown-section', `section <${c.name}> is not used in <label ${name}>: a label holds only <filter> and <match>.`, {
-            name: c.name,
-          }),
+          diag(
+            c.nameRange,
+            'warning',
+            'unknown-section',
+            `section <${c.name}> is not used in <label ${name}>: a label holds only <filter> and <match>.`,
+            {
+              name: c.name,
+            },
+          ),
         );
       }
     }
@@ -78,10 +86,16 @@ export const structureCheck: Check = (ctx) => {
           const hint = near ? ` Did you mean ${near}?` : '';
           out.push(
             (ctx.tree ? !ctx.tree.complete : includes)
-              ? diag(c.value.range, 'warning', 'undefined-label', `No <label ${name}> in this file (it may come from an @include); Fluentd stops with "${name} label not found" if none exists.${hint}`, {
-                  name,
-                  ...(near ? { replacement: near } : {}),
-                })
+              ? diag(
+                  c.value.range,
+                  'warning',
+                  'undefined-label',
+                  `No <label ${name}> in this file (it may come from an @include); Fluentd stops with "${name} label not found" if none exists.${hint}`,
+                  {
+                    name,
+                    ...(near ? { replacement: near } : {}),
+                  },
+                )
               : diag(c.value.range, 'error', 'undefined-label', `${name} label not found: no <label ${name}> is defined.${hint}`, {
                   name,
                   ...(near ? { replacement: near } : {}),
@@ -95,7 +109,9 @@ export const structureCheck: Check = (ctx) => {
         const first = ids.get(id);
         if (first && (first.scope === undefined || scope === undefined || first.scope === scope)) {
           out.push({
-            ...diag(c.value.range, 'error', 'duplicate-id', `Duplicated plugin id \`${id}\`. Check whole configuration and fix it.`, { name: id }),
+            ...diag(c.value.range, 'error', 'duplicate-id', `Duplicated plugin id \`${id}\`. Check whole configuration and fix it.`, {
+              name: id,
+            }),
             related: [{ range: first.param.range, message: `the first @id ${id}` }],
           });
         } else if (!first) ids.set(id, { param: c, scope });
@@ -109,7 +125,9 @@ export const structureCheck: Check = (ctx) => {
     if (e.name !== 'worker') continue;
     const arg = e.arg.trim();
     if (!arg) {
-      out.push(diag(e.openRange, 'error', 'worker-without-id', 'Missing worker id on <worker> directive: write <worker N> or <worker N-M>.'));
+      out.push(
+        diag(e.openRange, 'error', 'worker-without-id', 'Missing worker id on <worker> directive: write <worker N> or <worker N-M>.'),
+      );
     } else {
       const ids = workerIds(arg);
       if ('error' in ids) out.push(diag(e.argRange ?? e.openRange, 'error', 'worker-id', ids.error));
@@ -129,7 +147,12 @@ export const structureCheck: Check = (ctx) => {
           const first = used.get(id);
           if (first) {
             out.push({
-              ...diag(e.argRange ?? e.openRange, 'error', 'worker-id', `specified worker_id<${id}> collisions is detected on <worker> directive.`),
+              ...diag(
+                e.argRange ?? e.openRange,
+                'error',
+                'worker-id',
+                `specified worker_id<${id}> collisions is detected on <worker> directive.`,
+              ),
               related: [{ range: first.openRange, message: `worker ${id} is already configured here` }],
             });
             break;
@@ -177,4 +200,3 @@ function workerIds(arg: string): { list: number[] } | { error: string } {
   }
   return { list: [Number.parseInt(arg, 10) || 0] };
 }
-

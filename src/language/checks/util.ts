@@ -48,7 +48,7 @@ export function paramsIn(element: ElementNode): ParamNode[] {
 
 export function childElements(element: ElementNode | undefined, nodes?: Node[]): ElementNode[] {
   const out: ElementNode[] = [];
-  for (const c of element ? element.children : nodes ?? []) if (c.kind === 'element') out.push(c);
+  for (const c of element ? element.children : (nodes ?? [])) if (c.kind === 'element') out.push(c);
   return out;
 }
 

@@ -71,7 +71,8 @@ function tagPatternsIn(nodes: Node[]): TagPattern[] {
         continue;
       }
       add(tag, where);
-      for (let i = parts.length - 1; i >= 1; i--) wide.push([`${parts.slice(0, i).join('.')}.**`, `every tag under '${parts.slice(0, i).join('.')}' (${where})`]);
+      for (let i = parts.length - 1; i >= 1; i--)
+        wide.push([`${parts.slice(0, i).join('.')}.**`, `every tag under '${parts.slice(0, i).join('.')}' (${where})`]);
     }
   }
   for (const [p, why] of wide) add(p, why);

@@ -127,7 +127,11 @@ function elementItems(
     const item: CompletionItem = {
       label: `<${name}>`,
       kind: section || !ELEMENT_SUMMARIES[name] ? CompletionItemKind.Struct : CompletionItemKind.Module,
-      detail: section ? `section${section.required ? ' · required' : ''}${section.multi ? ' · multiple' : ''}` : parent ? 'element' : 'directive',
+      detail: section
+        ? `section${section.required ? ' · required' : ''}${section.multi ? ' · multiple' : ''}`
+        : parent
+          ? 'element'
+          : 'directive',
       documentation: { kind: MarkupKind.Markdown, value: doc },
       filterText: typedBracket ? `<${name}` : name,
       // sections before parameters' deprecated tail, required ones first
@@ -206,7 +210,8 @@ function keyItems(element: ElementNode, catalog: Catalog, replace: Range, valueF
     reserved('@type', '@type ', r.typeName === undefined ? '0' : '4', TRIGGER_SUGGEST);
   }
   if (r.role === 'directive') reserved('@id', '@id ${1}', '4');
-  if (element.name === 'source' || (r.role === 'directive' && r.plugin?.reads_label)) reserved('@label', '@label ${1}', '4', TRIGGER_SUGGEST);
+  if (element.name === 'source' || (r.role === 'directive' && r.plugin?.reads_label))
+    reserved('@label', '@label ${1}', '4', TRIGGER_SUGGEST);
   const seen = new Set<string>();
   for (const def of r.params) {
     if (seen.has(def.name) || def.name === '@type') continue;
@@ -266,10 +271,15 @@ function valueItems(element: ElementNode, key: string, doc: DocumentNodes, catal
   if (name === '@label') {
     return definedLabels(doc())
       .filter((l) => l !== '@ROOT')
-      .map((l) => ({ label: l, kind: CompletionItemKind.Reference, detail: 'label defined in this file', textEdit: TextEdit.replace(replace, l) }));
+      .map((l) => ({
+        label: l,
+        kind: CompletionItemKind.Reference,
+        detail: 'label defined in this file',
+        textEdit: TextEdit.replace(replace, l),
+      }));
   }
   const def = catalog.findParam(r, key);
-  if (name === '@log_level' || (def?.name === '@log_level')) return choices(LOG_LEVELS, undefined, replace, 'log level');
+  if (name === '@log_level' || def?.name === '@log_level') return choices(LOG_LEVELS, undefined, replace, 'log level');
   if (!def) return [];
   if (def.type === 'enum' && def.list) return choices(def.list, def.default, replace, 'enum');
   if (def.type === 'bool') return choices(['true', 'false'], def.default, replace, 'bool');

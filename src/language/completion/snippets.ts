@@ -35,9 +35,18 @@ export function configLiteral(v: unknown, type: string): string {
   if (typeof v === 'number' && Number.isInteger(v) && v > 0) {
     const units: [string, number][] =
       type === 'time'
-        ? [['d', 86400], ['h', 3600], ['m', 60]]
+        ? [
+            ['d', 86400],
+            ['h', 3600],
+            ['m', 60],
+          ]
         : type === 'size'
-          ? [['t', 1024 ** 4], ['g', 1024 ** 3], ['m', 1024 ** 2], ['k', 1024]]
+          ? [
+              ['t', 1024 ** 4],
+              ['g', 1024 ** 3],
+              ['m', 1024 ** 2],
+              ['k', 1024],
+            ]
           : [];
     for (const [u, size] of units) if (v % size === 0) return `${v / size}${u}`;
     if (type === 'time') return `${v}s`;

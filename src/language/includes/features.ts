@@ -35,7 +35,9 @@ export function documentLinks(ctx: DocumentContext): DocumentLink[] {
     const files = includeFiles(ctx.self, inc, ctx.host);
     if (!files.length) continue;
     const tooltip =
-      files.length === 1 ? `Open ${files[0].path}` : `${files.length} files: ${files.map((f) => posix.basename(f.path)).join(', ')} (go to definition lists them all)`;
+      files.length === 1
+        ? `Open ${files[0].path}`
+        : `${files.length} files: ${files.map((f) => posix.basename(f.path)).join(', ')} (go to definition lists them all)`;
     const link = DocumentLink.create(inc.pathRange, files[0].uri);
     link.tooltip = tooltip;
     out.push(link);
@@ -74,7 +76,14 @@ export function withIncludedFiles(symbols: DocumentSymbol[], ctx: DocumentContex
   return symbols;
 }
 
-function fileSymbols(from: SourceFile, inc: IncludeNode, host: ConfigHost | undefined, anchor: IncludeNode, chain: string[], depth: number): DocumentSymbol[] {
+function fileSymbols(
+  from: SourceFile,
+  inc: IncludeNode,
+  host: ConfigHost | undefined,
+  anchor: IncludeNode,
+  chain: string[],
+  depth: number,
+): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const f of includeFiles(from, inc, host)) {
     const name = posix.relative(posix.dirname(chain[0]), f.path) || posix.basename(f.path);
@@ -83,7 +92,12 @@ function fileSymbols(from: SourceFile, inc: IncludeNode, host: ConfigHost | unde
       // the file's own outline, pinned to the @include line (a symbol cannot point into another file)
       const inner = documentSymbols(f.parsed.document.children);
       const pin = (list: DocumentSymbol[]): DocumentSymbol[] =>
-        list.map((s) => ({ ...s, range: anchor.range, selectionRange: anchor.pathRange, children: s.children ? pin(s.children) : undefined }));
+        list.map((s) => ({
+          ...s,
+          range: anchor.range,
+          selectionRange: anchor.pathRange,
+          children: s.children ? pin(s.children) : undefined,
+        }));
       const nested = new Map<string, IncludeNode>();
       for (const n of includes(f.parsed.document.children)) nested.set(key(n.range), n);
       const expand = (list: DocumentSymbol[], original: DocumentSymbol[]) => {

@@ -46,6 +46,7 @@ export function resolveInclude(from: SourceFile | undefined, include: IncludeNod
   const paths = host.glob(p.pattern);
   if (paths === undefined) return { kind: 'unknown', reason: 'files are not accessible here', pattern: p.pattern };
   if (paths.length) return { kind: 'files', pattern: p.pattern, paths };
-  if (host.unmatched === 'unknown') return { kind: 'unknown', reason: 'no such key in this ConfigMap (the file may come from the image)', pattern: p.pattern };
+  if (host.unmatched === 'unknown')
+    return { kind: 'unknown', reason: 'no such key in this ConfigMap (the file may come from the image)', pattern: p.pattern };
   return { kind: 'nothing', pattern: p.pattern };
 }

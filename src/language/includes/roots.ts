@@ -57,7 +57,9 @@ export function findRoots(path: string, host: ConfigHost): string[] {
     if (reach.has(path)) reachers.set(c, reach);
   }
   // a root is a reacher no other reacher includes (in a cycle, every member qualifies)
-  const roots = [...reachers.keys()].filter((c) => ![...reachers].some(([other, reach]) => other !== c && reach.has(c) && !reachers.get(c)!.has(other)));
+  const roots = [...reachers.keys()].filter(
+    (c) => ![...reachers].some(([other, reach]) => other !== c && reach.has(c) && !reachers.get(c)!.has(other)),
+  );
   return roots.sort(byRootPreference);
 }
 

@@ -70,7 +70,16 @@ export interface TreeLimits {
 export const DEFAULT_LIMITS: TreeLimits = { depth: 24, expansions: 2000, chars: 32 * 1024 * 1024 };
 
 export function buildTree(root: SourceFile, host: ConfigHost | undefined, limits: TreeLimits = DEFAULT_LIMITS): ConfigTree {
-  const tree: ConfigTree = { root, items: [], files: [root], includes: [], labels: new Map(), complete: true, findings: [], readInside: new Set() };
+  const tree: ConfigTree = {
+    root,
+    items: [],
+    files: [root],
+    includes: [],
+    labels: new Map(),
+    complete: true,
+    findings: [],
+    readInside: new Set(),
+  };
   const seen = new Set<string>([root.path]);
   let expansions = 0;
   let chars = root.text.length;
@@ -80,7 +89,9 @@ export function buildTree(root: SourceFile, host: ConfigHost | undefined, limits
   type Frame =
     | { t: 'nodes'; nodes: Node[]; i: number; file: SourceFile; parent: TreeElement | undefined; chain: string[]; out: TreeItem[] }
     | { t: 'targets'; inc: TreeInclude; paths: string[]; i: number; chain: string[]; out: TreeItem[] };
-  const stack: Frame[] = [{ t: 'nodes', nodes: root.parsed.document.children, i: 0, file: root, parent: undefined, chain: [root.path], out: tree.items }];
+  const stack: Frame[] = [
+    { t: 'nodes', nodes: root.parsed.document.children, i: 0, file: root, parent: undefined, chain: [root.path], out: tree.items },
+  ];
 
   while (stack.length) {
     const f = stack[stack.length - 1];
@@ -132,7 +143,15 @@ export function buildTree(root: SourceFile, host: ConfigHost | undefined, limits
         seen.add(path);
         tree.files.push(target);
       }
-      stack.push({ t: 'nodes', nodes: target.parsed.document.children, i: 0, file: target, parent: inc.parent, chain: [...f.chain, path], out: f.out });
+      stack.push({
+        t: 'nodes',
+        nodes: target.parsed.document.children,
+        i: 0,
+        file: target,
+        parent: inc.parent,
+        chain: [...f.chain, path],
+        out: f.out,
+      });
       continue;
     }
     if (f.i >= f.nodes.length) {

@@ -77,7 +77,12 @@ export class WholeConfig {
     return ctx;
   }
 
-  private build(doc: TextDocument, parsed: ParseResult, env: DocumentEnvironment | undefined, openDocs: OpenDocument[] = []): DocumentContext {
+  private build(
+    doc: TextDocument,
+    parsed: ParseResult,
+    env: DocumentEnvironment | undefined,
+    openDocs: OpenDocument[] = [],
+  ): DocumentContext {
     const text = doc.getText();
     const path = env?.path ?? uriToPath(doc.uri)?.replace(/\\/g, '/');
     const self: SourceFile = { path: path ?? `/untitled/${encodeURIComponent(doc.uri)}`, uri: doc.uri, text, parsed };

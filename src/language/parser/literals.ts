@@ -141,7 +141,11 @@ export function scanDoubleQuoted(text: string, open: number, budget: EmbeddedBud
       if (close < 0) {
         budget.left -= limit - from;
         out += text.slice(runStart, p);
-        return failAtLineEnd(p, 'unterminated-embedded-code', "Embedded Ruby '#{' is never closed with '}' (Fluentd: expected end of embedded code).");
+        return failAtLineEnd(
+          p,
+          'unterminated-embedded-code',
+          "Embedded Ruby '#{' is never closed with '}' (Fluentd: expected end of embedded code).",
+        );
       }
       embedded.push({ start: p, end: close + 1, code: text.slice(p + 2, close) });
       p = close + 1;
@@ -150,7 +154,11 @@ export function scanDoubleQuoted(text: string, open: number, budget: EmbeddedBud
     p++;
   }
   out += text.slice(runStart, p);
-  return failAtLineEnd(open, 'unterminated-string', 'This double-quoted string is never closed: Fluentd reads to the end of the file and fails.');
+  return failAtLineEnd(
+    open,
+    'unterminated-string',
+    'This double-quoted string is never closed: Fluentd reads to the end of the file and fails.',
+  );
 }
 
 /** A single-quoted string: only `\'` and `\\` escape, and it cannot span lines. */
@@ -283,7 +291,7 @@ export function scanJson(text: string, open: number): JsonScan {
   const fail = (at: number, why: string): JsonScan => {
     // resume at a line that starts with the offending token (e.g. `</source>` after an
     // unclosed `[`), else after the line where the JSON went wrong
-    let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     let firstNonBlank = lineStart;
     while (firstNonBlank < at && (text[firstNonBlank] === ' ' || text[firstNonBlank] === '\t')) firstNonBlank++;
     const resumeAt = firstNonBlank === at && lineStart > open ? lineStart : endOfLineFrom(text, at);
@@ -310,8 +318,7 @@ export function scanJson(text: string, open: number): JsonScan {
     if (c === CH.hash) {
       // Fluentd drops a trailing comma only from the current line before its check
       const commaOnThisLine = state === JState.Comma && text.lastIndexOf('\n', p) < lastComma;
-      const commentAllowed =
-        stack.length === 1 && (state === JState.Open || state === JState.Value || commaOnThisLine);
+      const commentAllowed = stack.length === 1 && (state === JState.Open || state === JState.Value || commaOnThisLine);
       if (!commentAllowed) return fail(p, "'#' here is neither inside a string nor a comment Fluentd accepts");
       while (p < n && text.charCodeAt(p) !== CH.lf) p++;
       continue;

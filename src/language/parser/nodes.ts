@@ -33,7 +33,16 @@ export class ElementImpl implements ElementNode {
   declare closeEnd: number;
   declare readonly parent: ElementNode | undefined;
 
-  constructor(idx: LineIndex, name: string, arg: string, start: number, openEnd: number, argStart: number, argEnd: number, parent: ElementNode | undefined) {
+  constructor(
+    idx: LineIndex,
+    name: string,
+    arg: string,
+    start: number,
+    openEnd: number,
+    argStart: number,
+    argEnd: number,
+    parent: ElementNode | undefined,
+  ) {
     this.kind = 'element';
     this.children = [];
     this.idx = idx;
@@ -105,7 +114,14 @@ export class ValueImpl implements Value {
   declare readonly end: number;
   declare readonly embedded: readonly EmbeddedCode[];
 
-  constructor(idx: LineIndex, style: QuoteStyle, text: string, start: number, end: number, embedded: readonly EmbeddedCode[] = NO_EMBEDDED) {
+  constructor(
+    idx: LineIndex,
+    style: QuoteStyle,
+    text: string,
+    start: number,
+    end: number,
+    embedded: readonly EmbeddedCode[] = NO_EMBEDDED,
+  ) {
     this.idx = idx;
     this.style = style;
     this.text = text;
@@ -197,7 +213,16 @@ export class IncludeImpl implements IncludeNode {
   declare readonly end: number;
   declare readonly parent: ElementNode | undefined;
 
-  constructor(idx: LineIndex, keyword: string, path: string, start: number, keywordEnd: number, pathStart: number, end: number, parent: ElementNode | undefined) {
+  constructor(
+    idx: LineIndex,
+    keyword: string,
+    path: string,
+    start: number,
+    keywordEnd: number,
+    pathStart: number,
+    end: number,
+    parent: ElementNode | undefined,
+  ) {
     this.kind = 'include';
     this.idx = idx;
     this.keyword = keyword;

@@ -7,18 +7,7 @@ import type { Diagnostic, Severity } from '../types';
 import type { Comment, ConfigDocument, Node, Value } from './ast';
 import { LineIndex } from './lineIndex';
 import { newEmbeddedBudget, scanDoubleQuoted, scanJson, scanSingleQuoted, type EmbeddedSpan, type LiteralError } from './literals';
-import {
-  CH,
-  endOfLine,
-  isNameChar,
-  isSpaceOrTab,
-  isWhite,
-  matchLineEnd,
-  nextLineStart,
-  skipSpacing,
-  skipWhite,
-  trimWhite,
-} from './scan';
+import { CH, endOfLine, isNameChar, isSpaceOrTab, isWhite, matchLineEnd, nextLineStart, skipSpacing, skipWhite, trimWhite } from './scan';
 import { Finders, plainDoubleQuotedClose, scanTagArgumentFast, scanUnquotedKeyFast, scanUnquotedValueFast } from './fastScan';
 import { CommentImpl, DocumentImpl, ElementImpl, EmbeddedImpl, IncludeImpl, ParamImpl, ValueImpl } from './nodes';
 
@@ -273,7 +262,13 @@ class Parser {
     } else {
       const from = skipWhite(this.text, this.pos);
       const eol = endOfLine(this.text, from);
-      this.report(from, Math.max(from + 1, eol), 'warning', 'expected-line-end', `Fluentd reads the text after the ${keyword} path as a new parameter: put it on a line of its own.`);
+      this.report(
+        from,
+        Math.max(from + 1, eol),
+        'warning',
+        'expected-line-end',
+        `Fluentd reads the text after the ${keyword} path as a new parameter: put it on a line of its own.`,
+      );
     }
   }
 
@@ -291,7 +286,13 @@ class Parser {
     const keyAlone = afterKey >= this.n || hasLineFeed(text, keyEnd, afterKey);
     if (afterKey === keyEnd && !keyAlone) {
       // only a quoted key can end without white space; Fluentd crashes on `"k"v`
-      this.report(keyStart, keyEnd + 1, 'error', 'missing-space', `Expected a space after the quoted key ${text.slice(keyStart, keyEnd)}: Fluentd fails to read this line.`);
+      this.report(
+        keyStart,
+        keyEnd + 1,
+        'error',
+        'missing-space',
+        `Expected a space after the quoted key ${text.slice(keyStart, keyEnd)}: Fluentd fails to read this line.`,
+      );
     }
     const parent = this.current();
     const node = new ParamImpl(this.idx, keyText, keyStart, keyEnd, parent);
@@ -457,7 +458,8 @@ class Parser {
     const eol = endOfLine(this.text, this.pos);
     let from = this.pos;
     while (from < eol && (this.text[from] === ' ' || this.text[from] === '\t')) from++;
-    const what = after === 'value' ? `the value of '${name}'` : after === 'start tag' ? `the start tag <${name}>` : `the end tag </${name}>`;
+    const what =
+      after === 'value' ? `the value of '${name}'` : after === 'start tag' ? `the start tag <${name}>` : `the end tag </${name}>`;
     this.report(from, Math.max(from + 1, eol), 'error', 'expected-line-end', `Expected the end of the line after ${what}.`);
     if (skipRest) this.pos = nextLineStart(this.text, this.pos);
   }

@@ -51,7 +51,9 @@ function tagText(el: TreeElement): string {
 }
 
 function related(rules: Rule[]) {
-  return rules.slice(0, MAX_RELATED).map((r) => ({ uri: r.el.file.uri, range: r.el.node.openRange, message: `${tagText(r.el)} takes these events first` }));
+  return rules
+    .slice(0, MAX_RELATED)
+    .map((r) => ({ uri: r.el.file.uri, range: r.el.node.openRange, message: `${tagText(r.el)} takes these events first` }));
 }
 
 /**
@@ -131,7 +133,14 @@ class EarlierMatches {
       }
       if (!p.nfa) return undefined; // a /regexp/: taken only where it is proven
       const before = this.all.filter((e) => covers(e) && e.patterns!.mayStartWith(p.prefix) && e.patterns!.modelled);
-      if (!before.length || !patternTaken(PatternSet.of(p.text), before.map((e) => e.patterns!))) return undefined;
+      if (
+        !before.length ||
+        !patternTaken(
+          PatternSet.of(p.text),
+          before.map((e) => e.patterns!),
+        )
+      )
+        return undefined;
       for (const e of before) {
         if (takers.length >= MAX_RELATED) break;
         if (!takers.includes(e) && overlap(set, e.patterns!)) takers.push(e);
@@ -173,7 +182,9 @@ function unmatchedSource(model: RoutingModel, src: Source, out: RoutingFinding[]
       message:
         `No <match>${where} matches the tags of this source — ${tagsDisplay(src.tags)}${note}: Fluentd drops every event at runtime ("no patterns matched").` +
         (fixes.length ? ` ${fixes[0].title} would catch them.` : ''),
-      related: matches.slice(0, MAX_RELATED).map((m) => ({ uri: m.el.file.uri, range: m.el.node.openRange, message: `${tagText(m.el)} does not match these tags` })),
+      related: matches
+        .slice(0, MAX_RELATED)
+        .map((m) => ({ uri: m.el.file.uri, range: m.el.node.openRange, message: `${tagText(m.el)} does not match these tags` })),
       ...(fixes.length ? { data: { fixes } } : {}),
     },
   });

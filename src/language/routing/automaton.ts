@@ -183,7 +183,11 @@ export function exists(left: Nfa, positives: readonly LazyDfa[], negatives: read
     seen.add(key);
     queue.push({ cfg, ds });
   };
-  for (const cfg of closureOf(left, left.start * 2)) push(cfg, dfas.map((d) => d.start));
+  for (const cfg of closureOf(left, left.start * 2))
+    push(
+      cfg,
+      dfas.map((d) => d.start),
+    );
 
   for (let qi = 0; qi < queue.length; qi++) {
     if (seen.size > MAX_PRODUCT_STATES) return undefined;

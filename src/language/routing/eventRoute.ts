@@ -32,7 +32,17 @@ export interface EventRoute {
 const MAX_LABEL_HOPS = 4;
 
 /** Outputs that emit the events again under a tag decided at runtime: the route goes on where the analysis cannot follow. */
-const RE_EMITTERS = new Set(['rewrite_tag_filter', 'route', 'exec_filter', 'record_reformer', 'record_modifier', 'retag', 'rewrite', 'detect_exceptions', 'fields_parser']);
+const RE_EMITTERS = new Set([
+  'rewrite_tag_filter',
+  'route',
+  'exec_filter',
+  'record_reformer',
+  'record_modifier',
+  'retag',
+  'rewrite',
+  'detect_exceptions',
+  'fields_parser',
+]);
 
 function describe(el: TreeElement, type: string | undefined): string {
   const tag = el.node.arg ? `<${el.node.name} ${el.node.arg}>` : `<${el.node.name}>`;
@@ -63,13 +73,29 @@ export function eventRoute(model: RoutingModel, src: Source): EventRoute {
   return { source: sourceInfo, steps, summary: summarize(src, steps) };
 }
 
-function walk(model: RoutingModel, label: string, templates: readonly TagTemplate[], src: Source, depth: number, steps: RouteStep[], visited: Set<string>): void {
+function walk(
+  model: RoutingModel,
+  label: string,
+  templates: readonly TagTemplate[],
+  src: Source,
+  depth: number,
+  steps: RouteStep[],
+  visited: Set<string>,
+): void {
   const scope = label === '' ? model.root : model.labels.get(label);
   if (!scope) {
     steps.push({ kind: 'unknown', title: `<label ${label}> is not defined`, partial: false, depth });
     return;
   }
-  if (label) steps.push({ kind: 'label', title: `<label ${label}>`, uri: scope.label?.file.uri, range: scope.label?.node.openRange, partial: false, depth });
+  if (label)
+    steps.push({
+      kind: 'label',
+      title: `<label ${label}>`,
+      uri: scope.label?.file.uri,
+      range: scope.label?.node.openRange,
+      partial: false,
+      depth,
+    });
   visited.add(label);
   /** The matches that took some of the tags so far. */
   const earlier: PatternSet[] = [];
@@ -87,7 +113,13 @@ function walk(model: RoutingModel, label: string, templates: readonly TagTemplat
     if (r.kind !== 'match') continue;
     earlier.push(r.patterns);
     const reEmit = r.outputs.find((t) => RE_EMITTERS.has(t));
-    if (reEmit) steps.push({ kind: 'unknown', title: `${reEmit} emits them again with a new tag (the route goes on at runtime)`, partial: false, depth: depth + 1 });
+    if (reEmit)
+      steps.push({
+        kind: 'unknown',
+        title: `${reEmit} emits them again with a new tag (the route goes on at runtime)`,
+        partial: false,
+        depth: depth + 1,
+      });
     for (const next of r.labels) {
       if (visited.has(next) || depth >= MAX_LABEL_HOPS) continue;
       walk(model, next, templates, src, depth + 1, steps, new Set(visited));
@@ -106,7 +138,15 @@ function walk(model: RoutingModel, label: string, templates: readonly TagTemplat
 }
 
 function ruleStep(r: Rule, depth: number): RouteStep {
-  return { kind: r.kind, title: describe(r.el, r.type), uri: r.el.file.uri, range: r.el.node.openRange, type: r.type, partial: false, depth };
+  return {
+    kind: r.kind,
+    title: describe(r.el, r.type),
+    uri: r.el.file.uri,
+    range: r.el.node.openRange,
+    type: r.type,
+    partial: false,
+    depth,
+  };
 }
 
 function summarize(src: Source, steps: RouteStep[]): string {

@@ -1,7 +1,15 @@
 // Editor features of the routing analysis: the event route of the sources in a
 // document (for the `fluentd/eventRoute` request and the code lens above each
 // <source>), and the quick fix of unmatched-source (widen `*` to `**`).
-import { CodeAction, CodeActionKind, CodeLens, Command, TextEdit, type Diagnostic as LspDiagnostic, type Range as LspRange } from 'vscode-languageserver-types';
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeLens,
+  Command,
+  TextEdit,
+  type Diagnostic as LspDiagnostic,
+  type Range as LspRange,
+} from 'vscode-languageserver-types';
 import type { DocumentContext } from '../includes/wholeConfig';
 import type { Position } from '../types';
 import { containsPosition } from '../types';
@@ -37,7 +45,11 @@ export function routingCodeActions(range: LspRange, diagnostics: readonly LspDia
     const fixes = (d.data as { fixes?: PatternFix[] } | undefined)?.fixes;
     if (!Array.isArray(fixes)) continue;
     fixes.forEach((f, i) => {
-      const action = CodeAction.create(`Use ${f.title}`, { changes: { [f.uri]: [TextEdit.replace(f.range, f.newText)] } }, CodeActionKind.QuickFix);
+      const action = CodeAction.create(
+        `Use ${f.title}`,
+        { changes: { [f.uri]: [TextEdit.replace(f.range, f.newText)] } },
+        CodeActionKind.QuickFix,
+      );
       action.diagnostics = [d];
       if (i === 0) action.isPreferred = true;
       out.push(action);

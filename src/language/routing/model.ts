@@ -120,7 +120,11 @@ function rule(el: TreeElement, workers: Workers): Rule {
   while (stack.length) {
     for (const c of stack.pop()!) {
       if (c.kind === 'element') stack.push(c.children);
-      else if (c.kind === 'param' && (c.node.key === '@type' || c.node.key === 'type') && (c.parent === el || c.parent?.node.name === 'store')) {
+      else if (
+        c.kind === 'param' &&
+        (c.node.key === '@type' || c.node.key === 'type') &&
+        (c.parent === el || c.parent?.node.name === 'store')
+      ) {
         const t = staticValue(c.node.value);
         if (t) outputs.push(t);
       } else if (c.kind === 'param' && c.node.key === '@label') {
@@ -130,7 +134,16 @@ function rule(el: TreeElement, workers: Workers): Rule {
       }
     }
   }
-  return { kind: el.node.name as 'filter' | 'match', el, patterns: patternsOf(el), workers, type: typeOf(el), labels, unknownLabel, outputs };
+  return {
+    kind: el.node.name as 'filter' | 'match',
+    el,
+    patterns: patternsOf(el),
+    workers,
+    type: typeOf(el),
+    labels,
+    unknownLabel,
+    outputs,
+  };
 }
 
 /** The patterns of a <match>/<filter>: a quoted argument is evaluated first (`<match "#{…}">`). */

@@ -174,7 +174,8 @@ export function sourceTags(el: TreeElement): SourceTags {
   if (type === 'syslog') {
     return { kind: 'tags', templates: [template([`${tag}.`, PART, '.', PART])], note: 'in_syslog appends .facility.priority' };
   }
-  if (type === 'exec' && paramText(el, 'tag_key')) return { kind: 'runtime', templates: [anyTag()], reason: 'in_exec takes the tag from tag_key' };
+  if (type === 'exec' && paramText(el, 'tag_key'))
+    return { kind: 'runtime', templates: [anyTag()], reason: 'in_exec takes the tag from tag_key' };
   if (type === 'tail') return tailTags(el, tag);
   if (PLAIN_TAG_INPUTS.has(type)) return fixed(tag);
   return { kind: 'runtime', templates: [anyTag()], reason: `how in_${type} tags its events is not known here` };

@@ -28,7 +28,12 @@ const REF = /ENV\s*\[\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*\]|ENV\.fetch\(\s*(['
  * (KUBERNETES_SERVICE_HOST, KUBERNETES_PORT_443_TCP, …).
  */
 export function injectedByKubernetes(name: string): boolean {
-  return name === 'HOSTNAME' || name === 'HOME' || name === 'PATH' || /^KUBERNETES_(SERVICE_(HOST|PORT(_HTTPS)?)|PORT(_443_TCP(_(ADDR|PORT|PROTO))?)?)$/.test(name);
+  return (
+    name === 'HOSTNAME' ||
+    name === 'HOME' ||
+    name === 'PATH' ||
+    /^KUBERNETES_(SERVICE_(HOST|PORT(_HTTPS)?)|PORT(_443_TCP(_(ADDR|PORT|PROTO))?)?)$/.test(name)
+  );
 }
 
 /** The ENV reads of one piece of embedded Ruby that need the variable to be set. */
@@ -55,7 +60,8 @@ export function requiredEnv(code: string): EnvUse[] {
     if (r.defaulted) continue;
     const after = code.slice(r.end);
     // used with a fallback or as a condition: not required by itself
-    if (/^\s*(\|\||&&|\?|\.nil\?|\.empty\?|\.to_s\.empty\?)/.test(after) || /\b(if|unless|defined\?\()\s*$/.test(code.slice(0, r.start))) continue;
+    if (/^\s*(\|\||&&|\?|\.nil\?|\.empty\?|\.to_s\.empty\?)/.test(after) || /\b(if|unless|defined\?\()\s*$/.test(code.slice(0, r.start)))
+      continue;
     // the chain of `ENV[..] || ENV[..] || this`
     const names = [r.name];
     for (let j = i - 1; j >= 0 && /^\s*\|\|\s*$/.test(code.slice(refs[j].end, refs[j + 1].start)); j--) names.unshift(refs[j].name);
@@ -105,7 +111,8 @@ export function envDiagnostics(parsed: ParseResult, workloads: readonly Workload
       if (use.names.some((n) => defined.has(n) || injectedByKubernetes(n))) continue;
       const start = positionInCode(e, use.offset);
       const end = positionInCode(e, use.offset + use.length);
-      const vars = use.names.length === 1 ? `ENV['${use.names[0]}'] is not` : `None of ${use.names.map((n) => `ENV['${n}']`).join(', ')} is`;
+      const vars =
+        use.names.length === 1 ? `ENV['${use.names[0]}'] is not` : `None of ${use.names.map((n) => `ENV['${n}']`).join(', ')} is`;
       out.push({
         range: { start, end },
         severity: 'warning',

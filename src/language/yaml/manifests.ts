@@ -59,7 +59,10 @@ export function mayHoldFluentdConfigMap(text: string): boolean {
 
 /** Cheap look: could this YAML hold a workload (for the ENV cross-check)? */
 export function mayHoldWorkload(text: string): boolean {
-  return /\bkind\s*:\s*["']?(DaemonSet|Deployment|StatefulSet|ReplicaSet|ReplicationController|Job|CronJob|Pod|List)\b/.test(text) && !text.includes('{{');
+  return (
+    /\bkind\s*:\s*["']?(DaemonSet|Deployment|StatefulSet|ReplicaSet|ReplicationController|Job|CronJob|Pod|List)\b/.test(text) &&
+    !text.includes('{{')
+  );
 }
 
 export function readManifests(text: string): Manifests {
@@ -151,7 +154,8 @@ function decode(text: string, node: Scalar): DecodedScalar | undefined {
 
 /** The pod spec of a workload (CronJob → jobTemplate → template; Pod → spec). */
 function podSpec(node: YamlNode, kind: string): YamlNode | undefined {
-  const path = kind === 'Pod' ? ['spec'] : kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template', 'spec'] : ['spec', 'template', 'spec'];
+  const path =
+    kind === 'Pod' ? ['spec'] : kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template', 'spec'] : ['spec', 'template', 'spec'];
   let cur: unknown = node;
   for (const p of path) {
     if (!isMap(cur)) return undefined;
@@ -161,7 +165,16 @@ function podSpec(node: YamlNode, kind: string): YamlNode | undefined {
 }
 
 function workload(node: YamlNode, kind: string, name: string | undefined, namespace: string | undefined): WorkloadInfo {
-  const w: WorkloadInfo = { kind, name, namespace, env: new Set(), envFrom: false, mounts: new Map(), configMaps: new Set(), containers: [] };
+  const w: WorkloadInfo = {
+    kind,
+    name,
+    namespace,
+    env: new Set(),
+    envFrom: false,
+    mounts: new Map(),
+    configMaps: new Set(),
+    containers: [],
+  };
   const spec = podSpec(node, kind);
   if (!isMap(spec)) return w;
   // volume name → ConfigMap name
@@ -198,10 +211,12 @@ function workload(node: YamlNode, kind: string, name: string | undefined, namesp
       if (cname && field === 'containers') w.containers.push(cname);
       if (field === 'containers') {
         const env = c.get('env', true);
-        if (isSeq(env)) for (const e of env.items) if (isMap(e)) {
-          const n = str(e.get('name', true));
-          if (n) w.env.add(n);
-        }
+        if (isSeq(env))
+          for (const e of env.items)
+            if (isMap(e)) {
+              const n = str(e.get('name', true));
+              if (n) w.env.add(n);
+            }
         if (c.get('envFrom', true)) w.envFrom = true;
       }
       const mounts = c.get('volumeMounts', true);

@@ -75,7 +75,7 @@ export function decodeBlock(src: string, start: number, end: number, parentInden
 
   // content lines up to `end`
   const lines: { start: number; end: number; brk: number }[] = [];
-  for (let p = i; p < end; ) {
+  for (let p = i; p < end;) {
     let e = p;
     while (e < src.length && !isBreak(src[e])) e++;
     lines.push({ start: p, end: e, brk: e });

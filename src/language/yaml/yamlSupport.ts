@@ -139,7 +139,12 @@ export class YamlSupport {
       const host = new ConfigMapHost(`/configmap/${cm.id}`, mounts);
       for (const conf of cm.keys) {
         const path = `${host.dir}/${conf.key}`;
-        const vdoc = TextDocumentImpl.create(`${doc.uri}#configmap=${cm.id}&key=${encodeURIComponent(conf.key)}`, 'fluentd', doc.version, conf.text);
+        const vdoc = TextDocumentImpl.create(
+          `${doc.uri}#configmap=${cm.id}&key=${encodeURIComponent(conf.key)}`,
+          'fluentd',
+          doc.version,
+          conf.text,
+        );
         const embed: Embed = { text: new EmbeddedText(conf, lines), doc: vdoc, path, host, configMap: cm };
         host.files.set(path, { path, uri: vdoc.uri, text: conf.text, parsed: this.service.parse(vdoc) });
         analysis.embeds.push(embed);
@@ -159,7 +164,9 @@ export class YamlSupport {
     if (!path || !this.fileSystem) return [];
     const dir = posix.dirname(path.replace(/\\/g, '/'));
     const found: WorkloadInfo[] = [];
-    const files = [...this.fileSystem.glob(`${dir}/*.yaml`), ...this.fileSystem.glob(`${dir}/*.yml`)].filter((p) => p !== path).slice(0, MAX_NEIGHBOURS);
+    const files = [...this.fileSystem.glob(`${dir}/*.yaml`), ...this.fileSystem.glob(`${dir}/*.yml`)]
+      .filter((p) => p !== path)
+      .slice(0, MAX_NEIGHBOURS);
     for (const p of files) {
       const open = [...this.cache.entries()].find(([u]) => uriToPath(u) === p)?.[1].text;
       const text = open ?? ((this.fileSystem.size?.(p) ?? 0) > 2 * 1024 * 1024 ? undefined : this.fileSystem.readFile(p));
@@ -211,7 +218,8 @@ export class YamlSupport {
 
   private mapDiagnostic(a: Analysis, yamlUri: string, e: Embed, d: Diagnostic): Diagnostic {
     const mapped: Diagnostic = { ...d, range: e.text.toYamlRange(d.range) };
-    if (!e.text.mapped) mapped.message = `${e.configMap.name ? `${e.configMap.name}/` : ''}${e.text.conf.key} line ${d.range.start.line + 1}: ${d.message}`;
+    if (!e.text.mapped)
+      mapped.message = `${e.configMap.name ? `${e.configMap.name}/` : ''}${e.text.conf.key} line ${d.range.start.line + 1}: ${d.message}`;
     if (d.related) {
       mapped.related = d.related.flatMap((r) => {
         const loc = this.mapLocation(a, yamlUri, r.uri ?? e.doc.uri, r.range);
@@ -268,7 +276,7 @@ export class YamlSupport {
       let inner: LspRange | undefined;
       if (range) {
         inner = e.text.fromYamlRange(range);
-        if (!inner || !e.text.containsLine(range.start.line) && !e.text.containsLine(range.end.line)) continue;
+        if (!inner || (!e.text.containsLine(range.start.line) && !e.text.containsLine(range.end.line))) continue;
       }
       const edits = this.service.format(e.doc, options, inner);
       if (!edits.length) continue;
@@ -308,7 +316,12 @@ export class YamlSupport {
         const target = a.embeds.find((x) => x.doc.uri === link.target);
         if (!target) continue;
         const at = target.text.toYaml({ line: 0, character: 0 }) ?? target.text.keyRange().start;
-        out.push({ ...link, range: e.text.toYamlRange(link.range), target: `${doc.uri.replace(/#.*$/, '')}#L${at.line + 1},${at.character + 1}`, tooltip: `Go to the ${target.text.conf.key} key` });
+        out.push({
+          ...link,
+          range: e.text.toYamlRange(link.range),
+          target: `${doc.uri.replace(/#.*$/, '')}#L${at.line + 1},${at.character + 1}`,
+          tooltip: `Go to the ${target.text.conf.key} key`,
+        });
       }
     }
     return out;
@@ -378,7 +391,11 @@ export class YamlSupport {
         const mapped = edits.map((x) => e.text.toYamlEdit(x.range, x.newText));
         if (mapped.some((m) => !m)) continue;
         const back = diagnostics.filter((d) => action.diagnostics?.some((x) => x.code === d.code && x.message === d.message));
-        out.push({ ...action, diagnostics: back, edit: { changes: { [doc.uri]: mapped.map((m) => ({ range: m!.range, newText: m!.newText })) } } });
+        out.push({
+          ...action,
+          diagnostics: back,
+          edit: { changes: { [doc.uri]: mapped.map((m) => ({ range: m!.range, newText: m!.newText })) } },
+        });
       }
     }
     return out;

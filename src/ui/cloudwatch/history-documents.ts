@@ -60,17 +60,25 @@ export class HistoryDocuments implements vscode.TextDocumentContentProvider, vsc
         return `# ${h.logGroupName} › ${h.logStreamName}\n# ${err.message}\n`;
       }
     }
-    return renderHistoryDocument({ logGroupName: h.logGroupName, logStreamName: h.logStreamName, events: h.events, exhausted: h.exhausted });
+    return renderHistoryDocument({
+      logGroupName: h.logGroupName,
+      logStreamName: h.logStreamName,
+      events: h.events,
+      exhausted: h.exhausted,
+    });
   }
 
   /** "Load older…": fetch the next older page and redraw. */
   async loadOlder(uri: vscode.Uri): Promise<number> {
     const h = this.history(uri);
-    let added = 0;
+    let added: number;
     try {
       added = await h.loadOlder();
     } catch (e) {
-      this.cw.report(this.cw.classify(e, { operation: 'GetLogEvents', resource: `stream ${h.logStreamName}` }), `history:${uri.toString()}`);
+      this.cw.report(
+        this.cw.classify(e, { operation: 'GetLogEvents', resource: `stream ${h.logStreamName}` }),
+        `history:${uri.toString()}`,
+      );
       return 0;
     }
     this.changed.fire(this.docUris.get(HistoryDocuments.key(uri)) ?? uri);
@@ -81,7 +89,13 @@ export class HistoryDocuments implements vscode.TextDocumentContentProvider, vsc
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const h = this.histories.get(HistoryDocuments.key(doc.uri));
     if (!h || h.exhausted) return [];
-    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'Load older…', command: 'fluentd.cloudwatch.loadOlder', arguments: [doc.uri] })];
+    return [
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+        title: 'Load older…',
+        command: 'fluentd.cloudwatch.loadOlder',
+        arguments: [doc.uri],
+      }),
+    ];
   }
 
   /** Forget a closed document's events. */

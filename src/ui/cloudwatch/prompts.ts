@@ -14,7 +14,11 @@ export const windowPrompts: CloudWatchPrompts = {
   input: (prompt, value, placeHolder) => Promise.resolve(vscode.window.showInputBox({ prompt, value, placeHolder })),
   notify(kind, message, ...actions) {
     const show =
-      kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      kind === 'error'
+        ? vscode.window.showErrorMessage
+        : kind === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
     return Promise.resolve(show(message, ...actions));
   },
   copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),

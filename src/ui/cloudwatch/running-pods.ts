@@ -11,7 +11,11 @@ export async function listRunningPods(context: vscode.ExtensionContext, log: (li
   try {
     const loaded = await loadKubeconfig({ context: context.workspaceState.get<string>(CONTEXT_KEY) });
     const client = await KubeClient.create(loaded.kc, { timeoutMs: 10_000 });
-    const res = await client.request('GET', '/api/v1/pods', { verb: 'list', target: 'pods in all namespaces', query: { fieldSelector: 'status.phase=Running' } });
+    const res = await client.request('GET', '/api/v1/pods', {
+      verb: 'list',
+      target: 'pods in all namespaces',
+      query: { fieldSelector: 'status.phase=Running' },
+    });
     const items = (res.body as { items?: PodLike[] } | undefined)?.items ?? [];
     return runningPodsFrom(items);
   } catch (err) {

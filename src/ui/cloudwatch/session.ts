@@ -71,7 +71,8 @@ export class CloudWatchSession implements vscode.Disposable {
     if (err.kind === 'aborted') return;
     this.log.appendLine(`[${new Date().toISOString()}] ${err.message}${err.detail ? `\n    ${err.detail}` : ''}`);
     if (!this.notifyOnce.shouldNotify(err, scope.startsWith('tail:') ? scope : '')) return;
-    const fixable = err.kind === 'noRegion' || err.kind === 'noCredentials' || err.kind === 'invalidCredentials' || err.kind === 'expiredToken';
+    const fixable =
+      err.kind === 'noRegion' || err.kind === 'noCredentials' || err.kind === 'invalidCredentials' || err.kind === 'expiredToken';
     const actions = fixable ? [CHOOSE_REGION_PROFILE] : [];
     void this.prompts.notify(err.retryable ? 'warning' : 'error', err.message, ...actions).then((a) => {
       if (a === CHOOSE_REGION_PROFILE) void vscode.commands.executeCommand('fluentd.cloudwatch.chooseRegionProfile');

@@ -1,11 +1,6 @@
 // Reads the fluentd.aws.* and fluentd.cloudwatch.* settings through the pure validators.
 import * as vscode from 'vscode';
-import {
-  validateAwsSettings,
-  validateCloudWatchSettings,
-  type AwsSettings,
-  type CloudWatchSettings,
-} from '../../cloudwatch/settings';
+import { validateAwsSettings, validateCloudWatchSettings, type AwsSettings, type CloudWatchSettings } from '../../cloudwatch/settings';
 
 export interface CloudWatchConfig {
   aws: AwsSettings;

@@ -56,7 +56,19 @@ export class TailManager implements vscode.Disposable {
     const client = this.cw.client();
     const out = channel;
     const tail: RunningTail = { id, title, target, channel: out, lines: 0, session: undefined as unknown as TailSession };
-    const describe = [target.logGroupName, target.logStreamNames?.length === 1 ? target.logStreamNames[0] : target.logStreamNames ? `${target.logStreamNames.length} streams` : target.logStreamNamePrefix ? `${target.logStreamNamePrefix}*` : 'all streams', target.filterPattern ? `filter ${JSON.stringify(target.filterPattern)}` : ''].filter(Boolean).join(' › ');
+    const describe = [
+      target.logGroupName,
+      target.logStreamNames?.length === 1
+        ? target.logStreamNames[0]
+        : target.logStreamNames
+          ? `${target.logStreamNames.length} streams`
+          : target.logStreamNamePrefix
+            ? `${target.logStreamNamePrefix}*`
+            : 'all streams',
+      target.filterPattern ? `filter ${JSON.stringify(target.filterPattern)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' › ');
     channel.appendLine(`[fluentd] tailing ${describe}`);
     tail.session = startTail(
       // requests go through the client's shared account+region limiter
@@ -95,7 +107,11 @@ export class TailManager implements vscode.Disposable {
         say(n.mode === 'liveTail' ? 'Live Tail session started' : `polling every ${this.cw.config.cloudwatch.pollIntervalMs} ms`);
         break;
       case 'sampled':
-        say(n.sampled ? 'CloudWatch is sampling this Live Tail: too many events per second, some are not shown' : 'Live Tail shows every event again');
+        say(
+          n.sampled
+            ? 'CloudWatch is sampling this Live Tail: too many events per second, some are not shown'
+            : 'Live Tail shows every event again',
+        );
         break;
       case 'restarted':
         say(`Live Tail restarted: ${n.reason}`);

@@ -43,7 +43,10 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
     case 'group':
       item = new vscode.TreeItem(node.group.logGroupName, C.Collapsed);
       item.description = formatBytes(node.group.storedBytes);
-      item.tooltip = join(node.group.logGroupArn, node.group.retentionInDays ? `retention ${node.group.retentionInDays} d` : 'never expires');
+      item.tooltip = join(
+        node.group.logGroupArn,
+        node.group.retentionInDays ? `retention ${node.group.retentionInDays} d` : 'never expires',
+      );
       item.iconPath = new vscode.ThemeIcon('folder-library');
       item.contextValue = CONTEXT.group;
       break;
@@ -80,7 +83,11 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       break;
     case 'notShippingPod':
       item = new vscode.TreeItem(node.pod.name, C.None);
-      item.description = join(node.pod.namespace, node.missingContainers ? `missing: ${node.missingContainers.join(', ')}` : 'no stream', node.pod.nodeName);
+      item.description = join(
+        node.pod.namespace,
+        node.missingContainers ? `missing: ${node.missingContainers.join(', ')}` : 'no stream',
+        node.pod.nodeName,
+      );
       item.iconPath = new vscode.ThemeIcon('circle-slash');
       item.contextValue = CONTEXT.notShippingPod;
       break;

@@ -1,14 +1,7 @@
 // Fluentd: Deploy to Cluster — confirm (context, cluster, namespace, objects), check the config,
 // dry run, apply, watch the rollout; a summary of every object in the output and a notification.
 import * as vscode from 'vscode';
-import {
-  deploy,
-  describeObject,
-  formatDeployResult,
-  languageValidator,
-  renderManifests,
-  type DeployResult,
-} from '../../kube';
+import { deploy, describeObject, formatDeployResult, languageValidator, renderManifests, type DeployResult } from '../../kube';
 import type { KubeSession } from './session';
 import { readDeployConfig, readDeploySettings, rolloutTimeoutMs } from './settings';
 
@@ -53,31 +46,30 @@ export async function deployCommand(session: KubeSession, args: DeployArgs = {})
   ]
     .filter((l, i, all) => l !== '' || all[i - 1] !== '')
     .join('\n');
-  if (!(await session.prompts.confirm(`Deploy Fluentd to "${c.context}"?`, detail, args.force ? 'Deploy with Force' : 'Deploy'))) return undefined;
+  if (!(await session.prompts.confirm(`Deploy Fluentd to "${c.context}"?`, detail, args.force ? 'Deploy with Force' : 'Deploy')))
+    return undefined;
 
   session.log(`\n=== Deploy to ${c.context} (${c.server}), namespace ${settings.namespace}${args.force ? ', force' : ''} ===`);
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Fluentd deploy' },
-    (progress) =>
-      deploy({
-        client,
-        settings,
-        templates: session.templates,
-        config: config.files,
-        validate: languageValidator(),
-        force: args.force,
-        rollout: { timeoutMs: rolloutTimeoutMs() },
-        onProgress: (message) => {
-          progress.report({ message });
-          session.statusBar.busy(message);
-          session.log(message);
-        },
-        onRollout: (state) => {
-          progress.report({ message: `rollout: ${state.message}` });
-          session.statusBar.rollout(state);
-          session.log(`rollout: ${state.message}`);
-        },
-      }),
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Fluentd deploy' }, (progress) =>
+    deploy({
+      client,
+      settings,
+      templates: session.templates,
+      config: config.files,
+      validate: languageValidator(),
+      force: args.force,
+      rollout: { timeoutMs: rolloutTimeoutMs() },
+      onProgress: (message) => {
+        progress.report({ message });
+        session.statusBar.busy(message);
+        session.log(message);
+      },
+      onRollout: (state) => {
+        progress.report({ message: `rollout: ${state.message}` });
+        session.statusBar.rollout(state);
+        session.log(`rollout: ${state.message}`);
+      },
+    }),
   );
   session.log(formatDeployResult(result));
 

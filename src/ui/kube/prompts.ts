@@ -17,10 +17,15 @@ export const windowPrompts: KubePrompts = {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
   },
   pick: (items, placeHolder) => Promise.resolve(vscode.window.showQuickPick(items, { placeHolder })),
-  saveLocation: (defaultUri, title) => Promise.resolve(vscode.window.showSaveDialog({ defaultUri, title, filters: { YAML: ['yaml', 'yml'] } })),
+  saveLocation: (defaultUri, title) =>
+    Promise.resolve(vscode.window.showSaveDialog({ defaultUri, title, filters: { YAML: ['yaml', 'yml'] } })),
   notify(kind, message, ...actions) {
     const show =
-      kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      kind === 'error'
+        ? vscode.window.showErrorMessage
+        : kind === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
     return Promise.resolve(show(message, ...actions));
   },
 };

@@ -11,10 +11,15 @@ export async function selectContextCommand(session: KubeSession): Promise<string
     const items = loaded.contexts.map((name) => {
       const ctx = loaded.kc.getContextObject(name);
       const server = ctx ? loaded.kc.getCluster(ctx.cluster)?.server : undefined;
-      const marks = [name === chosen ? 'selected' : '', name === fileCurrent ? 'kubeconfig current-context' : ''].filter(Boolean).join(', ');
+      const marks = [name === chosen ? 'selected' : '', name === fileCurrent ? 'kubeconfig current-context' : '']
+        .filter(Boolean)
+        .join(', ');
       return { label: name, description: marks, detail: `${ctx?.cluster ?? '?'} — ${server ?? '?'}` };
     });
-    const pick = await session.prompts.pick(items, `Kube context for Fluentd deploys (kubeconfig: ${kubeconfigPaths().existing.join(', ')})`);
+    const pick = await session.prompts.pick(
+      items,
+      `Kube context for Fluentd deploys (kubeconfig: ${kubeconfigPaths().existing.join(', ')})`,
+    );
     if (!pick) return undefined;
     await session.selectContext(pick.label === fileCurrent ? undefined : pick.label);
     session.log(`Kube context for deploys: ${pick.label}`);

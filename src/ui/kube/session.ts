@@ -68,7 +68,8 @@ export class KubeSession implements vscode.Disposable {
     this.log(`${what} failed: ${message}`);
     const actions: string[] = [];
     if (err instanceof SettingsError) actions.push('Open Settings');
-    if (err instanceof KubeError && (err.kind === 'no-kubeconfig' || err.kind === 'kubeconfig-invalid')) actions.push('Select Kube Context');
+    if (err instanceof KubeError && (err.kind === 'no-kubeconfig' || err.kind === 'kubeconfig-invalid'))
+      actions.push('Select Kube Context');
     const first = err instanceof SettingsError || err instanceof ConfigFilesError ? message.split('\n').join(' ') : message;
     // Not awaited: a notification stays until the user closes it; the command is done now.
     void this.prompts.notify('error', `${what} failed: ${first}`, ...actions, 'Show Output').then((choice) => {

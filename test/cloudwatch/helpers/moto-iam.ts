@@ -9,7 +9,8 @@ async function iam(endpoint: string, params: Record<string, string>): Promise<st
     headers: {
       'Content-Type': 'application/x-www-form-urlencoded',
       // moto routes by the service named in the credential scope
-      Authorization: 'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20240101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0',
+      Authorization:
+        'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20240101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0',
     },
     body,
   });

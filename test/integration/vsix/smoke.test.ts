@@ -18,10 +18,18 @@ describe('installed .vsix', () => {
     const uri = workspaceFile('broken', 'fluent.conf');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await waitFor('the extension to activate', () => extension().isActive, 30_000);
-    const found = await waitFor('diagnostics from the packaged language server',
-      () => { const d = vscode.languages.getDiagnostics(uri); return d.length > 0 && d; }, 30_000);
-    assert.ok(found.some((d) => d.severity === vscode.DiagnosticSeverity.Error && /<\/?match\b/.test(d.message)),
-      found.map((d) => d.message).join('; '));
+    const found = await waitFor(
+      'diagnostics from the packaged language server',
+      () => {
+        const d = vscode.languages.getDiagnostics(uri);
+        return d.length > 0 && d;
+      },
+      30_000,
+    );
+    assert.ok(
+      found.some((d) => d.severity === vscode.DiagnosticSeverity.Error && /<\/?match\b/.test(d.message)),
+      found.map((d) => d.message).join('; '),
+    );
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await screenshot('vsix-diagnostics');
   });
@@ -36,7 +44,10 @@ describe('installed .vsix', () => {
   });
 
   it('has its activation time measured by VS Code', async function () {
-    const a = await activationFromRunningExtensions('codeLoadingTime + activateCallTime of the installed .vsix, from Developer: Show Running Extensions', 'vsix-running-extensions');
+    const a = await activationFromRunningExtensions(
+      'codeLoadingTime + activateCallTime of the installed .vsix, from Developer: Show Running Extensions',
+      'vsix-running-extensions',
+    );
     if (!a) return this.skip(); // a runner without the harness's browser
     assert.ok(Number.isFinite(a.ms) && a.ms >= 0, `unreadable activation time in ${JSON.stringify(a.row)}`);
   });

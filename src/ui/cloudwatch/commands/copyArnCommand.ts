@@ -7,9 +7,7 @@ export async function copyArnCommand(cw: CloudWatchSession, arg?: unknown): Prom
   if (!node) return;
   const groupArn = node.group.logGroupArn;
   const arn =
-    node.kind === 'group'
-      ? groupArn
-      : (node.stream.arn ?? (groupArn ? `${groupArn}:log-stream:${node.stream.logStreamName}` : undefined));
+    node.kind === 'group' ? groupArn : (node.stream.arn ?? (groupArn ? `${groupArn}:log-stream:${node.stream.logStreamName}` : undefined));
   if (!arn) {
     await cw.prompts.notify('warning', 'CloudWatch did not return an ARN for this item.');
     return;

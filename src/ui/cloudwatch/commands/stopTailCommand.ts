@@ -15,7 +15,11 @@ export async function stopTailCommand(cw: CloudWatchSession, tails: TailManager)
     return;
   }
   const items = [
-    ...running.map((t) => ({ label: t.title, description: `${Math.round(t.session.rate.perSecond())} ev/s · ${t.session.mode ?? 'starting'}`, id: t.id })),
+    ...running.map((t) => ({
+      label: t.title,
+      description: `${Math.round(t.session.rate.perSecond())} ev/s · ${t.session.mode ?? 'starting'}`,
+      id: t.id,
+    })),
     { label: ALL, id: -1 },
   ];
   const choice = await cw.prompts.pick(items, 'Stop which tail?');
