@@ -18,9 +18,9 @@ import type { TextDocument as TextDocumentType } from 'vscode-languageserver-tex
 import type { buildTree as BuildTree } from '../src/language/includes/tree';
 import type { parse as Parse } from '../src/language/parser';
 import type { analyzeRouting as AnalyzeRouting } from '../src/language/routing/analyze';
-import type { eventRoutes as EventRoutes } from '../src/language/routing/eventRoute';
+import type { eventRoutes as EventRoutes } from '../src/language/routing/event-route';
 import type { FluentdLanguageService as Service } from '../src/language/service';
-import { configMapManifest, daemonsetConfigMap } from '../test/helpers/configMap';
+import { configMapManifest, daemonsetConfigMap } from '../test/helpers/config-map';
 import { corpus10k } from './corpus10k';
 import { bundled, median, round } from './util';
 

@@ -31,7 +31,7 @@ const allEntries = [
   // the parts, each required by dist/extension.js on first use
   { sources: ['src/ui/cloudwatch/index.ts'], outfile: 'dist/cloudwatch.js', external: ['vscode'] },
   { sources: ['src/ui/kube/index.ts'], outfile: 'dist/kube.js', external: ['vscode'] },
-  { sources: ['src/client/client.ts', 'src/ui/formatEmbeddedConfig.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { sources: ['src/client/client.ts', 'src/ui/format-embedded-config.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { sources: ['src/server/main.ts'], outfile: 'dist/server.js' },
   { sources: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

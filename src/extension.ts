@@ -5,12 +5,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LazyTreeDataProvider, lazyPart, requireBundle } from './ui/lazy';
-import { registerShowEventRoute } from './ui/showEventRoute';
+import { registerShowEventRoute } from './ui/show-event-route';
 
 // the parts' types only (erased): their code is in dist/cloudwatch.js, dist/kube.js, dist/client.js
 type CloudWatchPart = typeof import('./ui/cloudwatch');
 type KubePart = typeof import('./ui/kube');
-type ClientPart = typeof import('./client/client') & typeof import('./ui/formatEmbeddedConfig');
+type ClientPart = typeof import('./client/client') & typeof import('./ui/format-embedded-config');
 
 // Names the parts define too; importing them would load the parts.
 const CLOUDWATCH_VIEW = 'fluentd.cloudwatch';

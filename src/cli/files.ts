@@ -3,7 +3,7 @@
 // `LC_ALL=C sort`) so output is the same on every machine.
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { kindForExplicit, kindForSearch, searchedPatterns, type FileKind } from './fileKinds';
+import { kindForExplicit, kindForSearch, searchedPatterns, type FileKind } from './file-kinds';
 
 export type Target = { source: 'file'; path: string; absPath: string; kind: FileKind } | { source: 'stdin' };
 

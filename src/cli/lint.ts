@@ -2,13 +2,13 @@
 // file kind's linter through the language service, and converts positions for output.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeFileSystem } from '../language/nodeFileSystem';
+import { nodeFileSystem } from '../language/node-file-system';
 import { LineIndex } from '../language/parser';
 import { FluentdLanguageService } from '../language/service';
 import type { Diagnostic } from '../language/types';
 import { pathToUri } from '../language/uri';
 import { decodeUtf8, type Decoded } from './decode';
-import { FLUENT_CONF, lintFile, type FileKind } from './fileKinds';
+import { FLUENT_CONF, lintFile, type FileKind } from './file-kinds';
 import { osReason, STDIN_PATH, type PathProblem, type Target } from './files';
 import { ColumnMapper, type CliDiagnostic } from './positions';
 

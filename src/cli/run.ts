@@ -2,7 +2,7 @@
 // flow can be driven in-process; main.ts supplies the real streams.
 import { version } from '../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
-import { searchedPatterns } from './fileKinds';
+import { searchedPatterns } from './file-kinds';
 import { expandPaths } from './files';
 import { count, formatJson, formatSummary, formatText, onlyErrors } from './format';
 import { helpText } from './help';

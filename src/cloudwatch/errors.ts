@@ -3,15 +3,15 @@
 import { operationOf } from './operation-tag';
 
 export type AwsErrorKind =
-  | 'noRegion'
-  | 'noCredentials'
-  | 'invalidCredentials'
-  | 'expiredToken'
-  | 'accessDenied'
-  | 'notFound'
+  | 'no-region'
+  | 'no-credentials'
+  | 'invalid-credentials'
+  | 'expired-token'
+  | 'access-denied'
+  | 'not-found'
   | 'network'
   | 'throttling'
-  | 'invalidRequest'
+  | 'invalid-request'
   | 'service'
   | 'aborted'
   | 'unknown';
@@ -148,35 +148,35 @@ export function classifyAwsError(err: unknown, ctx: ErrorContext = {}): Classifi
 
   if (/region is missing/i.test(raw) || name === 'RegionMissingError') {
     return make(
-      'noRegion',
+      'no-region',
       'No AWS region is set: choose one with "Fluentd: Choose AWS Region/Profile" or set fluentd.aws.region (or AWS_REGION, or region in ~/.aws/config).',
       false,
     );
   }
   if (/\bsso\b/i.test(raw) && /expired|invalid|refresh/i.test(raw)) {
     return make(
-      'expiredToken',
+      'expired-token',
       `The AWS SSO session for ${profile} has expired: run "aws sso login${ctx.profile ? ` --profile ${ctx.profile}` : ''}" and refresh.`,
       false,
     );
   }
   if (EXPIRED.has(name) || /security token included in the request is expired|token has expired/i.test(raw)) {
     return make(
-      'expiredToken',
+      'expired-token',
       `The AWS credentials of ${profile} have expired: renew them (e.g. aws sso login, or new session credentials) and refresh.`,
       false,
     );
   }
   if (name === 'CredentialsProviderError' || /could not load credentials|unable to load credentials|no credentials/i.test(raw)) {
     return make(
-      'noCredentials',
+      'no-credentials',
       `No AWS credentials found for ${profile}: configure a profile (aws configure / aws sso login), environment variables, or choose another profile.`,
       false,
     );
   }
   if (INVALID_CREDS.has(name) || /security token included in the request is invalid|signature we calculated does not match/i.test(raw)) {
     return make(
-      'invalidCredentials',
+      'invalid-credentials',
       `AWS rejected the credentials of ${profile} (${name || 'invalid token'}): check the access key, secret and session token.`,
       false,
     );
@@ -185,7 +185,7 @@ export function classifyAwsError(err: unknown, ctx: ErrorContext = {}): Classifi
     const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9]+)/.exec(raw);
     const action = m?.[1] ?? (operation ? `logs:${operation}` : undefined);
     return make(
-      'accessDenied',
+      'access-denied',
       `Access denied${where(ctx)}: your IAM identity needs ${action ?? 'a CloudWatch Logs permission'}.`,
       false,
       action,
@@ -194,7 +194,7 @@ export function classifyAwsError(err: unknown, ctx: ErrorContext = {}): Classifi
   if (name === 'ResourceNotFoundException' || name === 'ResourceNotFound') {
     const what = ctx.resource ? `${ctx.resource} does not exist` : raw.replace(/\.$/, '') || 'The log group or stream does not exist';
     return make(
-      'notFound',
+      'not-found',
       `${what}${ctx.region ? ` in ${ctx.region}` : ''} (it may have been deleted, or another region/account is selected).`,
       false,
     );
@@ -211,7 +211,7 @@ export function classifyAwsError(err: unknown, ctx: ErrorContext = {}): Classifi
     return make('network', `Cannot reach ${target}${net ? ` (${net})` : ''}: check the network, proxy/VPN, or fluentd.aws.endpoint.`, true);
   }
   if (name === 'InvalidParameterException' || name === 'ValidationException' || name === 'MalformedQueryException') {
-    return make('invalidRequest', `CloudWatch Logs rejected the request: ${raw}`, false);
+    return make('invalid-request', `CloudWatch Logs rejected the request: ${raw}`, false);
   }
   if (name === 'ServiceUnavailableException' || e.$fault === 'server' || (status !== undefined && status >= 500)) {
     return make('service', `CloudWatch Logs is unavailable right now (${name || `HTTP ${status}`}); will retry.`, true);
@@ -220,7 +220,7 @@ export function classifyAwsError(err: unknown, ctx: ErrorContext = {}): Classifi
     // a refusal without a usable body (proxies, emulators): most likely permissions
     const action = operation ? `logs:${operation}` : undefined;
     return make(
-      'accessDenied',
+      'access-denied',
       `Access denied${where(ctx)} (HTTP 403): your IAM identity may need ${action ?? 'a CloudWatch Logs permission'}.`,
       false,
       action,

@@ -80,7 +80,7 @@ export async function runPollTail(
       kind: 'error',
       fatal: true,
       error: {
-        kind: 'invalidRequest',
+        kind: 'invalid-request',
         message: `Cannot tail ${names.length} streams by name (CloudWatch allows ${MAX_STREAM_NAMES}); tail the group or a prefix instead.`,
         detail: '',
         retryable: false,

@@ -81,7 +81,7 @@ export function startTail(deps: TailDeps, target: TailTarget, listener: TailList
         kind: 'error',
         fatal: true,
         error: {
-          kind: 'invalidRequest',
+          kind: 'invalid-request',
           message:
             'Live Tail is not available here (no log group ARN or no StartLiveTail); set fluentd.cloudwatch.tailMode to "auto" or "poll".',
           detail: '',

@@ -3,7 +3,7 @@
 // (they are mounted under /fluentd/etc the same way); URLs and `#{…}` paths cannot be deployed.
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { includeTargets } from '../language/definition';
-import type { FileSystem } from '../language/fileSystem';
+import type { FileSystem } from '../language/file-system';
 import { parse } from '../language/parser';
 import { pathToUri } from '../language/uri';
 import { includes } from '../language/walk';

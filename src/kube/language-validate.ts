@@ -2,7 +2,7 @@
 // it will sit in the container (/fluentd/etc), so @include resolution sees the deployed files.
 import { posix } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileSystem } from '../language/fileSystem';
+import type { FileSystem } from '../language/file-system';
 import { glob } from '../language/glob';
 import { FluentdLanguageService } from '../language/service';
 import { CONFIG_MOUNT_PATH, configMapLayout, type ConfigFile } from './config-files';

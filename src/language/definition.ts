@@ -1,7 +1,7 @@
 // Go to definition: `@label @X` → `<label @X>`, and `@include path` → the file(s).
 import { posix } from 'node:path';
 import { Location, Range as LspRange } from 'vscode-languageserver-types';
-import type { FileSystem } from './fileSystem';
+import type { FileSystem } from './file-system';
 import type { IncludeNode, Node } from './parser/ast';
 import type { Position } from './types';
 import { containsPosition } from './types';

@@ -6,7 +6,7 @@ import type { Catalog, ParamDef, PluginDef, ResolvedElement, SectionDef } from '
 import { labelDefinitions } from './definition';
 import type { ParseResult } from './parser';
 import type { ElementNode, IncludeNode, ParamNode } from './parser/ast';
-import { ELEMENT_SUMMARIES, OLD_RESERVED, PLUGIN_SUMMARIES, RESERVED_SUMMARIES } from './pluginSummaries';
+import { ELEMENT_SUMMARIES, OLD_RESERVED, PLUGIN_SUMMARIES, RESERVED_SUMMARIES } from './plugin-summaries';
 import type { Position } from './types';
 import { containsPosition } from './types';
 import { convert, describeSize, describeTime, formatBytes, formatSeconds } from './values';

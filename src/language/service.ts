@@ -19,19 +19,19 @@ import {
 import { defaultCatalog, type Catalog } from './catalog';
 import { defaultChecks, type Check } from './checks';
 import { definition } from './definition';
-import type { FileSystem } from './fileSystem';
+import type { FileSystem } from './file-system';
 import { foldingRanges } from './folding';
-import { codeActions } from './codeActions';
+import { codeActions } from './code-actions';
 import { completion } from './completion';
 import { formatEdits } from './format';
 import { hover } from './hover';
 import { parse, type ParseResult } from './parser';
 import { documentSymbols } from './symbols';
 import { definitionAt, documentLinks, withIncludedFiles } from './includes/features';
-import { WholeConfig, type DocumentContext, type DocumentEnvironment } from './includes/wholeConfig';
-import type { EventRoute } from './routing/eventRoute';
+import { WholeConfig, type DocumentContext, type DocumentEnvironment } from './includes/whole-config';
+import type { EventRoute } from './routing/event-route';
 import { eventRoutesOf, routeCodeLenses, routingCodeActions } from './routing/features';
-import { isYamlDocument, YamlSupport } from './yaml/yamlSupport';
+import { isYamlDocument, YamlSupport } from './yaml/yaml-support';
 import type { Diagnostic, Position, Severity } from './types';
 
 export interface LanguageServiceOptions {

@@ -1,7 +1,7 @@
 // Entry point of the language server process (dist/server.js). The transport
 // (--node-ipc from VS Code, --stdio from other editors) comes from argv.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { nodeFileSystem } from '../language/nodeFileSystem';
+import { nodeFileSystem } from '../language/node-file-system';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);

@@ -14,12 +14,12 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileSystem } from '../language/fileSystem';
+import type { FileSystem } from '../language/file-system';
 import { loadCatalogFiles } from '../language/catalog/load';
 import { FluentdLanguageService } from '../language/service';
 import { uriToPath } from '../language/uri';
 import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/features';
-import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { homedir } from 'node:os';
 import { readSettings, resolveSettingPath, type ServerSettings } from './settings';
 

@@ -1,7 +1,7 @@
 // Errors produced for real: by moto (ResourceNotFound, AccessDenied with IAM enforcement, an
 // unknown access key), by the SDK itself (no region, no credentials) and by the network (a
 // closed port). Throttling and expired tokens cannot be produced by moto; the classifier is
-// tested on the SDK's exception classes for those in test/unit/cloudwatch-errors.test.ts.
+// tested on the SDK's exception classes for those in test/unit/cloudwatch/errors.test.ts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -56,7 +56,7 @@ test('a missing log group: ResourceNotFound from moto, named in the message', as
   );
   assert.ok(err, 'moto must refuse');
   const c = classifyAwsError(err, { resource: 'log group /eks/nope/containers', region: moto.region });
-  assert.equal(c.kind, 'notFound', c.detail);
+  assert.equal(c.kind, 'not-found', c.detail);
   assert.match(c.message, /log group \/eks\/nope\/containers does not exist in us-east-1/);
   assert.equal(c.retryable, false);
 });
@@ -75,7 +75,7 @@ test('tailing a missing group stops with one fatal notice instead of retrying', 
     ['started', 'error'],
   );
   const n = notices[1];
-  assert.ok(n.kind === 'error' && n.fatal && n.error.kind === 'notFound', JSON.stringify(n));
+  assert.ok(n.kind === 'error' && n.fatal && n.error.kind === 'not-found', JSON.stringify(n));
 });
 
 test('no region anywhere: the SDK refuses and the message says how to set one', async () => {
@@ -86,7 +86,7 @@ test('no region anywhere: the SDK refuses and the message says how to set one', 
       (e: unknown) => e,
     );
     const c = classifyAwsError(err);
-    assert.equal(c.kind, 'noRegion', c.detail);
+    assert.equal(c.kind, 'no-region', c.detail);
     assert.match(c.message, /fluentd\.aws\.region/);
   });
 });
@@ -102,7 +102,7 @@ test('no credentials anywhere: the default chain fails and the message names the
         (e: unknown) => e,
       );
     const c = classifyAwsError(err, { profile: 'nobody' });
-    assert.equal(c.kind, 'noCredentials', c.detail);
+    assert.equal(c.kind, 'no-credentials', c.detail);
     assert.match(c.message, /profile "nobody"/);
     assert.ok(Date.now() - started < 10_000, 'fails fast (no metadata service lookups)');
   });
@@ -150,7 +150,7 @@ test('IAM enforced by moto: AccessDenied names the missing action; an unknown ke
       (e: unknown) => e,
     );
   const c = classifyAwsError(denied, { resource: 'log group /eks/iam/containers' });
-  assert.equal(c.kind, 'accessDenied', c.detail);
+  assert.equal(c.kind, 'access-denied', c.detail);
   assert.equal(c.action, 'logs:DescribeLogStreams');
   assert.match(c.message, /needs logs:DescribeLogStreams/);
   assert.match(c.detail, /is not authorized to perform: logs:DescribeLogStreams/, "moto's own words, read from its XML body");
@@ -167,5 +167,5 @@ test('IAM enforced by moto: AccessDenied names the missing action; an unknown ke
       (e: unknown) => e,
     );
   const r = classifyAwsError(rejected);
-  assert.equal(r.kind, 'invalidCredentials', r.detail);
+  assert.equal(r.kind, 'invalid-credentials', r.detail);
 });

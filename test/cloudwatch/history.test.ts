@@ -64,5 +64,5 @@ test('a stream that does not exist: ResourceNotFound, classified', async () => {
     (e: unknown) => e,
   );
   const c = classifyAwsError(err, { resource: `stream missing` });
-  assert.equal(c.kind, 'notFound', c.detail);
+  assert.equal(c.kind, 'not-found', c.detail);
 });

@@ -28,7 +28,7 @@ import {
   type KubeObject,
   type RolloutState,
 } from '../../src/kube';
-import { nodeFileSystem } from '../../src/language/nodeFileSystem';
+import { nodeFileSystem } from '../../src/language/node-file-system';
 import { startKube, type KubeCluster } from '../harness/kube';
 import { clientFor, kubeRequest, settings, simulateDaemonSetStatus, templates, validate } from './cluster';
 

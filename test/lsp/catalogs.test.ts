@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DidChangeConfigurationNotification, ShowMessageNotification, type ShowMessageParams } from 'vscode-languageserver/node';
-import { TestConnection } from './testConnection';
+import { TestConnection } from './test-connection';
 
 const CONFIG = `<source>
   @type sample

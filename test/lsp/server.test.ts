@@ -13,7 +13,7 @@ import {
   type DocumentSymbol,
   type Location,
 } from 'vscode-languageserver/node';
-import { TestConnection } from './testConnection';
+import { TestConnection } from './test-connection';
 
 const GOOD = `<source>
   @type tail

@@ -2,7 +2,7 @@
 // that applies to an element of a parsed config (its @type plugin, merged with the
 // section schema its parent declares). Immutable: merge() returns a new Catalog.
 import type { ElementNode } from '../parser/ast';
-import { closest as closestName } from './didYouMean';
+import { closest as closestName } from './did-you-mean';
 import type { CatalogData, CompatKind, PluginDef, PluginKind, ParamDef, RawElementDef, SectionDef } from './types';
 
 /** Directive element name → the plugin kind its @type names. */

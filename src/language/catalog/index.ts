@@ -5,7 +5,7 @@ import data from './catalog.data.json';
 import type { CatalogData } from './types';
 
 export { Catalog, COMPAT_TARGET, RESERVED_KEYS, own, writtenType, type CompatHit, type ElementRole, type ResolvedElement } from './catalog';
-export { closest, damerauLevenshtein, defaultBound } from './didYouMean';
+export { closest, damerauLevenshtein, defaultBound } from './did-you-mean';
 export { normalizeCatalog, CATALOG_FORMAT, type NormalizeResult } from './normalize';
 export * from './types';
 

@@ -1,9 +1,9 @@
 // The checks the language service runs after parsing, in order.
 import { bufferCheck } from './buffer';
 import type { Check } from './check';
-import { embeddedRubyCheck } from './embeddedRuby';
-import { paramValueCheck } from './paramValues';
-import { pluginTypeCheck } from './pluginTypes';
+import { embeddedRubyCheck } from './embedded-ruby';
+import { paramValueCheck } from './param-values';
+import { pluginTypeCheck } from './plugin-types';
 import { schemaCheck } from './schema';
 import { structureCheck } from './structure';
 

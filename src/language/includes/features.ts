@@ -8,10 +8,10 @@ import { documentSymbols } from '../symbols';
 import type { Position, Range } from '../types';
 import { containsPosition } from '../types';
 import { includes, nodeAt } from '../walk';
-import { staticValue } from './staticValue';
+import { staticValue } from './static-value';
 import type { ConfigHost, SourceFile } from './host';
 import { resolveInclude } from './resolve';
-import type { DocumentContext } from './wholeConfig';
+import type { DocumentContext } from './whole-config';
 
 const START = LspRange.create(0, 0, 0, 0);
 /** How deep the outline follows includes of includes. */

@@ -3,7 +3,7 @@
 // FileSystem interface with open editor buffers laid over it; the ConfigMap host
 // (yaml/) serves the keys of one ConfigMap as the files of one directory.
 import { posix } from 'node:path';
-import type { FileSystem } from '../fileSystem';
+import type { FileSystem } from '../file-system';
 import { parse, type ParseResult } from '../parser';
 import { pathToUri } from '../uri';
 

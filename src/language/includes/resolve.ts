@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import type { IncludeNode } from '../parser/ast';
 import type { ConfigHost, SourceFile } from './host';
-import { includePath } from './staticValue';
+import { includePath } from './static-value';
 
 export type IncludeResolution =
   /** The files, in the order Fluentd reads them. */

@@ -1,3 +1,3 @@
 export * from './ast';
 export { parse, RESERVED_PARAMS, type ParseOptions, type ParseResult } from './parser';
-export { LineIndex } from './lineIndex';
+export { LineIndex } from './line-index';

@@ -9,7 +9,7 @@
 // derived constructor's super() call, and a parse makes thousands of these.
 import type { Range } from '../types';
 import type { Comment, ConfigDocument, ElementNode, EmbeddedCode, IncludeNode, Node, ParamNode, QuoteStyle, Value } from './ast';
-import type { LineIndex } from './lineIndex';
+import type { LineIndex } from './line-index';
 
 /** Shared by every value without embedded Ruby: never written to. */
 const NO_EMBEDDED: readonly EmbeddedCode[] = Object.freeze([]);

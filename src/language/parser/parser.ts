@@ -5,10 +5,10 @@
 // nesting cannot overflow the call stack.
 import type { Diagnostic, Severity } from '../types';
 import type { Comment, ConfigDocument, Node, Value } from './ast';
-import { LineIndex } from './lineIndex';
+import { LineIndex } from './line-index';
 import { newEmbeddedBudget, scanDoubleQuoted, scanJson, scanSingleQuoted, type EmbeddedSpan, type LiteralError } from './literals';
 import { CH, endOfLine, isNameChar, isSpaceOrTab, isWhite, matchLineEnd, nextLineStart, skipSpacing, skipWhite, trimWhite } from './scan';
-import { Finders, plainDoubleQuotedClose, scanTagArgumentFast, scanUnquotedKeyFast, scanUnquotedValueFast } from './fastScan';
+import { Finders, plainDoubleQuotedClose, scanTagArgumentFast, scanUnquotedKeyFast, scanUnquotedValueFast } from './fast-scan';
 import { CommentImpl, DocumentImpl, ElementImpl, EmbeddedImpl, IncludeImpl, ParamImpl, ValueImpl } from './nodes';
 
 export interface ParseResult {
@@ -330,7 +330,7 @@ class Parser {
    * The common line `key value` with native searches and no per-character rules: an
    * unquoted key, spaces, a value that is neither quoted nor JSON, and no `#`, tab or
    * CR on the line. Makes exactly what param() makes of such a line (the differential
-   * test in parser-fast-paths.test.ts compares whole parses); returns false, having
+   * test in test/unit/language/parser/fast-paths.test.ts compares whole parses); returns false, having
    * changed nothing, for any other line.
    */
   private plainParam(): boolean {

@@ -10,11 +10,11 @@ import {
   type Diagnostic as LspDiagnostic,
   type Range as LspRange,
 } from 'vscode-languageserver-types';
-import type { DocumentContext } from '../includes/wholeConfig';
+import type { DocumentContext } from '../includes/whole-config';
 import type { Position } from '../types';
 import { containsPosition } from '../types';
 import type { PatternFix } from './analyze';
-import { eventRoute, type EventRoute } from './eventRoute';
+import { eventRoute, type EventRoute } from './event-route';
 import { buildModel } from './model';
 import { SHOW_EVENT_ROUTE_COMMAND } from './protocol';
 

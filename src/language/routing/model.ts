@@ -1,7 +1,7 @@
 // The routing view of a config tree: its sources (with their tags and label), and
 // the ordered filter/match rules of each scope — the root router and each <label>
 // — the way Fluentd's RootAgent and Label add them to their EventRouter.
-import { evaluateText, staticValue } from '../includes/staticValue';
+import { evaluateText, staticValue } from '../includes/static-value';
 import { treeParam, type ConfigTree, type TreeElement, type TreeItem } from '../includes/tree';
 import { PatternSet } from './pattern';
 import { sourceTags, type SourceTags } from './tags';

@@ -5,7 +5,7 @@
 // `.facility.priority`; forward/http/unix take the tag the client sends. Parts the
 // config cannot know are wildcards; a tag that cannot be known at all is "any".
 import { expandBraces } from '../glob';
-import { staticValue } from '../includes/staticValue';
+import { staticValue } from '../includes/static-value';
 import { treeParam, type TreeElement } from '../includes/tree';
 import { Lbl, Nfa } from './automaton';
 

@@ -3,7 +3,7 @@
 // mapping is exact (a `|` block, or a one-line edit of plain characters in a quoted
 // scalar).
 import type { Position, Range } from '../types';
-import { LineIndex } from '../parser/lineIndex';
+import { LineIndex } from '../parser/line-index';
 import type { EmbeddedConf } from './manifests';
 
 export interface MappedEdit {

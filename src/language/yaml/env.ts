@@ -4,7 +4,7 @@
 // none of them sets is reported: Fluentd reads it as empty text, or — for
 // ENV.fetch without a default — refuses to start with KeyError. A default
 // (`ENV['X'] || 'd'`, `ENV.fetch('X', 'd')`, a block) or a condition makes it fine.
-import { closingBracket } from '../includes/staticValue';
+import { closingBracket } from '../includes/static-value';
 import type { ParseResult } from '../parser';
 import type { EmbeddedCode, Node } from '../parser/ast';
 import type { Diagnostic, Position } from '../types';

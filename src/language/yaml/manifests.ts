@@ -4,7 +4,7 @@
 // and mount those ConfigMaps. Multi-document files and `kind: List` are read;
 // everything else is ignored. Broken YAML gives errors, never an exception.
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Scalar } from 'yaml';
-import { LineIndex } from '../parser/lineIndex';
+import { LineIndex } from '../parser/line-index';
 import type { Diagnostic } from '../types';
 import { decodeBlock, decodeFlow, type DecodedScalar } from './scalar';
 

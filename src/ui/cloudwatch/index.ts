@@ -4,18 +4,18 @@
 // src/extension.ts registers the view with a stand-in provider and calls registerCloudWatch
 // once, on first use; every disposable goes into context.subscriptions.
 import * as vscode from 'vscode';
-import { chooseRegionProfileCommand } from './commands/chooseRegionProfileCommand';
-import { copyArnCommand } from './commands/copyArnCommand';
-import { copyNameCommand } from './commands/copyNameCommand';
-import { filterGroupsCommand } from './commands/filterGroupsCommand';
-import { loadMoreCommand } from './commands/loadMoreCommand';
-import { loadOlderCommand } from './commands/loadOlderCommand';
-import { openHistoryCommand } from './commands/openHistoryCommand';
-import { refreshCommand } from './commands/refreshCommand';
-import { stopTailCommand } from './commands/stopTailCommand';
-import { tailGroupCommand } from './commands/tailGroupCommand';
-import { tailPodCommand } from './commands/tailPodCommand';
-import { tailStreamCommand } from './commands/tailStreamCommand';
+import { chooseRegionProfileCommand } from './commands/choose-region-profile-command';
+import { copyArnCommand } from './commands/copy-arn-command';
+import { copyNameCommand } from './commands/copy-name-command';
+import { filterGroupsCommand } from './commands/filter-groups-command';
+import { loadMoreCommand } from './commands/load-more-command';
+import { loadOlderCommand } from './commands/load-older-command';
+import { openHistoryCommand } from './commands/open-history-command';
+import { refreshCommand } from './commands/refresh-command';
+import { stopTailCommand } from './commands/stop-tail-command';
+import { tailGroupCommand } from './commands/tail-group-command';
+import { tailPodCommand } from './commands/tail-pod-command';
+import { tailStreamCommand } from './commands/tail-stream-command';
 import { HISTORY_SCHEME, HistoryDocuments } from './history-documents';
 import { ScriptedCloudWatchPrompts } from './prompts';
 import { CloudWatchSession } from './session';

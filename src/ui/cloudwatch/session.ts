@@ -72,7 +72,7 @@ export class CloudWatchSession implements vscode.Disposable {
     this.log.appendLine(`[${new Date().toISOString()}] ${err.message}${err.detail ? `\n    ${err.detail}` : ''}`);
     if (!this.notifyOnce.shouldNotify(err, scope.startsWith('tail:') ? scope : '')) return;
     const fixable =
-      err.kind === 'noRegion' || err.kind === 'noCredentials' || err.kind === 'invalidCredentials' || err.kind === 'expiredToken';
+      err.kind === 'no-region' || err.kind === 'no-credentials' || err.kind === 'invalid-credentials' || err.kind === 'expired-token';
     const actions = fixable ? [CHOOSE_REGION_PROFILE] : [];
     void this.prompts.notify(err.retryable ? 'warning' : 'error', err.message, ...actions).then((a) => {
       if (a === CHOOSE_REGION_PROFILE) void vscode.commands.executeCommand('fluentd.cloudwatch.chooseRegionProfile');

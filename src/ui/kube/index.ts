@@ -2,15 +2,15 @@
 // session. Built as its own bundle (dist/kube.js): src/extension.ts calls registerKube(context)
 // once, on the first call of a kube command.
 import * as vscode from 'vscode';
-import { copyIamPolicyCommand } from './copyIamPolicyCommand';
-import { DEPLOY_COMMAND, deployCommand, type DeployArgs } from './deployCommand';
-import { exportManifestsCommand } from './exportManifestsCommand';
-import { previewCommand } from './previewCommand';
+import { copyIamPolicyCommand } from './copy-iam-policy-command';
+import { DEPLOY_COMMAND, deployCommand, type DeployArgs } from './deploy-command';
+import { exportManifestsCommand } from './export-manifests-command';
+import { previewCommand } from './preview-command';
 import { ScriptedPrompts } from './prompts';
-import { selectContextCommand } from './selectContextCommand';
+import { selectContextCommand } from './select-context-command';
 import { KubeSession } from './session';
-import { statusCommand } from './statusCommand';
-import { undeployCommand } from './undeployCommand';
+import { statusCommand } from './status-command';
+import { undeployCommand } from './undeploy-command';
 
 export const KUBE_COMMANDS = {
   deploy: DEPLOY_COMMAND,

@@ -13,7 +13,7 @@ import {
   type ManifestTemplates,
 } from '../../kube';
 import { windowPrompts, type KubePrompts } from './prompts';
-import { DeployStatusBar } from './statusBar';
+import { DeployStatusBar } from './status-bar';
 
 const CONTEXT_KEY = 'fluentd.deploy.kubeContext';
 

@@ -2,7 +2,7 @@
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { collectConfigFiles, withDefaults, type ConfigFile, type DeploySettings } from '../../kube';
-import { nodeFileSystem } from '../../language/nodeFileSystem';
+import { nodeFileSystem } from '../../language/node-file-system';
 
 export function readDeploySettings(): DeploySettings {
   const c = vscode.workspace.getConfiguration('fluentd.deploy');

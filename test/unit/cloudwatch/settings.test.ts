@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateAwsSettings, validateCloudWatchSettings } from '../../../src/cloudwatch/settings';
+
+test('valid settings pass through trimmed; empty strings mean "not set"', () => {
+  assert.deepEqual(validateAwsSettings({ region: ' eu-west-1 ', profile: 'dev', endpoint: 'http://127.0.0.1:5000/' }), {
+    value: { region: 'eu-west-1', profile: 'dev', endpoint: 'http://127.0.0.1:5000' },
+    problems: [],
+  });
+  assert.deepEqual(validateAwsSettings({ region: '', profile: '  ' }), { value: {}, problems: [] });
+});
+
+test('bad values are ignored with a message naming the setting', () => {
+  const r = validateAwsSettings({ region: 'Ireland', profile: 42, endpoint: 'ftp://x' });
+  assert.deepEqual(r.value, {});
+  assert.equal(r.problems.length, 3);
+  assert.match(r.problems.join('\n'), /fluentd\.aws\.region "Ireland"/);
+  assert.match(r.problems.join('\n'), /fluentd\.aws\.profile must be a string/);
+  assert.match(r.problems.join('\n'), /fluentd\.aws\.endpoint "ftp:\/\/x"/);
+});
+
+test('CloudWatch settings: defaults, clamping, enum check', () => {
+  assert.deepEqual(validateCloudWatchSettings({}).value, { logGroupPrefix: '', tailMode: 'auto', pollIntervalMs: 1000 });
+  const r = validateCloudWatchSettings({ logGroupPrefix: '/eks/demo/', tailMode: 'fast', pollIntervalMs: 5 });
+  assert.deepEqual(r.value, { logGroupPrefix: '/eks/demo/', tailMode: 'auto', pollIntervalMs: 200 });
+  assert.equal(r.problems.length, 2);
+  assert.equal(validateCloudWatchSettings({ pollIntervalMs: 'x' }).value.pollIntervalMs, 1000);
+  assert.equal(validateCloudWatchSettings({ tailMode: 'poll' }).value.tailMode, 'poll');
+});
