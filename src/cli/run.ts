@@ -2,6 +2,7 @@
 // flow can be driven in-process; main.ts supplies the real streams.
 import { version } from '../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
+import { escapeControlChars } from './escape-text';
 import { searchedPatterns } from './file-kinds';
 import { expandPaths } from './files';
 import { count, formatJson, formatSummary, formatText, onlyErrors } from './format';
@@ -31,7 +32,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     command = parseArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr(`${PROG}: ${err.message}\nRun '${PROG} --help' for usage.\n`);
+    io.stderr(`${PROG}: ${escapeControlChars(err.message)}\nRun '${PROG} --help' for usage.\n`);
     return EXIT_USAGE;
   }
   if (command.kind === 'help') {
@@ -57,8 +58,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   else io.stdout(formatText(shown, colorFor(io.stdoutIsTTY, options.noColor, io.env)));
 
   const errColor = colorFor(io.stderrIsTTY, options.noColor, io.env);
-  for (const n of expansion.notices) io.stderr(`${PROG}: ${n}\n`);
-  for (const p of problems) io.stderr(`${PROG}: ${p.path}: ${p.message}\n`);
+  for (const n of expansion.notices) io.stderr(`${PROG}: ${escapeControlChars(n)}\n`);
+  for (const p of problems) io.stderr(`${PROG}: ${escapeControlChars(p.path)}: ${escapeControlChars(p.message)}\n`);
   if (outcome.files.length === 0 && problems.length === 0) {
     // a CI step that checks nothing (a mistyped directory) must not pass silently
     io.stderr(`${PROG}: nothing to check: no ${searchedPatterns()} files found\n`);
