@@ -162,7 +162,6 @@ describe('control characters from configs (issue 13)', () => {
 
   test('text output shows them escaped, on stdout and stderr', () => {
     const r = runCli(['fluent.conf', 'cm.yaml', 'bad\x1b[2Jname.conf', 'missing\x1b[2J.conf'], { cwd: t.dir });
-
     assert.doesNotMatch(r.stdout + r.stderr, /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/, 'nothing but newlines is a control character');
     assert.match(r.stdout, /^fluent\.conf:3:\d+: .*fo\\e\]0;PWNED\\ao/m);
     assert.match(r.stdout, /^fluent\.conf:4:\d+: .*ba\\e\[2Jr/m);
@@ -173,7 +172,6 @@ describe('control characters from configs (issue 13)', () => {
 
   test('JSON output keeps the characters as JSON escapes (the same values)', () => {
     const r = runCli(['--format', 'json', 'fluent.conf', 'bad\x1b[2Jname.conf'], { cwd: t.dir });
-
     assert.doesNotMatch(r.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
     const report = parseReport(r.stdout);
     assert.ok(report.files[0].diagnostics.some((d) => d.message.includes('fo\x1b]0;PWNED\x07o')));
