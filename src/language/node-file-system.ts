@@ -1,7 +1,8 @@
 // The FileSystem of the language service on the local disk (LSP server, CLI).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import type { FileSystem } from './file-system';
 import { glob } from './glob';
+import { readRegularText } from './read-regular-file';
 
 /** Files larger than this are not read for @include resolution. */
 const MAX_INCLUDE_BYTES = 8 * 1024 * 1024;
@@ -23,15 +24,16 @@ export const nodeFileSystem: FileSystem = {
   },
   size(path) {
     try {
-      return statSync(path).size;
+      const st = statSync(path);
+      return st.isFile() ? st.size : undefined; // a device's or FIFO's size says nothing
     } catch {
       return undefined;
     }
   },
   readFile(path) {
     try {
-      if (statSync(path).size > MAX_INCLUDE_BYTES) return undefined;
-      return readFileSync(path, 'utf8');
+      // regular files only, capped: a link to /dev/zero or a FIFO would otherwise be read forever
+      return readRegularText(path, MAX_INCLUDE_BYTES);
     } catch {
       return undefined;
     }

@@ -2,7 +2,7 @@
 // unsupported paths, invalid UTF-8, usage errors, --help/--version.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { cliPath, corpusRoot, parseReport, repoRoot, runCli, tempTree } from './harness';
@@ -240,6 +240,52 @@ describe('usage', () => {
       assert.doesNotMatch(r.stderr, /Error|\n\s+at /, r.stderr);
     } finally {
       t.cleanup();
+    }
+  });
+});
+
+describe('files that are not regular files (issue 13, item 1)', () => {
+  // /dev/zero and FIFOs pass a size check (size 0) and were read forever
+  const t = tempTree({
+    'fluent.conf':
+      '<source>\n  @type sample\n  tag app\n</source>\n@include zero.conf\n@include fifo.conf\n<match app>\n  @type null\n</match>\n',
+  });
+  symlinkSync('/dev/zero', join(t.dir, 'zero.conf'));
+  spawnSync('mkfifo', [join(t.dir, 'fifo.conf')]);
+  after(t.cleanup);
+  const LIMIT_MS = 30_000;
+
+  test('an @include of /dev/zero or a FIFO is not read; the including file is still checked', () => {
+    const r = runCli(['--format', 'json', 'fluent.conf'], { cwd: t.dir, timeoutMs: LIMIT_MS });
+    assert.equal(r.status, 0);
+    assert.equal(parseReport(r.stdout).files.length, 1);
+  });
+
+  test('named explicitly (or found through a link): exit 2, saying what the file is', () => {
+    const r = runCli(['zero.conf', 'fifo.conf', 'fluent.conf'], { cwd: t.dir, timeoutMs: LIMIT_MS });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^fluentd-lint: zero\.conf: not a regular file \(a character device\): not read$/m);
+    assert.match(r.stderr, /^fluentd-lint: fifo\.conf: not a regular file \(a FIFO \(named pipe\)\): not read$/m);
+    assert.match(r.stderr, /in 1 file/);
+  });
+
+  test('a directory search skips them', () => {
+    const r = runCli(['--format', 'json', '.'], { cwd: t.dir, timeoutMs: LIMIT_MS });
+    assert.equal(r.status, 0);
+    assert.deepEqual(
+      parseReport(r.stdout).files.map((f) => f.path),
+      ['fluent.conf'],
+    );
+  });
+
+  test('stdin is read up to the cap', () => {
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const r = runCli(['-'], { timeoutMs: LIMIT_MS, stdin: zero });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^fluentd-lint: <stdin>: larger than 16 MiB: not read$/m);
+    } finally {
+      closeSync(zero);
     }
   });
 });
