@@ -2,6 +2,7 @@
 import { posix } from 'node:path';
 import { Location, Range as LspRange } from 'vscode-languageserver-types';
 import type { FileSystem } from './file-system';
+import { GlobLimitError } from './glob';
 import type { IncludeNode, Node } from './parser/ast';
 import type { Position } from './types';
 import { containsPosition } from './types';
@@ -17,7 +18,14 @@ export function definition(uri: string, parsed: ParsedTree, pos: Position, fs: F
     return labelDefinitions(nodes, name).map((r) => Location.create(uri, r));
   }
   if (node.kind === 'include' && fs) {
-    return includeTargets(uri, node, fs).map((p) => Location.create(pathToUri(p), LspRange.create(0, 0, 0, 0)));
+    let targets: string[];
+    try {
+      targets = includeTargets(uri, node, fs);
+    } catch (err) {
+      if (err instanceof GlobLimitError) return []; // too many files to jump to
+      throw err;
+    }
+    return targets.map((p) => Location.create(pathToUri(p), LspRange.create(0, 0, 0, 0)));
   }
   return [];
 }
@@ -28,7 +36,7 @@ export function labelDefinitions(nodes: Node[], name: string) {
   return out;
 }
 
-/** Files an @include names, resolved like Fluentd: relative to the including file, globbed, sorted. */
+/** Files an @include names, resolved like Fluentd: relative to the including file, globbed, sorted; GlobLimitError past the glob budget. */
 export function includeTargets(uri: string, include: IncludeNode, fs: FileSystem): string[] {
   const file = uriToPath(uri);
   let pattern = include.path.startsWith('file://') ? include.path.slice('file://'.length) : include.path;

@@ -3,8 +3,9 @@
 // may pass an in-memory one built from real files.
 
 export interface FileSystem {
-  /** Absolute paths matching a Ruby-style glob (absolute pattern), sorted like Dir.glob(...).sort. */
+  /** Absolute paths matching a Ruby-style glob (absolute pattern), sorted like Dir.glob(...).sort; throws GlobLimitError past the glob budget (see glob.ts). */
   glob(pattern: string): string[];
+  /** The text of a regular file (never a device or FIFO), undefined when it cannot or should not be read. */
   readFile(path: string): string | undefined;
   /** Size in bytes without reading the file (undefined when unknown); lets the root search skip huge files. */
   size?(path: string): number | undefined;

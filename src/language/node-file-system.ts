@@ -12,10 +12,18 @@ export const nodeFileSystem: FileSystem = {
     return glob(pattern, {
       list(dir) {
         try {
-          return readdirSync(dir, { withFileTypes: true }).map((d) => ({
-            name: d.name,
-            isDirectory: d.isDirectory() || (d.isSymbolicLink() && isDir(`${dir}/${d.name}`)),
-          }));
+          return readdirSync(dir, { withFileTypes: true }).map((d) => {
+            const link = d.isSymbolicLink();
+            return { name: d.name, isDirectory: d.isDirectory() || (link && isDir(`${dir}/${d.name}`)), isSymbolicLink: link };
+          });
+        } catch {
+          return undefined;
+        }
+      },
+      identity(dir) {
+        try {
+          const st = statSync(dir, { bigint: true });
+          return `${st.dev}:${st.ino}`;
         } catch {
           return undefined;
         }

@@ -4,6 +4,7 @@
 // (yaml/) serves the keys of one ConfigMap as the files of one directory.
 import { posix } from 'node:path';
 import type { FileSystem } from '../file-system';
+import { globOrNothing } from '../glob';
 import { parse, type ParseResult } from '../parser';
 import { pathToUri } from '../uri';
 
@@ -18,7 +19,7 @@ export interface SourceFile {
 }
 
 export interface ConfigHost {
-  /** Absolute matches of an absolute glob, sorted like Ruby's Dir.glob(…).sort; undefined when this host cannot list. */
+  /** Absolute matches of an absolute glob, sorted like Ruby's Dir.glob(…).sort; undefined when this host cannot list. Throws GlobLimitError past the glob budget. */
   glob(pattern: string): string[] | undefined;
   /** The parsed file, or undefined when it cannot be read. */
   file(path: string): SourceFile | undefined;
@@ -108,7 +109,8 @@ export class DiskHost implements ConfigHost {
     for (const p of this.open.keys()) if (p.endsWith('.conf') || p === path) out.add(p);
     let dir = posix.dirname(path);
     for (let level = 0; level <= ANCESTOR_LEVELS && out.size < MAX_CANDIDATES && dir !== '/' && !this.stopAt.includes(dir); level++) {
-      for (const p of this.fs.glob(posix.join(dir, '*.conf'))) out.add(p);
+      // a folder with more *.conf files than a glob may return holds no root worth finding
+      for (const p of globOrNothing(this.fs, posix.join(dir, '*.conf'))) out.add(p);
       const up = posix.dirname(dir);
       if (up === dir) break;
       dir = up;

@@ -20,7 +20,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { FileSystem } from '../file-system';
-import { glob as globPaths } from '../glob';
+import { glob as globPaths, globOrNothing } from '../glob';
 import { definitionAt, documentLinks } from '../includes/features';
 import type { ConfigHost, SourceFile } from '../includes/host';
 import type { DocumentContext } from '../includes/whole-config';
@@ -164,7 +164,7 @@ export class YamlSupport {
     if (!path || !this.fileSystem) return [];
     const dir = posix.dirname(path.replace(/\\/g, '/'));
     const found: WorkloadInfo[] = [];
-    const files = [...this.fileSystem.glob(`${dir}/*.yaml`), ...this.fileSystem.glob(`${dir}/*.yml`)]
+    const files = [...globOrNothing(this.fileSystem, `${dir}/*.yaml`), ...globOrNothing(this.fileSystem, `${dir}/*.yml`)]
       .filter((p) => p !== path)
       .slice(0, MAX_NEIGHBOURS);
     for (const p of files) {
