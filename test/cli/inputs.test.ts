@@ -289,3 +289,35 @@ describe('files that are not regular files (issue 13, item 1)', () => {
     }
   });
 });
+
+describe('links out of a searched folder (found by the fuzzer, issue 13)', () => {
+  // a repository's conf.d/up -> / made `fluentd-lint conf.d` search the whole machine;
+  // a link to a file elsewhere printed findings quoting that file
+  const t = tempTree({ 'conf.d/in.conf': CLEAN, 'conf.d/sub/deep.conf': CLEAN });
+  const outside = tempTree({ 'secret.conf': '<match x>\n  @type null\n  aws_sec_key SECRET\n</match>\n', 'other/o.conf': CLEAN });
+  symlinkSync(outside.dir, join(t.dir, 'conf.d', 'up'));
+  symlinkSync(join(outside.dir, 'secret.conf'), join(t.dir, 'conf.d', 'cred.conf'));
+  symlinkSync(join(t.dir, 'conf.d', 'sub'), join(t.dir, 'conf.d', 'inner'));
+  after(() => {
+    t.cleanup();
+    outside.cleanup();
+  });
+
+  test('a folder search follows links only to what lies inside the folder, and says so', () => {
+    const r = runCli(['--format', 'json', 'conf.d'], { cwd: t.dir, timeoutMs: 60_000 });
+    assert.equal(r.status, 0);
+    const paths = parseReport(r.stdout).files.map((f) => f.path);
+    // inner -> sub lies inside: followed (the one file is checked once, under either name)
+    assert.equal(paths.length, 2, paths.join(' '));
+    assert.equal(paths[0], 'conf.d/in.conf');
+    assert.match(paths[1], /^conf\.d\/(inner|sub)\/deep\.conf$/);
+    assert.match(r.stderr, /conf\.d\/up: a link to outside conf\.d, not followed/);
+    assert.match(r.stderr, /conf\.d\/cred\.conf: a link to outside conf\.d, not followed/);
+    assert.doesNotMatch(r.stdout, /SECRET|secret\.conf|o\.conf/);
+  });
+
+  test('a link named explicitly is still checked', () => {
+    const r = runCli(['--format', 'json', join('conf.d', 'cred.conf')], { cwd: t.dir, timeoutMs: 60_000 });
+    assert.equal(parseReport(r.stdout).files.length, 1);
+  });
+});

@@ -4,13 +4,19 @@
 //   dead-filter       every tag the <filter> matches is taken by an earlier <match>
 //   shadowed-match    every tag the <match> matches is taken by an earlier <match>
 //   unused-label      no @label anywhere sends events to this <label>
+//   routing-not-analysed (information) a pattern was too costly to test against a tag
+//                     (the analysis has a step budget); what depends on it is not reported
 // Only what the config proves is reported: unknown tags, computed patterns, @include
 // of unknown content and `/regexp/` against wildcard tags all silence a finding.
 import type { Diagnostic, Range } from '../types';
 import type { SourceFile } from '../includes/host';
 import type { ConfigTree, TreeElement } from '../includes/tree';
 import { coversWorkers, sharesWorker, buildModel, type Rule, type RoutingModel, type Scope, type Source } from './model';
+import { exhausted, withBudget, type CostlyTest } from './budget';
 import { PatternSet } from './pattern';
+import { PatternIndex } from './pattern-index';
+import { ruleCandidates } from './scope-index';
+import { shortestAccepted } from './automaton';
 import { mayMatch, overlap, patternTaken } from './query';
 import { tagsDisplay, type TagTemplate } from './tags';
 
@@ -34,12 +40,59 @@ export interface PatternFix {
 const BUILTIN_LABELS = new Set(['@ERROR', '@FLUENT_LOG']);
 const MAX_RELATED = 3;
 
-export function analyzeRouting(tree: ConfigTree, model: RoutingModel = buildModel(tree)): RoutingFinding[] {
+/** Work one analysis may take (budget.ts): about 150 ms; real configs, even of 20,000 rules, use a small part of it. */
+export const ANALYSIS_STEP_BUDGET = 1_500_000;
+
+export function analyzeRouting(tree: ConfigTree, model: RoutingModel = buildModel(tree), budget = ANALYSIS_STEP_BUDGET): RoutingFinding[] {
   const out: RoutingFinding[] = [];
-  for (const scope of [model.root, ...model.labels.values()]) coveredRules(scope, out);
-  for (const src of model.sources) unmatchedSource(model, src, out);
+  const { value: stoppedAt, costly } = withBudget(budget, () => {
+    for (const scope of [model.root, ...model.labels.values()]) {
+      const at = coveredRules(scope, out);
+      if (at) return at;
+    }
+    for (const src of model.sources) {
+      if (exhausted()) return src.el;
+      unmatchedSource(model, src, out);
+    }
+    return undefined;
+  });
   unusedLabels(model, out);
+  notAnalysed(model, costly, out);
+  if (stoppedAt) {
+    out.push({
+      file: stoppedAt.file,
+      diagnostic: {
+        range: at(stoppedAt),
+        severity: 'information',
+        code: 'routing-not-analysed',
+        message: `Routing not analysed from here on (too costly): the config has more rules and patterns than the analysis can work through quickly, so shadowed matches, dead filters and unmatched sources from here on are not reported.`,
+      },
+    });
+  }
   return out;
+}
+
+/** One note per rule whose pattern was too costly to test: its findings may be missing. */
+function notAnalysed(model: RoutingModel, costly: readonly CostlyTest[], out: RoutingFinding[]): void {
+  if (!costly.length) return;
+  const byPattern = new Map<string, CostlyTest>();
+  for (const c of costly) if (!byPattern.has(c.pattern)) byPattern.set(c.pattern, c);
+  for (const scope of [model.root, ...model.labels.values()]) {
+    for (const r of scope.rules) {
+      const hit = r.patterns?.patterns.map((p) => byPattern.get(p.text)).find((c) => c);
+      if (!hit) continue;
+      const tag = hit.tag.length > 60 ? `${hit.tag.slice(0, 60)}… (${hit.tag.length} characters)` : hit.tag;
+      out.push({
+        file: r.el.file,
+        diagnostic: {
+          range: at(r.el),
+          severity: 'information',
+          code: 'routing-not-analysed',
+          message: `Routing not analysed here (too costly): testing ${hit.pattern} against the tag ${tag} would take too long, so findings about this <${r.kind}> may be missing.`,
+        },
+      });
+    }
+  }
 }
 
 function at(el: TreeElement): Range {
@@ -58,12 +111,14 @@ function related(rules: Rule[]) {
 
 /**
  * dead-filter and shadowed-match: every tag of the rule is taken by earlier matches
- * of its scope. Earlier matches are indexed by the literal start of their patterns,
- * so a config of thousands of distinct literal patterns stays near linear.
+ * of its scope. Earlier matches are indexed by the literal start and end of their
+ * patterns (pattern-index.ts), so a config of thousands of distinct patterns stays
+ * near linear.
  */
-function coveredRules(scope: Scope, out: RoutingFinding[]): void {
+function coveredRules(scope: Scope, out: RoutingFinding[]): TreeElement | undefined {
   const index = new EarlierMatches();
   for (const r of scope.rules) {
+    if (exhausted()) return r.el; // the budget ran out: the rest is not analysed
     if (r.patterns) {
       const takers = index.takers(r);
       if (takers) {
@@ -85,27 +140,29 @@ function coveredRules(scope: Scope, out: RoutingFinding[]): void {
     }
     if (r.kind === 'match' && r.patterns) index.add(r);
   }
+  return undefined;
 }
 
-/** The earlier <match> rules of a scope, one per distinct patterns and workers, indexed by literal prefix. */
+/**
+ * Earlier rules looked at for one question, at most: past it the answer is "cannot tell"
+ * (no finding). A real pattern is taken by one or two broad earlier matches.
+ */
+const MAX_CANDIDATES = 256;
+/** Stands for "any character" in a witness tag: no pattern names it. */
+const WITNESS_FILLER = '\u0001';
+
+/** The earlier <match> rules of a scope, one per distinct patterns and workers, indexed by literal start and end. */
 class EarlierMatches {
   private readonly seen = new Set<string>();
-  private readonly all: Rule[] = [];
-  private readonly byPrefix = new Map<string, Rule[]>();
+  private readonly index = new PatternIndex<Rule>();
   private readonly catchAll: Rule[] = [];
 
   add(r: Rule): void {
     const key = `${r.patterns!.key}\u0000${r.workers === 'all' ? '' : r.workers.join(',')}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.all.push(r);
     if (r.patterns!.matchesAll) this.catchAll.push(r);
-    for (const p of r.patterns!.patterns) {
-      const list = this.byPrefix.get(p.prefix);
-      if (list) {
-        if (list[list.length - 1] !== r) list.push(r);
-      } else this.byPrefix.set(p.prefix, [r]);
-    }
+    else this.index.add(r, r.patterns!);
   }
 
   /** The earlier matches that take every tag of `r` (a few, for the message), or undefined when some tag gets through. */
@@ -117,30 +174,44 @@ class EarlierMatches {
     const takers: Rule[] = [];
     for (const p of set.patterns) {
       if (p.literal !== undefined) {
-        // one tag: some earlier pattern whose literal start begins it must match it
-        let hit: Rule | undefined;
-        for (let k = 0; k <= p.literal.length && !hit; k++) {
-          for (const e of this.byPrefix.get(p.literal.slice(0, k)) ?? []) {
-            if (covers(e) && e.patterns!.test(p.literal) === true) {
-              hit = e;
-              break;
-            }
-          }
-        }
+        // one tag: the earlier patterns that can match it start and end like it; the first that does takes it
+        const candidates = this.index.broader(p.literal, p.literal).slice(0, MAX_CANDIDATES);
+        const hit = candidates.find((e) => covers(e) && e.patterns!.test(p.literal!) === true);
         if (!hit) return undefined;
         if (!takers.includes(hit)) takers.push(hit);
         continue;
       }
-      if (!p.nfa) return undefined; // a /regexp/: taken only where it is proven
-      const before = this.all.filter((e) => covers(e) && e.patterns!.mayStartWith(p.prefix) && e.patterns!.modelled);
+      if (p.isRegexp) return undefined; // a /regexp/: taken only where it is proven
+      // one short tag of the pattern must be taken too: most patterns are out at this point
+      const w = shortestAccepted(p.nfa!, WITNESS_FILLER);
+      if (w === undefined) continue; // matches nothing
+      const usable = (e: Rule) => covers(e) && e.patterns!.modelled;
+      const takesWitness = this.index
+        .broader(w, w)
+        .slice(0, MAX_CANDIDATES)
+        .filter((e) => usable(e) && e.patterns!.test(w) === true);
+      if (!takesWitness.length) return undefined;
+      const single = PatternSet.of(p.text);
+      // the broad matches that take that tag usually take all; else every compatible earlier match together
+      let before = takesWitness;
       if (
-        !before.length ||
         !patternTaken(
-          PatternSet.of(p.text),
+          single,
           before.map((e) => e.patterns!),
         )
-      )
-        return undefined;
+      ) {
+        const all = this.index.compatible(p.prefix, p.suffix, MAX_CANDIDATES)?.filter(usable);
+        if (
+          !all ||
+          all.length === before.length ||
+          !patternTaken(
+            single,
+            all.map((e) => e.patterns!),
+          )
+        )
+          return undefined;
+        before = all;
+      }
       for (const e of before) {
         if (takers.length >= MAX_RELATED) break;
         if (!takers.includes(e) && overlap(set, e.patterns!)) takers.push(e);
@@ -148,6 +219,15 @@ class EarlierMatches {
     }
     return takers.slice(0, MAX_RELATED);
   }
+}
+
+function firstMatches(scope: Scope, src: Source, n: number): Rule[] {
+  const out: Rule[] = [];
+  for (const r of scope.rules) {
+    if (out.length >= n) break;
+    if (r.kind === 'match' && sharesWorker(r.workers, src.workers)) out.push(r);
+  }
+  return out;
 }
 
 function scopeOf(model: RoutingModel, label: string | undefined): Scope | undefined {
@@ -160,14 +240,18 @@ function unmatchedSource(model: RoutingModel, src: Source, out: RoutingFinding[]
   const scope = scopeOf(model, src.label);
   // a label that does not exist is the structure check's error; unknown includes may hold matches
   if (!scope || !scope.complete) return;
-  const matches = scope.rules.filter((r) => r.kind === 'match' && sharesWorker(r.workers, src.workers));
   // no <match> at all: a fragment meant to be included, not a config dropping everything
-  if (!matches.length) return;
+  const first = scope.rules.find((r) => r.kind === 'match' && sharesWorker(r.workers, src.workers));
+  if (!first) return;
   const { templates } = src.tags;
-  for (const m of matches) {
-    if (!m.patterns) return;
-    if (mayMatch(templates, m.patterns) !== false) return;
-  }
+  const found = ruleCandidates(scope, 'match', templates, MAX_CANDIDATES);
+  if (!found) return; // too many to tell
+  // a pattern computed at start-up may match anything
+  if (found.computed.some((r) => sharesWorker(r.workers, src.workers))) return;
+  const candidates = found.rules.filter((r) => sharesWorker(r.workers, src.workers));
+  for (const m of candidates) if (mayMatch(templates, m.patterns!) !== false) return;
+  // the matches shown and offered a fix: those that start and end like the source's tags, else the first ones
+  const matches = candidates.length ? candidates : firstMatches(scope, src, MAX_RELATED);
   const tagParam = src.el.children.find((c) => c.kind === 'param' && c.node.key === 'tag');
   const range = tagParam && tagParam.kind === 'param' ? (tagParam.node.value?.range ?? tagParam.node.range) : src.el.node.openRange;
   const fixes = patternFixes(templates, matches);

@@ -14,7 +14,7 @@ import type { DocumentContext } from '../includes/whole-config';
 import type { Position } from '../types';
 import { containsPosition } from '../types';
 import type { PatternFix } from './analyze';
-import { eventRoute, type EventRoute } from './event-route';
+import { routesOf, type EventRoute } from './event-route';
 import { buildModel } from './model';
 import { SHOW_EVENT_ROUTE_COMMAND } from './protocol';
 
@@ -23,9 +23,10 @@ export { EVENT_ROUTE_REQUEST, SHOW_EVENT_ROUTE_COMMAND, type EventRouteParams } 
 /** Routes of the document's own sources, through the whole config it belongs to. */
 export function eventRoutesOf(ctx: DocumentContext, position?: Position): EventRoute[] {
   const model = buildModel(ctx.tree);
-  return model.sources
-    .filter((s) => s.el.file.path === ctx.self.path && (!position || containsPosition(s.el.node.range, position)))
-    .map((s) => eventRoute(model, s));
+  return routesOf(
+    model,
+    model.sources.filter((s) => s.el.file.path === ctx.self.path && (!position || containsPosition(s.el.node.range, position))),
+  );
 }
 
 export function routeCodeLenses(ctx: DocumentContext): CodeLens[] {

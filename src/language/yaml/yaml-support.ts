@@ -32,6 +32,7 @@ import type { FluentdLanguageService } from '../service';
 import type { Diagnostic, Position, Range } from '../types';
 import { uriToPath } from '../uri';
 import { EmbeddedText } from './embedded';
+import { verifiedYamlEdits, type BlockEdit } from './verify-format';
 import { envDiagnostics } from './env';
 import { mayHoldFluentdConfigMap, mayHoldWorkload, readManifests, type ConfigMapInfo, type WorkloadInfo } from './manifests';
 
@@ -270,7 +271,8 @@ export class YamlSupport {
   format(doc: TextDocument, options?: FormattingOptions, range?: LspRange): TextEdit[] {
     const a = this.analysis(doc);
     if (!a) return [];
-    const out: TextEdit[] = [];
+    if (a.errors.length) return []; // broken YAML: nothing could read back right
+    const blocks: BlockEdit[] = [];
     for (const e of a.embeds) {
       if (e.text.conf.decoded?.style !== 'literal') continue;
       let inner: LspRange | undefined;
@@ -283,14 +285,10 @@ export class YamlSupport {
       const mapped = edits.map((x) => e.text.toYamlEdit(x.range, x.newText));
       if (mapped.some((m) => !m)) continue;
       const yamlEdits = mapped.map((m) => ({ range: m!.range, newText: m!.newText }));
-      // read the key back from the edited YAML: it must be exactly the formatted config
-      const expected = TextDocumentImpl.applyEdits(e.doc, edits);
-      const after = readManifests(TextDocumentImpl.applyEdits(doc, yamlEdits));
-      const same = after.configMaps.find((c) => c.id === e.configMap.id)?.keys.find((k) => k.key === e.text.conf.key);
-      if (after.errors.length || same?.text !== expected) continue;
-      out.push(...yamlEdits);
+      blocks.push({ configMapId: e.configMap.id, key: e.text.conf.key, expected: TextDocumentImpl.applyEdits(e.doc, edits), yamlEdits });
     }
-    return out;
+    // read the keys back from the edited YAML: each must be exactly its formatted config
+    return verifiedYamlEdits(doc, blocks);
   }
 
   definition(doc: TextDocument, pos: Position): Location[] {
