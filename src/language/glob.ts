@@ -29,18 +29,38 @@ export interface DirLister {
 export interface GlobLimits {
   /** Patterns after `{a,b}` expansion. */
   patterns: number;
-  /** Directories listed for one glob. */
-  listings: number;
   /** Paths matched by one glob. */
   matches: number;
 }
 
 /** Far above any real config tree (Fluentd's own conf.d holds tens of files). */
-export const GLOB_LIMITS: GlobLimits = { patterns: 256, listings: 2_000, matches: 2_000 };
+export const GLOB_LIMITS: GlobLimits = { patterns: 256, matches: 2_000 };
+
+/**
+ * What globs may still list: folders and the entries in them. One budget is shared by
+ * every glob of one request (a config with ten `*\/*\/*.conf` includes through a link to
+ * /tmp must not list /tmp ten times over); spent as listed, never refilled.
+ */
+export interface GlobBudget {
+  listings: number;
+  entries: number;
+}
+
+/** A few hundred folders of a config tree, listed in a few ms each at most. */
+export function globBudget(listings = 500, entries = 20_000): GlobBudget {
+  return { listings, entries };
+}
 
 /** A glob that would cost more than GlobLimits allow; nothing it found is returned. */
 export class GlobLimitError extends Error {
   override readonly name = 'GlobLimitError';
+  constructor(message: string) {
+    // thrown for every glob of a request once its budget is spent: no stack trace to capture
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** Segments beyond this: no real path is that deep (PATH_MAX is 4096 bytes). */
@@ -187,9 +207,13 @@ export function segmentMatcher(segment: string): { test(name: string): boolean }
 }
 
 /** A lookup that may give up: the glob's matches, or none when it is over its budget. */
-export function globOrNothing(fs: { glob(pattern: string): string[] }, pattern: string): string[] {
+export function globOrNothing(
+  fs: { glob(pattern: string, budget?: GlobBudget): string[] },
+  pattern: string,
+  budget?: GlobBudget,
+): string[] {
   try {
-    return fs.glob(pattern);
+    return fs.glob(pattern, budget);
   } catch (err) {
     if (err instanceof GlobLimitError) return [];
     throw err;
@@ -200,9 +224,9 @@ const DOT: DirEntry = { name: '.', isDirectory: true };
 
 const isMagic = (s: string) => /[*?[\\]/.test(s);
 
-/** Absolute matches of an absolute glob pattern, sorted and de-duplicated; GlobLimitError past `limits`. */
-export function glob(pattern: string, fs: DirLister, limits: GlobLimits = GLOB_LIMITS): string[] {
-  const walker = new Walker(fs, limits);
+/** Absolute matches of an absolute glob pattern, sorted and de-duplicated; GlobLimitError past `limits` or the budget. */
+export function glob(pattern: string, fs: DirLister, limits: GlobLimits = GLOB_LIMITS, budget: GlobBudget = globBudget()): string[] {
+  const walker = new Walker(fs, limits, budget);
   for (const p of expandBraces(pattern, limits.patterns)) {
     const segments = posix
       .normalize(p)
@@ -224,15 +248,16 @@ class Walker {
   constructor(
     private readonly fs: DirLister,
     private readonly limits: GlobLimits,
+    private readonly budget: GlobBudget,
   ) {}
 
   private list(dir: string): DirEntry[] {
     if (this.listings.has(dir)) return this.listings.get(dir) ?? [];
-    if (this.listings.size >= this.limits.listings) {
-      throw new GlobLimitError(`the pattern needs more than ${this.limits.listings} folders listed`);
-    }
+    if (this.budget.listings <= 0 || this.budget.entries <= 0) throw new GlobLimitError('the folders to list are too many');
+    this.budget.listings--;
     const entries = this.fs.list(dir);
     this.listings.set(dir, entries);
+    this.budget.entries -= entries?.length ?? 0;
     return entries ?? [];
   }
 
@@ -286,7 +311,7 @@ class Walker {
     try {
       this.walk(dir, segs, i + 1);
       for (const e of this.list(dir)) {
-        if (e.isDirectory && !e.isSymbolicLink && !e.name.startsWith('.')) this.recurse(posix.join(dir, e.name), segs, i);
+        if (!e.isSymbolicLink && !e.name.startsWith('.') && e.isDirectory) this.recurse(posix.join(dir, e.name), segs, i);
       }
     } finally {
       if (id !== undefined) this.ancestors.delete(id);

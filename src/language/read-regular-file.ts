@@ -19,7 +19,11 @@ export class UnreadableFileError extends Error {
     readonly reason: 'not-regular' | 'too-large' | 'os',
     readonly code?: string,
   ) {
+    // an expected outcome (a tree full of links to devices), not a bug: no stack trace to capture
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
   }
 }
 

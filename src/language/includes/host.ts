@@ -4,7 +4,7 @@
 // (yaml/) serves the keys of one ConfigMap as the files of one directory.
 import { posix } from 'node:path';
 import type { FileSystem } from '../file-system';
-import { globOrNothing } from '../glob';
+import { globBudget, GlobLimitError, globOrNothing } from '../glob';
 import { parse, type ParseResult } from '../parser';
 import { pathToUri } from '../uri';
 
@@ -75,12 +75,23 @@ export class DiskHost implements ConfigHost {
   ) {}
 
   /** Listings are memoised for the life of the host (one request): trees repeat patterns. */
-  private readonly globs = new Map<string, string[]>();
+  private readonly globs = new Map<string, string[] | GlobLimitError>();
+  /** What the globs of this request may list together (a hostile tree cannot make each of many globs list /tmp). */
+  private readonly budget = globBudget();
 
   glob(pattern: string): string[] {
     const hit = this.globs.get(pattern);
+    if (hit instanceof Error) throw hit;
     if (hit) return hit;
-    const found = new Set(this.fs.glob(pattern));
+    let listed: string[];
+    try {
+      listed = this.fs.glob(pattern, this.budget);
+    } catch (err) {
+      // a pattern over the budget stays over it for this request: not listed again
+      if (err instanceof GlobLimitError) this.globs.set(pattern, err);
+      throw err;
+    }
+    const found = new Set(listed);
     // an open, never saved file is still a file to its includer
     for (const p of this.open.keys()) if (!found.has(p) && globMatchesPath(pattern, p)) found.add(p);
     const out = [...found].sort();
@@ -96,12 +107,17 @@ export class DiskHost implements ConfigHost {
     return this.fs.readFile(path);
   }
 
+  /** Files read in this request: a tree that includes one file a thousand times reads it once. */
+  private readonly read = new Map<string, SourceFile | undefined>();
+
   file(path: string): SourceFile | undefined {
     const doc = this.open.get(path);
     if (doc) return { path, uri: doc.uri, text: doc.text, parsed: doc.parsed ?? this.cache.get(path, doc.text) };
+    if (this.read.has(path)) return this.read.get(path);
     const text = this.fs.readFile(path);
-    if (text === undefined) return undefined;
-    return { path, uri: pathToUri(path), text, parsed: this.cache.get(path, text) };
+    const file = text === undefined ? undefined : { path, uri: pathToUri(path), text, parsed: this.cache.get(path, text) };
+    this.read.set(path, file);
+    return file;
   }
 
   rootCandidates(path: string): string[] {
@@ -110,7 +126,7 @@ export class DiskHost implements ConfigHost {
     let dir = posix.dirname(path);
     for (let level = 0; level <= ANCESTOR_LEVELS && out.size < MAX_CANDIDATES && dir !== '/' && !this.stopAt.includes(dir); level++) {
       // a folder with more *.conf files than a glob may return holds no root worth finding
-      for (const p of globOrNothing(this.fs, posix.join(dir, '*.conf'))) out.add(p);
+      for (const p of globOrNothing(this.fs, posix.join(dir, '*.conf'), this.budget)) out.add(p);
       const up = posix.dirname(dir);
       if (up === dir) break;
       dir = up;

@@ -122,13 +122,12 @@ export async function runInput(input: FuzzInput, index: number, ctx: RunContext)
         opened.push(uri);
         await documentCalls(calls, service, TextDocument.create(uri, 'fluentd', 1, text), rng);
       }
-      await cli(
-        calls,
-        ctx,
-        input.open.map((rel) => join(ctx.dir, rel)),
+      // one file per call, like one request of the server; and a folder search where the folder holds one or two configs
+      for (const rel of input.open) await cli(calls, ctx, [join(ctx.dir, rel)]);
+      const dir = ['conf.d', 'k8s', 'conf.d/sub'].find(
+        (d) => input.files.filter((f) => 'text' in f && f.path.startsWith(`${d}/`)).length <= 2,
       );
-      // a folder search, where it is small enough to be one call's work
-      if (input.files.length <= 40) await cli(calls, ctx, [join(ctx.dir, 'conf.d')]);
+      if (dir) await cli(calls, ctx, [join(ctx.dir, dir)]);
     }
     return { calls };
   } catch (err) {

@@ -24,3 +24,19 @@ test('600 ConfigMaps needing formatting: every block formatted, the YAML read ba
   assert.ok(r.value.edits >= 600);
   assert.equal(r.value.formatted, true);
 });
+
+test('YAML nested thousands of [ deep is refused before it is read (the YAML reader slows down on it)', () => {
+  const yaml = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  fluent.conf: |\n    <match [a]>\n      @type null\n    </match>\n---\nx: ${'['.repeat(20_000)}\n`;
+  const r = runInChild<{ code: string; message: string }[]>(
+    `const { FluentdLanguageService } = await import(${src('language/service')});
+     const { TextDocument } = await import(${pkg('vscode-languageserver-textdocument')});
+     const service = new FluentdLanguageService();
+     const doc = TextDocument.create('file:///t/deep.yaml', 'yaml', 1, ${JSON.stringify(yaml)});
+     return service.diagnostics(doc).map((d) => ({ code: String(d.code), message: d.message }));`,
+    120_000,
+  );
+  assert.equal(r.timedOut, false);
+  assert.deepEqual(r.value, [
+    { code: 'yaml-syntax', message: 'YAML: flow collections ([…] or {…}) nested more than 64 deep: the file is not checked' },
+  ]);
+});
