@@ -114,7 +114,8 @@ function assemble(p: Parts, clock: ParseClock, text: string): EventTime {
   }
   const now = civilFromSeconds(clock.nowSec + (offset ?? zoneOffsetAt(clock.tz, clock.nowSec)));
   // Ruby fills the fields before the first one given from the current time
-  let { year, mon, day, hour, min, sec } = p;
+  const { hour, min, sec } = p;
+  let { year, mon, day } = p;
   if (year === undefined) {
     year = now.year;
     if (mon === undefined) {
