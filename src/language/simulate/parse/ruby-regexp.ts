@@ -165,6 +165,32 @@ function onigmoMessage(message: string, source: string): string | undefined {
   return undefined;
 }
 
+/** ES2025 writes (?i:…) as a modifier group, which Node 20's engine lacks; ES2024 expands it instead. */
+const TARGET = (() => {
+  try {
+    new RegExp('(?i:a)');
+    return 'ES2025';
+  } catch {
+    return 'ES2024';
+  }
+})();
+
+/** Onigmo refuses a{3,1}; Oniguruma reads it as a possessive a{1,3}. */
+function badInterval(source: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') depth++;
+    else if (c === ']' && depth) depth--;
+    else if (c === '{' && !depth) {
+      const m = /^\{(\d+),(\d+)\}/.exec(source.slice(i, i + 24));
+      if (m && Number(m[1]) > Number(m[2])) return true;
+    }
+  }
+  return false;
+}
+
 const CACHE = new Map<string, CompiledRegexp>();
 const CACHE_MAX = 500;
 
@@ -184,7 +210,9 @@ function compileUncached(source: string, options: RubyRegexpOptions): CompiledRe
   const flags = (options.ignoreCase ? 'i' : '') + (options.multiline ? 'm' : '') + (options.extended ? 'x' : '');
   let details: ReturnType<typeof toRegExpDetails>;
   try {
-    details = toRegExpDetails(rewritten.source, { accuracy: 'strict', target: 'ES2025', flags });
+    const bad = badInterval(source);
+    if (bad) return { ok: false, error: `upper is smaller than lower in repeat range: /${source}/` };
+    details = toRegExpDetails(rewritten.source, { accuracy: 'strict', target: TARGET, flags });
   } catch (err) {
     const message = (err as Error).message;
     if (UNSUPPORTED.test(message)) return { ok: false, notSimulated: `Ruby regexp construct not reproduced exactly (${message})` };

@@ -151,7 +151,7 @@ export function csvParser(section: Section, env: ParserEnv): LineParser {
     warnings: [],
     parse(text: string): ParseOutcome {
       const values = parseCsvLine(text, d);
-      if (values === null) throw new RubyError('TypeError', 'wrong argument type nil (must respond to :each)');
+      if (values === null) throw new RubyError('TypeError', 'wrong argument type NilClass (must respond to :each)');
       const record: EventRecord = {};
       keys.forEach((k, i) => (record[k] = i < values.length ? values[i] : null));
       const time = parseTime(base, record, env);

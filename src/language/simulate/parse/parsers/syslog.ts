@@ -25,8 +25,9 @@ const RFC5424_PRI = re('^<(?<pri>\\d{1,3})>\\d\\d{0,2}\\s');
 const DETECT_5424 = re('^\\<[0-9]{1,3}\\>[1-9]\\d{0,2}');
 
 const NIL_PLUS = "undefined method `+' for nil:NilClass\n\n          while text[i + 1] == SPLIT_CHAR\n                       ^";
-const NIL_MINUS =
-  "undefined method `-' for nil:NilClass\n\n        time_str = sq ? text.slice(idx, i - idx).squeeze(SPLIT_CHAR) : text.slice(idx, i - idx)\n                                                                                    ^";
+const TIME_LINE = '        time_str = sq ? text.slice(idx, i - idx).squeeze(SPLIT_CHAR) : text.slice(idx, i - idx)';
+/** Ruby's error_highlight points at the `-` that was evaluated: the first when spaces were squeezed. */
+const nilMinus = (sq: boolean) => `undefined method \`-' for nil:NilClass\n\n${TIME_LINE}\n${' '.repeat(sq ? 42 : 89)}^`;
 
 /** The time text before the `count`-th space run, as parse_rfc*_regex cuts it; -1 past the end. */
 function cutTime(text: string, idx: number, count: number): { timeStr: string; next: number } {
@@ -41,7 +42,7 @@ function cutTime(text: string, idx: number, count: number): { timeStr: string; n
     const j: number = text.indexOf(' ', i + 1);
     i = j < 0 ? undefined : j;
   }
-  if (i === undefined) throw new RubyError('NoMethodError', NIL_MINUS);
+  if (i === undefined) throw new RubyError('NoMethodError', nilMinus(sq));
   const slice = text.slice(idx, i);
   return { timeStr: sq ? slice.replace(/ +/g, ' ') : slice, next: i + 1 };
 }

@@ -77,7 +77,8 @@ function iso8601(v: string, clock: TimeClock): EventTime {
   const m = /^\s*(-?\d+)-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d(?::?\d\d)?)?\s*$/i.exec(v);
   if (!m) throw new RubyArgumentError(`invalid xmlschema format: ${rubyInspect(v)}`);
   const [year, mon, day, hour, min, sec] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k]));
-  if (mon < 1 || mon > 12 || day < 1 || day > 31 || hour > 24 || min > 59 || sec > 60) throw new RubyArgumentError('argument out of range');
+  if (mon < 1 || mon > 12) throw new RubyArgumentError('mon out of range');
+  if (day < 1 || day > 31 || hour > 24 || min > 59 || sec > 60) throw new RubyArgumentError('argument out of range');
   const nsec = m[7] ? Number(m[7].slice(1, 10).padEnd(9, '0')) : 0;
   const w = daysFromCivil(year, mon, day) * 86400 + hour * 3600 + min * 60 + sec;
   if (m[8]) {
@@ -121,7 +122,9 @@ export function mixedTimeParser(
   const parsers: { numeric: boolean; p: TimeParser; cls: string }[] = [];
   for (const fb of [format, ...fallbacks]) {
     if (fb === undefined) continue;
-    if (fb === 'unixtime' || fb === 'float') parsers.push({ numeric: true, p: numericTimeParser(fb), cls: 'Fluent::NumericTimeParser' });
+    // Fluentd passes the name as a String where the parser compares with a Symbol: both read as float
+    if (fb === 'unixtime' || fb === 'float')
+      parsers.push({ numeric: true, p: numericTimeParser('float'), cls: 'Fluent::NumericTimeParser' });
     else {
       localtime = localtime && timezone === undefined && !utc;
       parsers.push({ numeric: false, p: stringTimeParser(fb, localtime, timezone, clock), cls: 'Fluent::TimeParser' });
