@@ -101,3 +101,32 @@ test('#{ENV[…]} in a double-quoted value comes from the environment; ENV.fetch
   const bad = compileParseText('<parse>\n@type "#{ENV.fetch(\'NOPE\')}"\n</parse>', env);
   assert.ok(!bad.ok && 'configError' in bad && bad.configError.includes('key not found'));
 });
+
+test('a regexp that can backtrack catastrophically is warned about and stopped on a hostile line', () => {
+  const c = compileParseText('<parse>\n@type regexp\nexpression /^(?<a>(\\w+\\s?)+)$/\n</parse>', environmentAt(1700000000, {}, 'UTC'));
+  assert.ok(c.ok);
+  assert.match(c.parser.warnings[0], /backtrack catastrophically/);
+  assert.equal(c.parser.parse('hello world').kind, 'record');
+  const o = c.parser.parse('a'.repeat(40) + '!');
+  assert.ok(o.kind === 'not-simulated' && /stopped: the regexp ran longer than/.test(o.what), JSON.stringify(o));
+  const safe = compileParseText('<parse>\n@type regexp\nexpression /^(?<a>(?>\\w+\\s?)+)$/\n</parse>', environmentAt(0));
+  assert.ok(safe.ok && safe.parser.warnings.length === 0);
+});
+
+test('a 1 MB line is parsed (in the guarded runner) without hanging', () => {
+  const c = compileParseText('<parse>\n@type regexp\nexpression /^(?<a>[^ ]*) (?<b>.*)$/\n</parse>', environmentAt(1700000000, {}, 'UTC'));
+  assert.ok(c.ok);
+  const o = c.parser.parse('x'.repeat(1_000_000) + ' y');
+  assert.ok(o.kind === 'record' && o.record.b === 'y');
+});
+
+test('explain says where a regexp stopped matching', () => {
+  const c = compileParseText(
+    '<parse>\n@type regexp\nexpression /^(?<time>\\S+) (?<stream>stdout|stderr) (?<log>.*)$/\n</parse>',
+    environmentAt(0),
+  );
+  assert.ok(c.ok);
+  const why = c.parser.explain('2024-03-05T10:11:12Z stdin hello');
+  assert.match(why ?? '', /matches up to column 22 .*the next part \(\?<stream>stdout\|stderr\) does not match there \("stdin hello"\)/);
+  assert.equal(c.parser.explain('2024 stdout x'), undefined);
+});
