@@ -13,6 +13,7 @@ import { expandPaths } from './files';
 import { helpText } from './help';
 import { lintTargets } from './lint';
 import { PROG, summarize, writeFindings, type ReportIo } from './report';
+import { runSimulate } from './simulate';
 
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 export { colorFor } from './report';
@@ -27,6 +28,7 @@ export type Subcommand = (argv: readonly string[], io: CliIo) => Promise<number>
 /** Subcommands by name; anything else is a path for the default subcommand, lint. */
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   lint: (argv, io) => lint(argv, io),
+  simulate: (argv, io) => runSimulate(argv, io),
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
