@@ -95,17 +95,42 @@ init_cache_project() {
   [ -f "$CACHE/package.json" ] || echo '{"name":"vscode-fluentd-code-server-cache","private":true}' > "$CACHE/package.json"
 }
 install_code_server() { npm install --prefix "$CACHE" --no-save --ignore-scripts "code-server@$VERSION"; }
-install_vscode_deps() { (cd "$VSCODE" && npm install --unsafe-perm --omit=dev --ignore-scripts); }
+# Some VS Code releases pin a dependency to a GitHub commit (1.105: @parcel/watcher), which cannot
+# be fetched here: take the same version from the npm registry instead.
+registry_instead_of_git() {
+  (cd "$VSCODE" && node -e '
+    const fs = require("node:fs");
+    const lock = JSON.parse(fs.readFileSync("npm-shrinkwrap.json", "utf8"));
+    const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
+    for (const [path, entry] of Object.entries(lock.packages)) {
+      if (!String(entry.resolved).startsWith("git")) continue;
+      const name = path.replace(/^.*node_modules\//, "");
+      for (const deps of [pkg.dependencies, pkg.optionalDependencies, lock.packages[""].dependencies]) {
+        if (deps && name in deps) deps[name] = entry.version;
+      }
+      delete entry.resolved;
+      delete entry.integrity;
+      console.error(`[provision-vscode] ${name}: npm registry ${entry.version} instead of a git commit`);
+    }
+    fs.writeFileSync("npm-shrinkwrap.json", JSON.stringify(lock, null, 2));
+    fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2));
+  ')
+}
+install_vscode_deps() { (cd "$VSCODE" && npm install --omit=dev --ignore-scripts); }
 copy_ripgrep() {
   mkdir -p "$VSCODE/node_modules/@vscode/ripgrep/bin"
   cp /usr/bin/rg "$VSCODE/node_modules/@vscode/ripgrep/bin/rg"
 }
-rebuild_native() { (cd "$VSCODE" && npm rebuild --unsafe-perm); }
+# the native modules' install scripts build them for NODE: this is VS Code's own pinned tree,
+# so its scripts are approved as a whole (npm 11's allowScripts, written into the cached copy)
+# (name-only entries: the cached lockfile may carry no resolved URLs to pin versions to)
+rebuild_native() { (cd "$VSCODE" && npm approve-scripts --all --no-allow-scripts-pin --loglevel=error >/dev/null && npm rebuild); }
 link_asar() { [ -e "$VSCODE/node_modules.asar" ] || ln -s node_modules "$VSCODE/node_modules.asar"; }
-install_builtin_extensions() { (cd "$VSCODE/extensions" && npm install --unsafe-perm --omit=dev); }
+install_builtin_extensions() { (cd "$VSCODE/extensions" && npm install --omit=dev); }
 
 step init init_cache_project
 step code-server install_code_server
+step registry-deps registry_instead_of_git
 step vscode-deps install_vscode_deps
 step ripgrep copy_ripgrep
 step native-rebuild rebuild_native

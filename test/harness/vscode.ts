@@ -135,6 +135,9 @@ async function startVsCodeServerOnce(opts: ServerOptions): Promise<VsCodeServer>
       '--extensions-dir',
       extensionsDir,
       '--disable-telemetry',
+      // a built 1.139 workbench reads extensionDevelopmentPath/extensionTestsPath from the URL
+      // payload only with this flag (1.105 reads them anyway, and accepts the flag)
+      '--enable-smoke-test-driver',
       ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     ],
     env: { ...process.env, ...opts.env },
