@@ -11,7 +11,7 @@ import { includes, nodeAt } from '../walk';
 import { staticValue } from './static-value';
 import type { ConfigHost, SourceFile } from './host';
 import { resolveInclude } from './resolve';
-import type { DocumentContext } from './whole-config';
+import type { DocumentContext } from '../whole-config/whole-config';
 
 const START = LspRange.create(0, 0, 0, 0);
 /** How deep the outline follows includes of includes. */

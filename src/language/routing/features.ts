@@ -10,23 +10,12 @@ import {
   type Diagnostic as LspDiagnostic,
   type Range as LspRange,
 } from 'vscode-languageserver-types';
-import type { DocumentContext } from '../includes/whole-config';
-import type { Position } from '../types';
-import { containsPosition } from '../types';
+import type { DocumentContext } from '../whole-config/whole-config';
+import { eventRoutesOf } from '../whole-config/event-routes';
 import type { PatternFix } from './analyze';
-import { eventRoute, type EventRoute } from './event-route';
-import { buildModel } from './model';
 import { SHOW_EVENT_ROUTE_COMMAND } from './protocol';
 
 export { EVENT_ROUTE_REQUEST, SHOW_EVENT_ROUTE_COMMAND, type EventRouteParams } from './protocol';
-
-/** Routes of the document's own sources, through the whole config it belongs to. */
-export function eventRoutesOf(ctx: DocumentContext, position?: Position): EventRoute[] {
-  const model = buildModel(ctx.tree);
-  return model.sources
-    .filter((s) => s.el.file.path === ctx.self.path && (!position || containsPosition(s.el.node.range, position)))
-    .map((s) => eventRoute(model, s));
-}
 
 export function routeCodeLenses(ctx: DocumentContext): CodeLens[] {
   return eventRoutesOf(ctx).map((r) => {

@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocument as TextDocumentImpl } from 'vscode-languageserver-textdocument';
 import type { FileSystem } from '../file-system';
-import type { DocumentEnvironment } from '../includes/whole-config';
+import type { DocumentEnvironment } from '../whole-config/whole-config';
 import { LineIndex } from '../parser/line-index';
 import type { ParseResult } from '../parser';
 import type { PatternFix } from '../routing/analyze';

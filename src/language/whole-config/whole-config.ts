@@ -1,7 +1,7 @@
-// A document in the context of the whole config it belongs to: the root that
-// includes it (or itself), the tree Fluentd reads from there, and the findings that
-// need that tree — @include patterns matching nothing, include cycles, and the
-// routing analysis — each reported in the file it points at.
+// The whole-config layer, above includes/ and routing/: a document in the context of the
+// whole config it belongs to (the root that includes it, or itself, and the tree Fluentd
+// reads from there), and the findings that need that tree — @include patterns matching
+// nothing, include cycles, and the routing analysis — each reported in the file it points at.
 import { homedir, tmpdir } from 'node:os';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSystem } from '../file-system';
@@ -9,11 +9,11 @@ import type { ParseResult } from '../parser';
 import type { Diagnostic } from '../types';
 import { uriToPath } from '../uri';
 import { analyzeRouting, type RoutingFinding } from '../routing/analyze';
-import { DiskHost, ParseCache, type ConfigHost, type OpenDocument, type SourceFile } from './host';
-import { resolveInclude } from './resolve';
+import { DiskHost, ParseCache, type ConfigHost, type OpenDocument, type SourceFile } from '../includes/host';
+import { resolveInclude } from '../includes/resolve';
 import { includes } from '../walk';
-import { findRoots } from './roots';
-import { buildTree, type ConfigTree } from './tree';
+import { findRoots } from '../includes/roots';
+import { buildTree, type ConfigTree } from '../includes/tree';
 
 /** A number per object (a parse), for cache keys: the same parse, the same text. */
 const ids = new WeakMap<object, number>();
