@@ -18,7 +18,7 @@ import type {
 } from 'vscode-languageserver-types';
 import type { FileSystem } from '../file-system';
 import type { EventRoute } from '../routing/event-route';
-import { routingCodeActions } from '../routing/features';
+import { routingCodeActions } from '../features/code-actions';
 import type { Diagnostic, Position } from '../types';
 import { ConfigMapDocuments, environmentOf } from '../yaml/config-map-documents';
 import { envDiagnostics } from '../yaml/env';

@@ -19,21 +19,21 @@ import type {
 } from 'vscode-languageserver-types';
 import { defaultCatalog, type Catalog } from '../catalog';
 import { defaultChecks, type Check } from '../checks';
-import { codeActions } from '../code-actions';
-import { completion } from '../completion';
-import { definition } from '../definition';
+import { codeActions, routingCodeActions } from '../features/code-actions';
+import { routeCodeLenses } from '../features/code-lenses';
+import { completion } from '../features/completion';
+import { definition, definitionAt } from '../features/definition';
+import { documentLinks } from '../features/document-links';
+import { foldingRanges } from '../features/folding';
+import { formattingEdits } from '../features/formatting';
+import { hover } from '../features/hover';
+import { documentSymbols, withIncludedFiles } from '../features/symbols';
 import type { FileSystem } from '../file-system';
-import { foldingRanges } from '../folding';
-import { formatEdits } from '../format';
-import { hover } from '../hover';
-import { definitionAt, documentLinks, withIncludedFiles } from '../includes/features';
-import { WholeConfig, type DocumentContext, type DocumentEnvironment } from '../whole-config/whole-config';
 import { parse, type ParseResult } from '../parser';
 import type { EventRoute } from '../routing/event-route';
-import { routeCodeLenses, routingCodeActions } from '../routing/features';
-import { eventRoutesOf } from '../whole-config/event-routes';
-import { documentSymbols } from '../symbols';
 import type { Diagnostic, Position } from '../types';
+import { eventRoutesOf } from '../whole-config/event-routes';
+import { WholeConfig, type DocumentContext, type DocumentEnvironment } from '../whole-config/whole-config';
 import type { LanguageService } from './language-service';
 
 export interface LanguageServiceOptions {
@@ -140,7 +140,7 @@ export class FluentConfService implements LanguageService {
 
   /** The layout is fixed (two spaces per depth), so the editor's tab options are ignored. */
   format(doc: TextDocument, _options?: FormattingOptions, range?: LspRange): TextEdit[] {
-    return formatEdits(doc.getText(), this.parse(doc), range);
+    return formattingEdits(doc.getText(), this.parse(doc), range);
   }
 
   completion(doc: TextDocument, pos: Position): CompletionList {

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../../src/language/types';
 import { parse } from '../../../src/language/parser';
 import { FluentdLanguageService } from '../../../src/language/service';
-import { MAX_OUTLINE_DEPTH } from '../../../src/language/symbols';
+import { MAX_OUTLINE_DEPTH } from '../../../src/language/features/symbols';
 import { corpus10k } from '../../../bench/corpus10k';
 import { createRng } from '../../helpers/prng';
 

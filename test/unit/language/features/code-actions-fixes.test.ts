@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { FluentdLanguageService } from '../../../src/language/service';
+import { FluentdLanguageService } from '../../../../src/language/service';
 
 const service = new FluentdLanguageService();
 let version = 0;

@@ -5,12 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextEdit, type Diagnostic } from 'vscode-languageserver-types';
-import { defaultCatalog } from '../../../src/language/catalog';
-import { parse } from '../../../src/language/parser';
-import type { Node, ParamNode } from '../../../src/language/parser/ast';
-import { FluentdLanguageService } from '../../../src/language/service';
-import { elements } from '../../../src/language/walk';
-import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../../helpers/corpus';
+import { defaultCatalog } from '../../../../src/language/catalog';
+import { parse } from '../../../../src/language/parser';
+import type { Node, ParamNode } from '../../../../src/language/parser/ast';
+import { FluentdLanguageService } from '../../../../src/language/service';
+import { elements } from '../../../../src/language/walk';
+import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../../../helpers/corpus';
 
 const service = new FluentdLanguageService();
 const catalog = defaultCatalog();

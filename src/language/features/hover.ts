@@ -1,16 +1,15 @@
-// Hover: what a parameter is (type, default, required/deprecated, whose it is), what
+// Hover provider: what a parameter is (type, default, required/deprecated, whose it is), what
 // Fluentd will make of its value ("2m = 2,097,152 bytes"), and what a plugin or an
 // element does. Markdown; facts from the catalogue, words from pluginSummaries.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import type { Catalog, ParamDef, PluginDef, ResolvedElement, SectionDef } from './catalog';
-import { labelDefinitions } from './definition';
-import type { ParseResult } from './parser';
-import type { ElementNode, IncludeNode, ParamNode } from './parser/ast';
-import { ELEMENT_SUMMARIES, OLD_RESERVED, PLUGIN_SUMMARIES, RESERVED_SUMMARIES } from './plugin-summaries';
-import type { Position } from './types';
-import { containsPosition } from './types';
-import { convert, describeSize, describeTime, formatBytes, formatSeconds } from './values';
-import { nodeAt } from './walk';
+import type { Catalog, ParamDef, PluginDef, ResolvedElement, SectionDef } from '../catalog';
+import type { ParseResult } from '../parser';
+import type { ElementNode, IncludeNode, ParamNode } from '../parser/ast';
+import { ELEMENT_SUMMARIES, OLD_RESERVED, PLUGIN_SUMMARIES, RESERVED_SUMMARIES } from '../plugin-summaries';
+import type { Position } from '../types';
+import { containsPosition } from '../types';
+import { convert, describeSize, describeTime, formatBytes, formatSeconds } from '../values';
+import { labelDefinitions, nodeAt } from '../walk';
 
 export function hover(parsed: ParseResult, pos: Position, catalog: Catalog): Hover | null {
   const { node } = nodeAt(parsed, pos);

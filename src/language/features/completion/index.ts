@@ -12,12 +12,12 @@ import {
   type CompletionItem,
   type CompletionList,
 } from 'vscode-languageserver-types';
-import type { Catalog, ParamDef, ResolvedElement, SectionDef } from '../catalog';
+import type { Catalog, ParamDef, ResolvedElement, SectionDef } from '../../catalog';
 import { describeParam, describePlugin, pluginSummary, showDefault } from '../hover';
-import { parse, type ParseResult } from '../parser';
-import type { ElementNode, Node } from '../parser/ast';
-import { ELEMENT_SUMMARIES, LOG_LEVELS, OLD_RESERVED, RESERVED_SUMMARIES } from '../plugin-summaries';
-import type { Position, Range } from '../types';
+import { parse, type ParseResult } from '../../parser';
+import type { ElementNode, Node } from '../../parser/ast';
+import { ELEMENT_SUMMARIES, LOG_LEVELS, OLD_RESERVED, RESERVED_SUMMARIES } from '../../plugin-summaries';
+import type { Position, Range } from '../../types';
 import { definedLabels, recordKeys, tagPatterns, undefinedLabels } from './collect';
 import { cursorContext, type CursorContext } from './context';
 import { elementSnippet, opensOnType, valueSnippet } from './snippets';

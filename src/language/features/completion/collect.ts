@@ -1,8 +1,8 @@
 // Names the document itself defines, for completion: labels, the tags its sources
 // (and tag-rewriting outputs) emit, and record keys a buffer could chunk by.
-import type { Node } from '../parser/ast';
-import { namedCaptures } from '../values';
-import { elements } from '../walk';
+import type { Node } from '../../parser/ast';
+import { namedCaptures } from '../../values';
+import { elements } from '../../walk';
 
 /** Results per parse (the root node list of one parse never changes). */
 function cached<T>(fn: (nodes: Node[]) => T): (nodes: Node[]) => T {

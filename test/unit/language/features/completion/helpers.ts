@@ -1,7 +1,7 @@
 // Shared by the completion tests: a cursor marker, snippet expansion, applying an item.
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FluentdLanguageService } from '../../../../src/language/service';
+import { FluentdLanguageService } from '../../../../../src/language/service';
 
 export const service = new FluentdLanguageService();
 let version = 0;

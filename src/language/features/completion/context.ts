@@ -1,9 +1,9 @@
 // Where the cursor is, for completion: the element whose body holds it (robust on
 // unclosed elements and half-typed tags) and what is being typed on its line.
-import type { ParseResult } from '../parser';
-import type { ElementNode, ParamNode } from '../parser/ast';
-import type { Position, Range } from '../types';
-import type { ParsedTree } from '../walk';
+import type { ParseResult } from '../../parser';
+import type { ElementNode, ParamNode } from '../../parser/ast';
+import type { Position, Range } from '../../types';
+import type { ParsedTree } from '../../walk';
 
 export type Slot =
   /** `<na|` or `</na|`: an element name. */

@@ -2,11 +2,11 @@
 // cursor. It must offer exactly what completion on the whole-document parse offers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultCatalog } from '../../../../src/language/catalog';
-import { completion } from '../../../../src/language/completion';
-import { elementWindow } from '../../../../src/language/completion/window';
-import { parse } from '../../../../src/language/parser';
-import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../../../helpers/corpus';
+import { defaultCatalog } from '../../../../../src/language/catalog';
+import { completion } from '../../../../../src/language/features/completion';
+import { elementWindow } from '../../../../../src/language/features/completion/window';
+import { parse } from '../../../../../src/language/parser';
+import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../../../../helpers/corpus';
 
 const catalog = defaultCatalog();
 

@@ -1,7 +1,7 @@
 // Snippet text for completion items: escaping and the body of a new element.
-import type { Catalog, ParamDef, SectionDef } from '../catalog';
+import type { Catalog, ParamDef, SectionDef } from '../../catalog';
 import { showDefault } from '../hover';
-import { LOG_LEVELS } from '../plugin-summaries';
+import { LOG_LEVELS } from '../../plugin-summaries';
 
 /** Escapes text for a snippet placeholder (`$`, `}`, `\`). */
 export function esc(s: string): string {

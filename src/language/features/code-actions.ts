@@ -1,9 +1,10 @@
-// Quick fixes for the findings of the parser and the checks, driven by each
-// diagnostic's code and `data` (shapes in checks/check.ts): renames to what was
+// Code actions provider: the quick fixes of every finding, driven by each diagnostic's
+// code and `data` (shapes in checks/check.ts). For the parser and the checks: renames to what was
 // meant, missing parameters and sections with placeholder values, `type` → `@type`,
 // `include` → `@include`, quoting `#{…}`, moving a parameter into its section.
 // Every fix is a plain text edit; the tests apply each one to real configs and
-// check the finding is gone.
+// check the finding is gone. For the routing analysis: the pattern edits an
+// unmatched-source carries (widen `*` to `**`), possibly in another file.
 import {
   CodeAction,
   CodeActionKind,
@@ -11,11 +12,12 @@ import {
   type Diagnostic as LspDiagnostic,
   type Range as LspRange,
 } from 'vscode-languageserver-types';
-import type { Catalog, PluginKind } from './catalog';
-import type { ParseResult } from './parser';
-import type { ElementNode, ParamNode } from './parser/ast';
-import type { Position, Range } from './types';
-import { nodeAt } from './walk';
+import type { Catalog, PluginKind } from '../catalog';
+import type { ParseResult } from '../parser';
+import type { ElementNode, ParamNode } from '../parser/ast';
+import type { PatternFix } from '../routing/analyze';
+import type { Position, Range } from '../types';
+import { nodeAt } from '../walk';
 
 interface FixContext {
   uri: string;
@@ -50,6 +52,28 @@ export function codeActions(
     } catch {
       // a fix that cannot be computed on an odd document is simply not offered
     }
+  }
+  return out;
+}
+
+/** Quick fixes for unmatched-source: the pattern edits its data carries (they may be in another file). */
+export function routingCodeActions(range: LspRange, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.code !== 'unmatched-source' || (d.source !== undefined && d.source !== 'fluentd')) continue;
+    if (d.range.end.line < range.start.line || d.range.start.line > range.end.line) continue;
+    const fixes = (d.data as { fixes?: PatternFix[] } | undefined)?.fixes;
+    if (!Array.isArray(fixes)) continue;
+    fixes.forEach((f, i) => {
+      const action = CodeAction.create(
+        `Use ${f.title}`,
+        { changes: { [f.uri]: [TextEdit.replace(f.range, f.newText)] } },
+        CodeActionKind.QuickFix,
+      );
+      action.diagnostics = [d];
+      if (i === 0) action.isPreferred = true;
+      out.push(action);
+    });
   }
   return out;
 }

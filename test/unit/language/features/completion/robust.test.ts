@@ -5,11 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { defaultCatalog, type ParamDef } from '../../../../src/language/catalog';
-import { configLiteral, valueSnippet } from '../../../../src/language/completion/snippets';
-import { FluentdLanguageService } from '../../../../src/language/service';
-import { convert } from '../../../../src/language/values';
-import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../../../helpers/corpus';
+import { defaultCatalog, type ParamDef } from '../../../../../src/language/catalog';
+import { configLiteral, valueSnippet } from '../../../../../src/language/features/completion/snippets';
+import { FluentdLanguageService } from '../../../../../src/language/service';
+import { convert } from '../../../../../src/language/values';
+import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../../../../helpers/corpus';
 import { complete, expandSnippet } from './helpers';
 
 test('an unclosed element at the end of the file still gets its parameters', () => {

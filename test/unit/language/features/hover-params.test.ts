@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { defaultCatalog } from '../../../src/language/catalog';
-import { PLUGIN_SUMMARIES } from '../../../src/language/plugin-summaries';
-import { FluentdLanguageService } from '../../../src/language/service';
-import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../../helpers/corpus';
+import { defaultCatalog } from '../../../../src/language/catalog';
+import { PLUGIN_SUMMARIES } from '../../../../src/language/plugin-summaries';
+import { FluentdLanguageService } from '../../../../src/language/service';
+import { acceptedButWrong, corpusAvailable, invalidCases, validConfigs } from '../../../helpers/corpus';
 
 const service = new FluentdLanguageService();
 

@@ -1,6 +1,6 @@
-// Folding: every multi-line element, runs of comment lines, and multi-line values.
+// Folding ranges provider: every multi-line element, runs of comment lines, and multi-line values.
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import type { Comment, Node } from './parser/ast';
+import type { Comment, Node } from '../parser/ast';
 
 export function foldingRanges(nodes: Node[], comments: Comment[]): FoldingRange[] {
   const out: FoldingRange[] = [];

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItemTag, type TextEdit } from 'vscode-languageserver-types';
-import { parse } from '../../../../src/language/parser';
+import { parse } from '../../../../../src/language/parser';
 import { applyItem, complete, item } from './helpers';
 
 const errors = (text: string) => parse(text).diagnostics.filter((d) => d.severity === 'error');

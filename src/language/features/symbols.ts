@@ -1,64 +1,68 @@
-// Editor features of the include graph: document links and go-to-definition on
-// @include paths (and on @label values defined in another file of the config), and
-// the outline of a root showing each included file under its @include.
-import { DocumentLink, DocumentSymbol, Location, Range as LspRange, SymbolKind } from 'vscode-languageserver-types';
+// Document symbols provider (the outline): directives with their argument and @type,
+// nested sections below them, and, under each @include of a config whose tree is known,
+// the files it reads with their own outline.
 import { posix } from 'node:path';
-import type { IncludeNode } from '../parser/ast';
-import { documentSymbols } from '../symbols';
-import type { Position, Range } from '../types';
-import { containsPosition } from '../types';
-import { includes, nodeAt } from '../walk';
-import { staticValue } from './static-value';
-import type { ConfigHost, SourceFile } from './host';
-import { resolveInclude } from './resolve';
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import type { ConfigHost, SourceFile } from '../includes/host';
+import { includeFiles } from '../includes/resolve';
+import type { ElementNode, IncludeNode, Node } from '../parser/ast';
+import type { Range } from '../types';
+import { includes } from '../walk';
 import type { DocumentContext } from '../whole-config/whole-config';
 
-const START = LspRange.create(0, 0, 0, 0);
 /** How deep the outline follows includes of includes. */
 const OUTLINE_DEPTH = 4;
 
-/** The files an @include names (as the host sees them). */
-export function includeFiles(from: SourceFile, include: IncludeNode, host: ConfigHost | undefined): SourceFile[] {
-  const r = resolveInclude(from, include, host);
-  if (r.kind !== 'files' || !host) return [];
-  const out: SourceFile[] = [];
-  for (const p of r.paths) {
-    const f = host.file(p);
-    if (f) out.push(f);
+const DIRECTIVE_KINDS: Record<string, SymbolKind> = {
+  source: SymbolKind.Event,
+  match: SymbolKind.Function,
+  filter: SymbolKind.Operator,
+  label: SymbolKind.Namespace,
+  system: SymbolKind.Module,
+  worker: SymbolKind.Module,
+};
+
+/**
+ * Outline depth kept: deeper sections are left out of the outline (nobody reads a
+ * 64-deep outline, and an unbounded tree would overflow JSON serialisation).
+ */
+export const MAX_OUTLINE_DEPTH = 64;
+
+/** The outline of a list of nodes. Iterative, so any nesting depth is safe. */
+export function documentSymbols(nodes: Node[]): DocumentSymbol[] {
+  const roots: DocumentSymbol[] = [];
+  const work: { list: Node[]; into: DocumentSymbol[]; depth: number }[] = [{ list: nodes, into: roots, depth: 0 }];
+  while (work.length) {
+    const { list, into, depth } = work.pop()!;
+    for (const node of list) {
+      if (node.kind === 'element') {
+        const symbol = elementSymbol(node);
+        into.push(symbol);
+        if (depth + 1 < MAX_OUTLINE_DEPTH && node.children.length) {
+          symbol.children = [];
+          work.push({ list: node.children, into: symbol.children, depth: depth + 1 });
+        }
+      } else if (node.kind === 'include') {
+        into.push(DocumentSymbol.create(`@include ${node.path}`, undefined, SymbolKind.File, node.range, node.pathRange));
+      }
+    }
   }
-  return out;
+  return roots;
 }
 
-export function documentLinks(ctx: DocumentContext): DocumentLink[] {
-  const out: DocumentLink[] = [];
-  for (const inc of includes(ctx.self.parsed.document.children)) {
-    const files = includeFiles(ctx.self, inc, ctx.host);
-    if (!files.length) continue;
-    const tooltip =
-      files.length === 1
-        ? `Open ${files[0].path}`
-        : `${files.length} files: ${files.map((f) => posix.basename(f.path)).join(', ')} (go to definition lists them all)`;
-    const link = DocumentLink.create(inc.pathRange, files[0].uri);
-    link.tooltip = tooltip;
-    out.push(link);
-  }
-  return out;
-}
-
-/** Definition across the config: @include → its files; @label → the <label> wherever it is. */
-export function definitionAt(ctx: DocumentContext, pos: Position): Location[] | undefined {
-  const { node } = nodeAt(ctx.self.parsed, pos);
-  if (!node) return undefined;
-  if (node.kind === 'include' && containsPosition(node.range, pos)) {
-    const files = includeFiles(ctx.self, node, ctx.host);
-    return files.length ? files.map((f) => Location.create(f.uri, START)) : undefined;
-  }
-  if (node.kind === 'param' && node.key === '@label' && node.value && containsPosition(node.value.range, pos)) {
-    const name = staticValue(node.value);
-    const defs = name === undefined ? undefined : ctx.tree.labels.get(name);
-    return defs?.length ? defs.map((d) => Location.create(d.file.uri, d.node.openRange)) : undefined;
+/** The `@type` of an element, if it has one (also the deprecated `type`). */
+export function typeOf(element: ElementNode): string | undefined {
+  for (const child of element.children) {
+    if (child.kind === 'param' && (child.key === '@type' || child.key === 'type')) return child.value?.text;
   }
   return undefined;
+}
+
+function elementSymbol(element: ElementNode): DocumentSymbol {
+  const name = element.arg ? `<${element.name} ${element.arg}>` : `<${element.name}>`;
+  const type = typeOf(element);
+  const kind = DIRECTIVE_KINDS[element.name] ?? SymbolKind.Struct;
+  return DocumentSymbol.create(name || '<>', type ? `@type ${type}` : undefined, kind, element.range, element.openRange);
 }
 
 /** Adds, under each @include symbol of the outline, the files it reads and their directives. */
