@@ -22,7 +22,7 @@ import {
   sizeValue,
   slashedRegexpValue,
   timeValue,
-} from '../../../src/language/values';
+} from '../../../../src/language/values';
 
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
