@@ -8,7 +8,7 @@ import { formatGithub } from './format-github';
 import { formatSarif } from './format-sarif';
 import type { FileResult } from './lint';
 
-/** The process side the report writes to (a subset of run.ts's CliIo). */
+/** The process side the report writes to (a subset of io.ts's CliIo). */
 export interface ReportIo {
   stdout(text: string): void;
   stderr(text: string): void;

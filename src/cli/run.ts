@@ -12,16 +12,13 @@ import { searchedPatterns } from './file-kinds';
 import { expandPaths } from './files';
 import { helpText } from './help';
 import { lintTargets } from './lint';
-import { PROG, summarize, writeFindings, type ReportIo } from './report';
+import type { CliIo } from './io';
+import { PROG, summarize, writeFindings } from './report';
 import { runSimulate } from './simulate';
 
+export type { CliIo } from './io';
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 export { colorFor } from './report';
-
-export interface CliIo extends ReportIo {
-  /** All of stdin; only called when `-` is given. */
-  readStdin(): Promise<Uint8Array>;
-}
 
 export type Subcommand = (argv: readonly string[], io: CliIo) => Promise<number>;
 
