@@ -4,7 +4,7 @@ import type { QuickPickItem } from 'vscode';
 import { streamLabel } from '../../cloudwatch/stream-names';
 import type { TreeNode } from '../../cloudwatch/tree-model';
 import { nodeText } from '../../cloudwatch/tree-text';
-import type { NodeOf } from './commands/node-args';
+import type { NodeOf } from './node-of';
 import type { CloudWatchSession } from './session';
 
 export const MORE_GROUPS = 'More log groups…';
