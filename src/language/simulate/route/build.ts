@@ -4,7 +4,7 @@
 // A plugin this engine does not reproduce becomes a step that stops events and names
 // itself; a config Fluentd would refuse gives a config error, as Fluentd would.
 import { defaultCatalog } from '../../catalog';
-import type { EventTime, SimulationEnvironment } from '../types';
+import type { SimulationEnvironment } from '../types';
 import { readConfig, sections, param, UnknownValue, type SimElement } from './config';
 import { concatFilter } from './filters/concat';
 import { grepFilter } from './filters/grep';
@@ -15,14 +15,14 @@ import { recordTransformerFilter } from './filters/record-transformer';
 import { destinationFor } from './outputs/destinations';
 import { captureOutput, copyOutput, relabelOutput, rewriteTagFilterOutput, type OutputSite } from './outputs/outputs';
 import { ConfigError, NotSimulatedError } from './param-types';
-import type { ParserCompiler } from './parsers';
+import { parseEngine, type ParserCompiler } from './parsers';
 import { Router, type FilterPlugin, type OutputPlugin } from './router';
 import type { ConfigTree } from '../../includes/tree';
 import type { ElementRef, NotSimulated } from './types';
 
 export interface BuildOptions {
   env: SimulationEnvironment;
-  /** The parse engine, for in_tail lines and the parser filter; without it those steps are not simulated. */
+  /** Compiles <parse> sections for in_tail lines and the parser filter (default: the parse engine). */
   parsers?: ParserCompiler;
   /** Pods (and namespaces) for kubernetes_metadata; without it the filter changes nothing. */
   kube?: KubeFixture;
@@ -53,7 +53,13 @@ const ERROR_LABEL = '@ERROR';
 
 export function buildSimulation(tree: ConfigTree, options: BuildOptions): Simulation {
   const root = new Router('');
-  const sim: Simulation = { root, labels: new Map(), sources: [], notSimulated: [], options };
+  const sim: Simulation = {
+    root,
+    labels: new Map(),
+    sources: [],
+    notSimulated: [],
+    options: { ...options, parsers: options.parsers ?? parseEngine(options.env) },
+  };
   const config = readConfig(tree, options.env.env);
   if (config.errors.length) return { ...sim, configError: config.errors[0] };
   try {
@@ -136,8 +142,6 @@ function configureScope(sim: Simulation, router: Router, elements: SimElement[],
   if (label && matches === 0) throw new ConfigError(`Missing <match> sections in <label ${label.arg}> section`);
 }
 
-const now = (sim: Simulation) => (): EventTime => sim.options.env.now;
-
 function buildFilter(sim: Simulation, el: SimElement, type: string): FilterPlugin {
   const { ref } = el;
   const { env } = sim.options;
@@ -148,7 +152,7 @@ function buildFilter(sim: Simulation, el: SimElement, type: string): FilterPlugi
       case 'record_transformer':
         return recordTransformerFilter(el, ref, env.hostname, env.tz);
       case 'parser':
-        return parserFilter(el, ref, sim.options.parsers, now(sim));
+        return parserFilter(el, ref, sim.options.parsers);
       case 'record_modifier':
         return recordModifierFilter(el, ref);
       case 'concat':

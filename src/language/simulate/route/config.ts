@@ -4,8 +4,9 @@
 // reports itself as not simulated, the others never look at it. A missing
 // `ENV.fetch` key stops Fluentd at start-up, so it is a config error here too.
 import type { ConfigTree, TreeElement, TreeItem } from '../../includes/tree';
-import type { Value } from '../../parser/ast';
-import { evaluateDoubleQuoted } from '../ruby/embedded';
+import type { ElementNode, Value } from '../../parser/ast';
+import { closingBracket } from '../../includes/static-value';
+import { evaluateRuby, NotSimulated, ParseConfigError } from '../parse/section';
 import type { ElementRef } from './types';
 
 export type ParamValue = { kind: 'value'; text: string } | { kind: 'unknown'; code: string };
@@ -20,6 +21,8 @@ export interface SimElement {
   params: Map<string, ParamValue>;
   children: SimElement[];
   ref: ElementRef;
+  /** The element in its file (the parse engine reads a <parse> section from it). */
+  node: ElementNode;
 }
 
 export interface SimConfig {
@@ -49,7 +52,7 @@ export function readConfig(tree: ConfigTree, env: Readonly<Record<string, string
       if (c.kind === 'param') params.set(c.node.key, value(c.node.value));
       else if (c.kind === 'element') children.push(element(c));
     }
-    const out: SimElement = { name: el.node.name, arg: el.node.arg, params, children, ref: refOf(el, params) };
+    const out: SimElement = { name: el.node.name, arg: el.node.arg, params, children, ref: refOf(el, params), node: el.node };
     const arg = argValue(el, env);
     if (arg.kind === 'value') out.arg = arg.text;
     else if (arg.kind === 'unknown') out.argUnknown = arg.code;
@@ -94,6 +97,29 @@ function refOf(el: TreeElement, params: Map<string, ParamValue>): ElementRef {
     ...(type !== undefined ? { type } : {}),
     ...(id !== undefined ? { id } : {}),
   };
+}
+
+type Evaluated = { kind: 'value'; text: string } | { kind: 'error'; message: string } | { kind: 'unknown'; code: string };
+
+/** A double-quoted value with each `#{…}` evaluated (the parse engine's evaluator: ENV, fetch, literals, `||`). */
+function evaluateDoubleQuoted(text: string, env: Readonly<Record<string, string | undefined>>): Evaluated {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const start = text.indexOf('#{', i);
+    if (start < 0) return { kind: 'value', text: out + text.slice(i) };
+    const end = closingBracket(text, start + 2, '{', '}');
+    if (end < 0) return { kind: 'unknown', code: text.slice(start) };
+    const code = text.slice(start + 2, end);
+    try {
+      out += text.slice(i, start) + evaluateRuby(code, env);
+    } catch (e) {
+      if (e instanceof ParseConfigError) return { kind: 'error', message: `KeyError: ${e.message}` };
+      if (e instanceof NotSimulated) return { kind: 'unknown', code };
+      throw e;
+    }
+    i = end + 1;
+  }
 }
 
 /** A parameter's value as text; undefined when absent; throws when its Ruby is not simulated. */

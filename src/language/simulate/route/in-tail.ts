@@ -11,7 +11,7 @@ import type { Simulation, SimSource } from './build';
 import { sections, param } from './config';
 import type { RouteInput, RouteFailure } from './engine';
 import { boolParam, NotSimulatedError } from './param-types';
-import type { LineParser } from './parsers';
+import type { ParseOutcome } from '../types';
 import type { Ev } from './records';
 import type { Router } from './router';
 import type { RunState } from './run-state';
@@ -37,6 +37,8 @@ export function tailSources(sim: Simulation): SimSource[] {
   return sim.sources.filter((s) => s.type === 'tail');
 }
 
+type LineParser = (text: string) => ParseOutcome;
+
 const parserCache = new WeakMap<SimSource, LineParser | NotSimulatedError>();
 
 function parserOf(sim: Simulation, src: SimSource): LineParser | NotSimulatedError {
@@ -45,7 +47,7 @@ function parserOf(sim: Simulation, src: SimSource): LineParser | NotSimulatedErr
     const compile = sim.options.parsers;
     if (!compile) p = new NotSimulatedError('parsing lines needs the parse engine, which is not available here');
     else {
-      const c = compile(sections(src.el, 'parse')[0] ?? src.el, () => sim.options.env.now);
+      const c = compile(sections(src.el, 'parse')[0] ?? src.el);
       p = c.ok ? c.parse : new NotSimulatedError(c.configError ?? c.notSimulated ?? 'this <parse> section is not simulated');
     }
     parserCache.set(src, p);
@@ -81,7 +83,7 @@ export function tailEvents(
       continue;
     }
     const out = parse(line);
-    if (out.kind === 'record' && out.time !== undefined) {
+    if (out.kind === 'record' && out.time !== null) {
       const record: EventRecord = out.record;
       if (pathKey !== undefined && (record[pathKey] === undefined || record[pathKey] === null || record[pathKey] === false))
         setOwn(record, pathKey, input.path);

@@ -1,7 +1,7 @@
 // Parameter values converted as Fluentd's config types convert them (bool, integer,
 // array, regexp, enum), with Fluentd's errors for values it rejects at start-up.
 import { param, type SimElement } from './config';
-import { configRegexp, type RubyRegexp } from './ruby-regexp';
+import { configRegexp, type RouteRegexp } from './ruby-regexp';
 
 /** Fluentd refuses to start with this config (Fluent::ConfigError). */
 export class ConfigError extends Error {
@@ -62,13 +62,9 @@ export function arrayParam(el: SimElement, key: string): string[] | undefined {
   return t === '' ? [] : t.split(/\s*,\s*/);
 }
 
-export function regexpParam(el: SimElement, key: string): RubyRegexp | undefined {
+export function regexpParam(el: SimElement, key: string): RouteRegexp | undefined {
   const v = param(el, key);
-  if (v === undefined) return undefined;
-  const r = configRegexp(v);
-  if (r.ok) return r.regexp;
-  if (r.notSimulated) throw new NotSimulatedError(r.error);
-  throw new ConfigError(r.error);
+  return v === undefined ? undefined : configRegexp(v);
 }
 
 export function enumParam<T extends string>(el: SimElement, key: string, list: readonly T[], dflt: T): T {

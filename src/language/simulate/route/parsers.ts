@@ -1,22 +1,20 @@
-// The seam to the parse engine (simulate/parse): a `<parse>` section (or in_tail's own
-// parameters) compiled into a function from one input to Fluentd's parse outcome. The
-// routing engine only needs this function; it is given to it by whoever runs it.
-import type { EventRecord, EventTime, ParseOutcome } from '../types';
+// The seam to the parse engine (simulate/parse): a `<parse>` section (or the element holding
+// a parser's flat parameters) compiled into a function from one input to Fluentd's parse
+// outcome, for in_tail lines and the parser filter.
+import { compileParse } from '../parse';
+import type { ParseOutcome, SimulationEnvironment } from '../types';
 import type { SimElement } from './config';
 
-/**
- * One parse. A record's `time` is undefined when the parser gives none (no time key and
- * estimate_current_event false); the caller decides (the parser filter keeps the event's).
- */
-export type LineOutcome = Exclude<ParseOutcome, { kind: 'record' }> | { kind: 'record'; time: EventTime | undefined; record: EventRecord };
+export type CompiledParser =
+  { ok: true; parse: (text: string) => ParseOutcome } | { ok: false; configError?: string; notSimulated?: string };
 
-export type LineParser = (text: string) => LineOutcome;
+export type ParserCompiler = (section: SimElement) => CompiledParser;
 
-export type CompiledParser = { ok: true; parse: LineParser } | { ok: false; configError?: string; notSimulated?: string };
-
-/**
- * Compiles a `<parse>` section, or the legacy flat parameters (`format`, `time_format`, …)
- * of the element that holds them: `section` is the `<parse>` element when there is one,
- * else the element itself.
- */
-export type ParserCompiler = (section: SimElement, now: () => EventTime) => CompiledParser;
+/** The parse engine, with the run's clock, environment and time zone. */
+export function parseEngine(env: SimulationEnvironment): ParserCompiler {
+  return (section) => {
+    const c = compileParse(section.node, env);
+    if (c.ok) return { ok: true, parse: (text) => c.parser.parse(text) };
+    return 'configError' in c ? { ok: false, configError: c.configError } : { ok: false, notSimulated: c.notSimulated };
+  };
+}

@@ -4,7 +4,9 @@
 // outside that is refused when the config is read (not simulated); a runtime error
 // Ruby would raise (a method on nil, a missing fetch key) is raised as a RubyError.
 import { getOwn, hasOwn, isHash } from '../ruby/hash';
-import { floatToS, inspect, rubySplit, toS } from '../ruby/format';
+import { rubySplit } from '../ruby/format';
+import { rubyFloatToS as floatToS } from '../parse/ruby-json';
+import { inspect, toS } from './ruby-values';
 import { RubyFloat, type EventTime, type RecordValue } from '../types';
 import { NotSimulatedError } from './param-types';
 import { RubyError } from './router';

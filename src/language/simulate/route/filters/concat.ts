@@ -4,7 +4,7 @@
 // Docker's partial metadata. What is still held when the run ends would leave by the
 // flush_interval timeout (to timeout_label, else @ERROR): reported as pending, not as
 // delivered — when that happens depends on the clock.
-import { toS } from '../../ruby/format';
+import { toS } from '../ruby-values';
 import { getOwn, hasOwn, setOwn } from '../../ruby/hash';
 import type { EventRecord, EventTime } from '../../types';
 import { param, type SimElement } from '../config';
@@ -12,7 +12,7 @@ import { boolParam, ConfigError, enumParam, integerParam, NotSimulatedError } fr
 import type { Ev } from '../records';
 import { RubyError, type FilterPlugin } from '../router';
 import type { RunState } from '../run-state';
-import { compileRubyRegexp } from '../ruby-regexp';
+import { plainRegexp, type RouteRegexp } from '../ruby-regexp';
 import type { ElementRef } from '../types';
 
 type Mode = 'line' | 'partial' | 'partial_metadata' | 'partial_cri' | 'regexp';
@@ -89,18 +89,13 @@ export function concatFilter(el: SimElement, ref: ElementRef): FilterPlugin {
             ? 'partial_cri'
             : 'regexp';
   // the plugin strips the first and last character (the slashes) and compiles the rest without options
-  const re = (text: string | undefined) => {
-    if (text === undefined) return undefined;
-    const c = compileRubyRegexp(text.slice(1, -1), '');
-    if (!c.ok) throw c.notSimulated ? new NotSimulatedError(c.error) : new ConfigError(c.error);
-    return c.regexp.re;
-  };
+  const re = (text: string | undefined) => (text === undefined ? undefined : plainRegexp(text.slice(1, -1)));
   const start = re(startText);
   const end = re(endText);
   const cont = re(contText);
   const [pmField, pidField, pordField, plastField, pIndicator] = PARTIAL_FIELDS[format];
 
-  const matchText = (r: RegExp | undefined, v: unknown) => {
+  const matchText = (r: RouteRegexp | undefined, v: unknown) => {
     if (!r || v === undefined || v === null) return false;
     if (typeof v !== 'string') throw new RubyError(`no implicit conversion into String`);
     return r.test(v);

@@ -1,10 +1,10 @@
 // filter_grep: <regexp> (all must match), <exclude> (none may match), <and> and <or>
 // groups, and the deprecated regexpN/excludeN parameters; a value is matched as
 // `value.to_s` (a missing key is "").
-import { toS } from '../../ruby/format';
+import { toS } from '../ruby-values';
 import { sections, param, type SimElement } from '../config';
-import { compileRubyRegexp, type RubyRegexp } from '../ruby-regexp';
-import { ConfigError, NotSimulatedError, regexpParam, requiredParam } from '../param-types';
+import { plainRegexp, type RouteRegexp } from '../ruby-regexp';
+import { ConfigError, regexpParam, requiredParam } from '../param-types';
 import { recordAccessor, type RecordAccessor } from '../record-accessor';
 import type { FilterPlugin } from '../router';
 import type { EventRecord } from '../../types';
@@ -12,25 +12,19 @@ import type { ElementRef } from '../types';
 
 interface Expression {
   key: RecordAccessor;
-  pattern: RubyRegexp;
+  pattern: RouteRegexp;
 }
 
-const matches = (e: Expression, r: EventRecord) => e.pattern.re.test(toS(e.key.get(r)));
+const matches = (e: Expression, r: EventRecord) => e.pattern.test(toS(e.key.get(r)));
 
 export function grepFilter(el: SimElement, ref: ElementRef): FilterPlugin {
   const regexpAnd = new Map<string, Expression>();
   const regexpOr = new Map<string, Expression>();
   const excludeAnd = new Map<string, Expression>();
   const excludeOr = new Map<string, Expression>();
-  const put = (m: Map<string, Expression>, key: string, pattern: RubyRegexp, dup: string) => {
+  const put = (m: Map<string, Expression>, key: string, pattern: RouteRegexp, dup: string) => {
     if (m.has(key)) throw new ConfigError(`${dup}: ${key}`);
     m.set(key, { key: recordAccessor(key), pattern });
-  };
-  const plain = (source: string): RubyRegexp => {
-    const r = compileRubyRegexp(source, '');
-    if (r.ok) return r.regexp;
-    if (r.notSimulated) throw new NotSimulatedError(r.error);
-    throw new ConfigError(r.error);
   };
   for (const [name, target] of [
     ['regexp', regexpAnd],
@@ -41,7 +35,7 @@ export function grepFilter(el: SimElement, ref: ElementRef): FilterPlugin {
       if (v === undefined) continue;
       const sp = v.indexOf(' ');
       if (sp < 0) throw new ConfigError(`${name}${i} does not contain 2 parameters`);
-      put(target, v.slice(0, sp), plain(v.slice(sp + 1)), `${name}${i} contains a duplicated key`);
+      put(target, v.slice(0, sp), plainRegexp(v.slice(sp + 1)), `${name}${i} contains a duplicated key`);
     }
   }
   const section = (s: SimElement) => ({ key: requiredParam(s, 'key', `<${s.name}>`), pattern: regexpOrFail(s) });
@@ -90,7 +84,7 @@ export function grepFilter(el: SimElement, ref: ElementRef): FilterPlugin {
   };
 }
 
-function regexpOrFail(s: SimElement): RubyRegexp {
+function regexpOrFail(s: SimElement): RouteRegexp {
   const r = regexpParam(s, 'pattern');
   if (!r) throw new ConfigError(`'pattern' parameter is required, but <${s.name}> has none`);
   return r;

@@ -8,7 +8,7 @@ import type { EventRecord, RecordValue } from '../../types';
 import { param, type SimElement } from '../config';
 import { boolParam, NotSimulatedError } from '../param-types';
 import type { FilterPlugin } from '../router';
-import { compileRubyRegexp } from '../ruby-regexp';
+import { plainRegexp } from '../ruby-regexp';
 import type { ElementRef } from '../types';
 
 /** Pods (and optionally namespaces) as the API server returns them (JSON objects). */
@@ -48,9 +48,7 @@ export function kubernetesMetadataFilter(el: SimElement, ref: ElementRef, fixtur
   // the recorded Fluentd (no API server) runs this filter as a stream filter that changes nothing
   if (!fixture) return { kind: 'filter', ref, streamOnly: true, filter: (_s, _t, ev) => ev };
   const source = param(el, 'tag_to_kubernetes_name_regexp') ?? `(${VAR_LOG_PODS}|${VAR_LOG_CONTAINERS})`;
-  const compiled = compileRubyRegexp(source, '');
-  if (!compiled.ok) throw new NotSimulatedError(compiled.error);
-  const tagRe = compiled.regexp.re;
+  const tagRe = plainRegexp(source);
   const skipLabels = boolParam(el, 'skip_labels', false);
   const skipPodLabels = boolParam(el, 'skip_pod_labels', false);
   const skipNamespaceLabels = boolParam(el, 'skip_namespace_labels', false);
@@ -70,12 +68,12 @@ export function kubernetesMetadataFilter(el: SimElement, ref: ElementRef, fixtur
     ref,
     streamOnly: false,
     filter(_state, tag, ev) {
-      const m = tagRe.exec(tag);
-      if (!m?.groups) return ev;
-      const ns = m.groups.namespace;
-      const podName = m.groups.pod_name;
-      const container = m.groups.container_name;
-      const dockerId = m.groups.docker_id;
+      const m = tagRe.first(tag);
+      if (!m) return ev;
+      const ns = m.group('namespace') ?? '';
+      const podName = m.group('pod_name') ?? '';
+      const container = m.group('container_name') ?? '';
+      const dockerId = m.group('docker_id');
       const pod = idx.pods.get(`${ns}/${podName}`);
       if (!pod)
         throw new NotSimulatedError(`pod ${ns}/${podName} is not in the pod fixture (the plugin's orphan handling is not simulated)`);

@@ -4,7 +4,7 @@
 // record in place. A missing field or a line the parser rejects goes to @ERROR
 // (emit_invalid_record_to_error) and on with reserve_data; a parser error is raised,
 // which the router turns into an error event.
-import type { EventRecord, EventTime, RecordValue } from '../../types';
+import type { EventRecord, RecordValue } from '../../types';
 import { isHash, setOwn } from '../../ruby/hash';
 import { sections, param, type SimElement } from '../config';
 import { boolParam, ConfigError, NotSimulatedError, requiredParam } from '../param-types';
@@ -13,7 +13,7 @@ import { recordAccessor } from '../record-accessor';
 import { RubyError, type FilterPlugin } from '../router';
 import type { ElementRef } from '../types';
 
-export function parserFilter(el: SimElement, ref: ElementRef, compile: ParserCompiler | undefined, now: () => EventTime): FilterPlugin {
+export function parserFilter(el: SimElement, ref: ElementRef, compile: ParserCompiler | undefined): FilterPlugin {
   const keyName = requiredParam(el, 'key_name', '<filter>');
   const accessor = recordAccessor(keyName);
   const reserveData = boolParam(el, 'reserve_data', false);
@@ -25,7 +25,7 @@ export function parserFilter(el: SimElement, ref: ElementRef, compile: ParserCom
   const parseSections = sections(el, 'parse');
   if (parseSections.length > 1) throw new ConfigError('<parse> section must be only one');
   if (!compile) throw new NotSimulatedError('the parser filter needs the parse engine, which is not available here');
-  const compiled = compile(parseSections[0] ?? el, now);
+  const compiled = compile(parseSections[0] ?? el);
   if (!compiled.ok) {
     if (compiled.configError) throw new ConfigError(compiled.configError);
     throw new NotSimulatedError(compiled.notSimulated ?? 'this <parse> section is not simulated');

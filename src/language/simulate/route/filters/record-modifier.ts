@@ -3,14 +3,14 @@
 // <replace> rules (gsub with Ruby's \1 replacement syntax). prepare_value and
 // char_encoding run Ruby/encodings this simulator does not reproduce.
 import { closingBracket } from '../../../includes/static-value';
-import { toS } from '../../ruby/format';
+import { toS } from '../ruby-values';
 import { hasOwn, setOwn } from '../../ruby/hash';
 import type { EventRecord, RecordValue } from '../../types';
 import { sections, param, type SimElement } from '../config';
 import { arrayParam, ConfigError, NotSimulatedError, requiredParam } from '../param-types';
 import { recordAccessor } from '../record-accessor';
 import { RubyError, type FilterPlugin } from '../router';
-import { compileRubyRegexp } from '../ruby-regexp';
+import { plainRegexp, type RouteRegexp } from '../ruby-regexp';
 import { compileSnippet, SnippetNotSimulated, type Snippet, type SnippetScope } from '../ruby-snippet';
 import type { ElementRef } from '../types';
 
@@ -39,12 +39,7 @@ export function recordModifierFilter(el: SimElement, ref: ElementRef): FilterPlu
     const expression = requiredParam(r, 'expression', '<replace>');
     const replace = requiredParam(r, 'replace', '<replace>');
     const source = expression.startsWith('/') && expression.endsWith('/') && expression.length > 1 ? expression.slice(1, -1) : expression;
-    const c = compileRubyRegexp(source, '');
-    if (!c.ok) {
-      if (c.notSimulated) throw new NotSimulatedError(c.error);
-      throw new ConfigError(c.error);
-    }
-    return { key, re: c.regexp.re, replace };
+    return { key, re: plainRegexp(source), replace };
   });
 
   return {
@@ -68,7 +63,7 @@ export function recordModifierFilter(el: SimElement, ref: ElementRef): FilterPlu
           if (v === null) continue; // Regexp#match(nil) is nil
           throw new RubyError(`no implicit conversion of ${typeof v === 'number' ? 'Integer' : 'value'} into String`);
         }
-        if (!new RegExp(r.re.source, r.re.flags).test(v)) continue;
+        if (!r.re.test(v)) continue;
         setOwn(record, r.key, gsub(v, r.re, r.replace));
       }
       return { time: ev.time, record };
@@ -105,18 +100,20 @@ function expander(value: string): Expander {
 }
 
 /** String#gsub(regexp, replacement) with Ruby's replacement escapes (\0 \& \1 \k<name> \\). */
-export function gsub(s: string, re: RegExp, replacement: string): string {
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-  return s.replace(global, (...args: unknown[]) => {
-    const hasGroups = typeof args[args.length - 1] === 'object';
-    const groups = (hasGroups ? args[args.length - 1] : undefined) as Record<string, string | undefined> | undefined;
-    const captures = args.slice(0, hasGroups ? -3 : -2) as (string | undefined)[];
-    return replacement.replace(/\\(\d|&|k<(\w+)>|\\|`|')/g, (all, what: string, name: string | undefined) => {
+export function gsub(s: string, re: RouteRegexp, replacement: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of re.matches(s)) {
+    out += s.slice(last, m.index);
+    out += replacement.replace(/\\(\d|&|k<(\w+)>|\\|`|')/g, (_all, what: string, name: string | undefined) => {
       if (what === '\\') return '\\';
-      if (what === '&') return captures[0] ?? '';
-      if (name !== undefined) return groups?.[name] ?? '';
-      if (/^\d$/.test(what)) return captures[Number(what)] ?? '';
-      return all;
+      if (what === '&') return m.group(0) ?? '';
+      if (what === '`') return s.slice(0, m.index);
+      if (what === "'") return s.slice(m.end);
+      if (name !== undefined) return m.group(name) ?? '';
+      return m.group(Number(what)) ?? '';
     });
-  });
+    last = m.end;
+  }
+  return out + s.slice(last);
 }

@@ -3,8 +3,9 @@
 // ${record["key"]}; a value that is one placeholder keeps the value's type
 // (auto_typecast); values starting with { or [ are JSON. remove_keys, keep_keys,
 // renew_record, renew_time_key. With enable_ruby the ${…} are Ruby code: not simulated.
-import { toS, rubySplit } from '../../ruby/format';
-import { parseRubyJson } from '../../ruby/json';
+import { rubySplit } from '../../ruby/format';
+import { parseYajl } from '../../parse/ruby-json';
+import { toS } from '../ruby-values';
 import { getOwn, hasOwn, isHash, setOwn } from '../../ruby/hash';
 import { RubyFloat, type EventRecord, type RecordValue } from '../../types';
 import { sections, param, type SimElement } from '../config';
@@ -61,11 +62,8 @@ export function recordTransformerFilter(el: SimElement, ref: ElementRef, hostnam
 /** `<record>` values starting with { or [ are JSON (a bad one stays a string, as Fluentd warns). */
 function parseValue(text: string): RecordValue {
   if (!text.startsWith('{') && !text.startsWith('[')) return text;
-  try {
-    return parseRubyJson(text);
-  } catch {
-    return text;
-  }
+  const r = parseYajl(text);
+  return r.ok ? r.value : text;
 }
 
 /** With enable_ruby, values without placeholders or Ruby string syntax read the same as without it. */

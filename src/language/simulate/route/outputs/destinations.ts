@@ -4,7 +4,7 @@
 // what the output removes from the record (remove_log_stream_name_key …) is not
 // removed from the record it received.
 import { getOwn } from '../../ruby/hash';
-import { toS } from '../../ruby/format';
+import { toS } from '../ruby-values';
 import type { EventRecord, EventTime, RecordValue } from '../../types';
 import { param, type SimElement } from '../config';
 import { boolParam } from '../param-types';

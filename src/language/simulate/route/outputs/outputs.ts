@@ -1,14 +1,15 @@
 // The outputs that route events on (copy's stores, relabel, rewrite_tag_filter re-emits)
 // and the ones that write them somewhere (every other type): those record what they
 // receive — the record as it reaches them — and where they would write it.
-import { toS, rubySplit } from '../../ruby/format';
+import { rubySplit } from '../../ruby/format';
+import { toS } from '../ruby-values';
 import { deepCopy, shallowCopy, type Ev } from '../records';
 import { sections, param, type SimElement } from '../config';
 import { ConfigError, boolParam, enumParam, regexpParam, requiredParam } from '../param-types';
 import { recordAccessor, type RecordAccessor } from '../record-accessor';
 import type { OutputPlugin, Router } from '../router';
 import type { RunState } from '../run-state';
-import type { RubyRegexp } from '../ruby-regexp';
+import type { RouteRegexp } from '../ruby-regexp';
 import type { ElementRef } from '../types';
 import type { DestinationOf } from './destinations';
 
@@ -101,7 +102,7 @@ function fork(state: RunState, ev: Ev, tag: string, n: number) {
 
 interface RewriteRule {
   key: RecordAccessor;
-  pattern: RubyRegexp;
+  pattern: RouteRegexp;
   invert: boolean;
   tag: string;
   label: string | undefined;
@@ -111,9 +112,15 @@ interface RewriteRule {
 export function rewriteTagFilterOutput(el: SimElement, ref: ElementRef, site: OutputSite, hostname: string): OutputPlugin {
   const capitalize = boolParam(el, 'capitalize_regex_backreference', false);
   const removePrefix = param(el, 'remove_tag_prefix');
-  let removeRegexp: RegExp | undefined = regexpParam(el, 'remove_tag_regexp')?.re;
+  const removeRegexp = regexpParam(el, 'remove_tag_regexp');
   if (removePrefix !== undefined && removeRegexp) throw new ConfigError('remove_tag_prefix and remove_tag_regexp are exclusive');
-  if (removePrefix !== undefined) removeRegexp = new RegExp(`^${removePrefix.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}\\.?`, 'm');
+  // /^#{Regexp.escape(prefix)}\.?/: ^ is a line anchor; tags have no newlines
+  const stripTag = (tag: string): string => {
+    if (removePrefix !== undefined) return tag.startsWith(removePrefix) ? tag.slice(removePrefix.length).replace(/^\./, '') : tag;
+    if (!removeRegexp) return tag;
+    const m = removeRegexp.first(tag);
+    return m ? tag.slice(0, m.index) + tag.slice(m.end) : tag;
+  };
   const batch = enumParam(el, 'emit_mode', ['record', 'batch'] as const, 'batch') === 'batch';
   if ([...el.params.keys()].some((k) => k.startsWith('rewriterule')))
     throw new ConfigError('"rewriterule<num>" support has been dropped. Use <rule> section instead.');
@@ -148,7 +155,7 @@ export function rewriteTagFilterOutput(el: SimElement, ref: ElementRef, site: Ou
     for (const rule of rules) {
       const value = toS(rule.key.get(ev.record));
       if (value === '' && !rule.invert) continue;
-      const m = rule.pattern.re.exec(value);
+      const m = rule.pattern.captures(value);
       let newTag = rule.tag;
       if (rule.invert) {
         if (m) continue;
@@ -156,8 +163,8 @@ export function rewriteTagFilterOutput(el: SimElement, ref: ElementRef, site: Ou
         if (!m) continue;
         newTag = newTag.replace(/\$\d+/g, (ref) => {
           const i = Number(ref.slice(1));
-          const v = i >= 1 && i < m.length ? (m[i] ?? null) : undefined;
-          if (v === undefined || v === null) return '';
+          const v = i >= 1 && i <= m.length ? m[i - 1] : undefined;
+          if (v === undefined) return '';
           return capitalize ? capitalizeRuby(v) : v;
         });
       }
@@ -171,7 +178,7 @@ export function rewriteTagFilterOutput(el: SimElement, ref: ElementRef, site: Ou
     kind: 'output',
     ref,
     emitEvents(state, tag, es) {
-      const placeholders = placeholdersOf(removeRegexp ? tag.replace(removeRegexp, '') : tag, hostname);
+      const placeholders = placeholdersOf(stripTag(tag), hostname);
       const groups = new Map<string, Map<string, Ev[]>>();
       for (const ev of es) {
         state.step(ref);

@@ -2,7 +2,8 @@
 // in is keyed by the <buffer> chunk keys (tag, time, record keys), and only those fill
 // ${tag}, ${tag[N]}, strftime formats (time) and ${key} in names and paths. With no
 // chunk keys nothing is replaced.
-import { rubySplit, toS } from '../../ruby/format';
+import { rubySplit } from '../../ruby/format';
+import { toS } from '../ruby-values';
 import type { EventRecord, EventTime } from '../../types';
 import { sections, param, type SimElement } from '../config';
 import { ConfigError } from '../param-types';
