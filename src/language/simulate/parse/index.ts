@@ -14,6 +14,7 @@ import { createParser } from './registry';
 import { RubyError } from './ruby-error';
 import { NotSimulated, ParseConfigError, readSection } from './section';
 import { NotSimulatedTime } from './time/time-parser';
+import { RegexpTimeout } from './regexp-guard';
 
 export { toRubyJson, rubyFloatToS, parseYajl } from './ruby-json';
 export { compileRubyRegexp, regexpParam, type RubyRegexp, type CompiledRegexp } from './ruby-regexp';
@@ -29,6 +30,8 @@ export interface CompiledParser {
   readonly firstline?: (line: string) => boolean;
   /** Configuration warnings (e.g. catastrophic backtracking). */
   readonly warnings: readonly string[];
+  /** For a line the parser rejects: where its regexp stopped matching, when that can be told. */
+  explain(text: string): string | undefined;
 }
 
 export type CompiledParse =
@@ -79,6 +82,13 @@ export function compileParse(section: ElementNode, env: SimulationEnvironment): 
         }
       },
       firstline: firstRe ? (l) => firstRe.test(l) : undefined,
+      explain: (text) => {
+        try {
+          return line.explain?.(text);
+        } catch {
+          return undefined;
+        }
+      },
     },
   };
 }
@@ -89,6 +99,7 @@ function failure(err: unknown): ParseOutcome {
     return { kind: 'error', message: err.full };
   }
   if (err instanceof NotSimulatedTime) return { kind: 'not-simulated', what: err.message };
+  if (err instanceof RegexpTimeout) return { kind: 'not-simulated', what: `stopped: ${err.message}` };
   if (err instanceof RangeError) return { kind: 'not-simulated', what: `input too deeply nested or too large (${err.message})` };
   throw err;
 }

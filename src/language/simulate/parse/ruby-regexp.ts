@@ -4,6 +4,7 @@
 // POSIX brackets and \b stay Unicode, and a name may stand on several groups (Ruby's m[name] is
 // the last of them that took part in the match).
 import { toRegExpDetails } from 'oniguruma-to-es';
+import { catastrophicBacktracking, guardedExec, LONG_LINE } from './regexp-guard';
 
 export interface RubyRegexpOptions {
   /** /i */
@@ -24,6 +25,9 @@ export interface RubyMatch {
 
 export interface RubyRegexp {
   readonly source: string;
+  /** Why this regexp can backtrack catastrophically (it then runs under a time limit), or undefined. */
+  readonly risk: string | undefined;
+  readonly options: RubyRegexpOptions;
   /** Named groups in pattern order, each once (Ruby's Regexp#names). */
   readonly names: readonly string[];
   /** The translated JavaScript regexp (shared: use exec(), which resets lastIndex). */
@@ -234,20 +238,32 @@ function compileUncached(source: string, options: RubyRegexpOptions): CompiledRe
   if (transfers?.length) {
     return { ok: false, notSimulated: 'Ruby subexpression calls (\\g<name>) are not reproduced exactly' };
   }
-  return { ok: true, regexp: makeRegexp(source, js, rewritten.groups) };
+  return { ok: true, regexp: makeRegexp(source, js, rewritten.groups, options) };
 }
 
-function makeRegexp(source: string, js: RegExp, groups: Map<string, string[]>): RubyRegexp {
+/** Milliseconds a guarded match may take (see regexp-guard.ts). */
+export const REGEXP_TIME_LIMIT_MS = 1000;
+
+function makeRegexp(source: string, js: RegExp, groups: Map<string, string[]>, options: RubyRegexpOptions): RubyRegexp {
   const names = [...groups.keys()];
   const sticky = js.sticky;
-  const exec = (text: string, from = 0): RubyMatch | null => {
+  const risk = catastrophicBacktracking(source);
+  const run = (text: string, from: number): { index: number; length: number; groups: Record<string, string | undefined> } | null => {
+    if (risk !== undefined || text.length >= LONG_LINE) {
+      const m = guardedExec(js, text, from, REGEXP_TIME_LIMIT_MS);
+      return m && { index: m.index, length: m.length, groups: m.groups ?? {} };
+    }
     js.lastIndex = from;
     const m = js.exec(text);
+    return m && { index: m.index, length: m[0].length, groups: m.groups ?? {} };
+  };
+  const exec = (text: string, from = 0): RubyMatch | null => {
+    const m = run(text, from);
     if (!m) return null;
-    const g = m.groups ?? {};
+    const g = m.groups;
     return {
       index: m.index,
-      end: m.index + m[0].length,
+      end: m.index + m.length,
       named(name: string): string | undefined {
         const list = groups.get(name);
         if (!list) return undefined;
@@ -262,6 +278,8 @@ function makeRegexp(source: string, js: RegExp, groups: Map<string, string[]>): 
   };
   return {
     source,
+    risk,
+    options,
     names,
     js,
     exec: sticky ? (text, from = 0) => (from === 0 ? exec(text, 0) : null) : exec,

@@ -6,6 +6,7 @@ import { configureBase, convertValues, parseTime, type BaseDefaults, type Parser
 import { RubyError } from '../ruby-error';
 import { compileRubyRegexp, regexpParam, type RubyRegexp } from '../ruby-regexp';
 import { ParseConfigError, type Section } from '../section';
+import { whyNoMatch } from '../why-no-match';
 import { NOMATCH, type LineParser } from './types';
 
 export interface RegexpDefaults extends BaseDefaults {
@@ -49,7 +50,12 @@ export function regexpParser(type: string, section: Section, env: ParserEnv, d: 
   return {
     type,
     regexp,
-    warnings: [],
+    explain: (text: string) => (regexp.exec(text) ? undefined : whyNoMatch(regexp.source, regexp.options, text)),
+    warnings: regexp.risk
+      ? [
+          `This regexp can backtrack catastrophically: ${regexp.risk}. Fluentd would stall on such a line; write the repeated part so that it cannot match the same text two ways (or make it atomic: (?>…), possessive: x*+).`,
+        ]
+      : [],
     parse(text: string): ParseOutcome {
       const m = regexp.exec(text);
       if (!m) return NOMATCH;

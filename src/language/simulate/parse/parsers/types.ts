@@ -11,6 +11,8 @@ export interface LineParser {
   parse(text: string): ParseOutcome;
   /** Warnings about the configuration (e.g. a regexp that can backtrack catastrophically). */
   readonly warnings: readonly string[];
+  /** For a line that does not match: where the regexp stopped matching (regexp parsers only). */
+  explain?(text: string): string | undefined;
 }
 
 export const NOMATCH: ParseOutcome = Object.freeze({ kind: 'nomatch' });
