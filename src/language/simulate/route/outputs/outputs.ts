@@ -81,12 +81,13 @@ export function copyOutput(el: SimElement, ref: ElementRef, stores: OutputPlugin
     emitEvents(state, tag, es) {
       // each event's trace forks into one branch per store
       const forks = state.tracing ? es.map((ev) => fork(state, ev, tag, stores.length)) : undefined;
-      let prevSuccess = false;
+      // a store marked ignore_if_prev_success is skipped when the store just before it took the events
+      const success: boolean[] = [];
       stores.forEach((store, i) => {
-        if (i > 0 && prevSuccess && ignoreIfPrevSuccess[i]) return;
+        if (i > 0 && success[i - 1] && ignoreIfPrevSuccess[i]) return;
         const copies = es.map((ev, j) => ({ ...copy(ev), branch: forks?.[j]?.[i] }));
         store.emitEvents(state, tag, copies);
-        prevSuccess = true;
+        success[i] = true;
       });
     },
   };
