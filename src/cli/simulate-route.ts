@@ -41,8 +41,10 @@ export function readRouteCases(input: string, now: number): RouteCase[] | string
     if (Array.isArray(c.events)) {
       const events: Extract<RouteInput, { kind: 'events' }>['events'][number][] = [];
       for (const [i, e] of c.events.entries()) {
-        if (!isObject(e) || typeof e.tag !== 'string' || !isObject(e.record)) return `${where}: events[${i}] needs a "tag" (string) and a "record" (object)`;
-        if (e.time !== undefined && e.time !== null && typeof e.time !== 'number') return `${where}: events[${i}].time must be seconds since the epoch`;
+        if (!isObject(e) || typeof e.tag !== 'string' || !isObject(e.record))
+          return `${where}: events[${i}] needs a "tag" (string) and a "record" (object)`;
+        if (e.time !== undefined && e.time !== null && typeof e.time !== 'number')
+          return `${where}: events[${i}].time must be seconds since the epoch`;
         if (e.label !== undefined && typeof e.label !== 'string') return `${where}: events[${i}].label must be a string`;
         events.push({
           tag: e.tag,
@@ -55,10 +57,16 @@ export function readRouteCases(input: string, now: number): RouteCase[] | string
     } else if (isObject(c.tail)) {
       const t = c.tail;
       if (typeof t.path !== 'string') return `${where}: tail.path must be a string`;
-      if (!Array.isArray(t.lines) || !t.lines.every((l) => typeof l === 'string')) return `${where}: tail.lines must be an array of strings`;
-      if (t.source !== undefined && typeof t.source !== 'number' && typeof t.source !== 'string') return `${where}: tail.source must be an index or an @id`;
+      if (!Array.isArray(t.lines) || !t.lines.every((l) => typeof l === 'string'))
+        return `${where}: tail.lines must be an array of strings`;
+      if (t.source !== undefined && typeof t.source !== 'number' && typeof t.source !== 'string')
+        return `${where}: tail.source must be an index or an @id`;
       const source = typeof t.source === 'number' || typeof t.source === 'string' ? t.source : undefined;
-      cases.push({ id, config: c.config, input: { kind: 'tail', path: t.path, lines: t.lines as string[], ...(source !== undefined ? { source } : {}) } });
+      cases.push({
+        id,
+        config: c.config,
+        input: { kind: 'tail', path: t.path, lines: t.lines as string[], ...(source !== undefined ? { source } : {}) },
+      });
     } else return `${where}: a case needs "events" (an array) or "tail" (an object)`;
   }
   return cases;
@@ -75,7 +83,8 @@ export function resultLine(id: unknown, r: RouteResult | { configError: string }
       `{"match":${toRubyJson(d.match)},"type":${toRubyJson(d.type)},"id":${toRubyJson(d.id)},"tag":${toRubyJson(d.tag)},"time":[${d.time.sec},${d.time.nsec}],"record":${toRubyJson(d.record)}}`,
   );
   let line = `{"id":${idJson},"outputs":[${outputs.join(',')}],"unmatched":${r.unmatched.length},"errors":${toRubyJson(r.warnings)}`;
-  if (r.notSimulated.length) line += `,"not_simulated":${toRubyJson(r.notSimulated.map((n) => (n.ref ? `${n.what} (${n.ref.title})` : n.what)))}`;
+  if (r.notSimulated.length)
+    line += `,"not_simulated":${toRubyJson(r.notSimulated.map((n) => (n.ref ? `${n.what} (${n.ref.title})` : n.what)))}`;
   if (r.stopped) line += `,"stopped":${toRubyJson(r.stopped.message)}`;
   return `${line}}`;
 }

@@ -60,6 +60,15 @@ export function buildSimulation(tree: ConfigTree, options: BuildOptions): Simula
     notSimulated: [],
     options: { ...options, parsers: options.parsers ?? parseEngine(options.env) },
   };
+  // Fluentd stops at the first syntax error of any file it reads
+  for (const f of tree.files) {
+    const d = f.parsed.diagnostics.find((x) => x.severity === 'error');
+    if (d)
+      return {
+        ...sim,
+        configError: `Fluent::ConfigParseError: ${d.message} (${f.path.slice(f.path.lastIndexOf('/') + 1)} line ${d.range.start.line + 1})`,
+      };
+  }
   const config = readConfig(tree, options.env.env);
   if (config.errors.length) return { ...sim, configError: config.errors[0] };
   try {
