@@ -17,6 +17,7 @@ const SETS: { name: string; dir: string; cases: string; expected: string }[] = [
   { name: 'seed 1', dir: ROUTE_FIXTURES, cases: 'cases-1.jsonl', expected: 'expected-1.jsonl' },
   { name: 'seed 2', dir: ROUTE_FIXTURES, cases: 'cases-2.jsonl', expected: 'expected-2.jsonl' },
   { name: 'EKS seed 1', dir: ROUTE_FIXTURES, cases: 'eks-cases-1.jsonl', expected: 'eks-expected-1.jsonl' },
+  { name: 'semantics (hand-written facts)', dir: ROUTE_FIXTURES, cases: 'semantics-cases.jsonl', expected: 'semantics-expected.jsonl' },
 ];
 
 const UNTERMINATED_JSON =
