@@ -246,7 +246,7 @@ test('plugins and Ruby this engine does not reproduce are named as not simulated
   @type record_transformer
   enable_ruby true
   <record>
-    x \${record["k"].upcase}
+    x \${record["k"].gsub(/a/, 'b')}
   </record>
 </filter>
 <filter b>
@@ -263,7 +263,10 @@ test('plugins and Ruby this engine does not reproduce are named as not simulated
   );
   assert.deepEqual(
     r.notSimulated.map((n) => n.what),
-    ['record_transformer with enable_ruby runs Ruby code in ${…}', 'filter dedot is not simulated'],
+    [
+      'record_transformer with enable_ruby: the Ruby of ${record["k"].gsub(/a/, \'b\')} is beyond this simulator',
+      'filter dedot is not simulated',
+    ],
   );
   assert.deepEqual(kinds(r.traces![0].root), ['filter:not-simulated']);
 });
