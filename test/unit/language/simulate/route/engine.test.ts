@@ -394,3 +394,41 @@ test('events sent at a label enter that label; a missing one is an error', () =>
   );
   assert.deepEqual(bad, { configError: 'ArgumentError: @NOPE label not found' });
 });
+
+test('bad input: a 1 MB line, a tag of 10,000 parts, a record of 10,000 keys, a zero time budget', () => {
+  const s = sim(`
+<source>
+  @type tail
+  path /x/*.log
+  tag big.*
+  <parse>
+    @type json
+  </parse>
+</source>
+<filter **>
+  @type record_transformer
+  <record>
+    last \${tag_parts[-1]}
+  </record>
+</filter>
+<match **>
+  @type null
+</match>`);
+  const huge = JSON.stringify({ log: 'x'.repeat(1024 * 1024) });
+  const r1 = run(s, { kind: 'tail', path: '/x/a.log', lines: [huge, `{"a":${'['.repeat(5000)}`] });
+  assert.equal(r1.deliveries.length, 1);
+  // 5,000 open brackets: the parse engine says it cannot reproduce that line (never a crash)
+  assert.match(r1.notSimulated[0].what, /too deeply nested/);
+  const tag = Array.from({ length: 10_000 }, (_, i) => `p${i}`).join('.');
+  const wide: EventRecord = {};
+  for (let i = 0; i < 10_000; i++) wide[`k${i}`] = i;
+  const r2 = run(s, events([tag, wide]));
+  assert.equal(r2.deliveries[0].record.last, 'p9999');
+  assert.equal(Object.keys(r2.deliveries[0].record).length, 10_001);
+  const r3 = runRoute(s, events(...Array.from({ length: 2000 }, (): [string, EventRecord] => ['t', {}])), {
+    budget: { timeMs: 0, steps: 1e9 },
+  });
+  assert.ok(!('configError' in r3));
+  assert.equal(r3.stopped?.reason, 'time');
+  assert.ok(r3.deliveries.length < 2000);
+});
