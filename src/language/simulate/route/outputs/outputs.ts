@@ -84,7 +84,12 @@ export function copyOutput(el: SimElement, ref: ElementRef, stores: OutputPlugin
       // a store marked ignore_if_prev_success is skipped when the store just before it took the events
       const success: boolean[] = [];
       stores.forEach((store, i) => {
-        if (i > 0 && success[i - 1] && ignoreIfPrevSuccess[i]) return;
+        if (i > 0 && success[i - 1] && ignoreIfPrevSuccess[i]) {
+          if (forks)
+            for (const f of forks)
+              f?.[i].steps.push({ kind: 'dropped', message: 'ignore_if_prev_success: the store before took the events', ref: store.ref });
+          return;
+        }
         const copies = es.map((ev, j) => ({ ...copy(ev), branch: forks?.[j]?.[i] }));
         store.emitEvents(state, tag, copies);
         success[i] = true;
