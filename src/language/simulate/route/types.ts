@@ -115,3 +115,17 @@ export interface RouteResult {
   /** One per input event, when asked for. */
   traces?: EventTrace[];
 }
+
+export type RouteInput =
+  /**
+   * Events as a source emits them (in_forward, in_http, …): at the root router, at `label`'s, or at
+   * the router of the source with that @id (its own @label, if any).
+   */
+  | { kind: 'events'; events: readonly { tag: string; time: EventTime; record: EventRecord; label?: string; source?: string }[] }
+  /** Lines of the file at `path`, read by the in_tail source with this @id, or the N-th in_tail source (default 0). */
+  | { kind: 'tail'; path: string; lines: readonly string[]; source?: number | string };
+
+/** A run that cannot start: the config or the input names something that does not exist. */
+export interface RouteFailure {
+  configError: string;
+}
