@@ -76,7 +76,8 @@ export type TraceStep =
   | { kind: 'parse'; line: string; outcome: 'record' | 'nomatch' | 'error' | 'not-simulated'; message?: string }
   | { kind: 'filter'; ref: ElementRef; outcome: FilterOutcome; time: EventTime; record: EventRecord; message?: string }
   | { kind: 'match'; ref: ElementRef; pattern: string }
-  | { kind: 'deliver'; delivery: Delivery }
+  /** An output received the event; `record` is the record at that moment (the delivery's may change later in place). */
+  | { kind: 'deliver'; delivery: Delivery; record: EventRecord }
   /** No <match> took the event (Fluentd: "no patterns matched"). */
   | { kind: 'unmatched' }
   /** The event goes on in another label (relabel, @label of a store or rule, @ERROR). */

@@ -10,7 +10,7 @@ import { recordAccessor, type RecordAccessor } from '../record-accessor';
 import type { OutputPlugin, Router } from '../router';
 import type { RunState } from '../run-state';
 import type { RouteRegexp } from '../ruby-regexp';
-import type { ElementRef } from '../types';
+import type { Delivery, ElementRef } from '../types';
 import type { DestinationOf } from './destinations';
 
 export interface OutputSite {
@@ -31,20 +31,10 @@ export function captureOutput(ref: ElementRef, type: string, site: OutputSite, d
     emitEvents(state, tag, es) {
       for (const ev of es) {
         state.step(ref);
-        state.deliver(
-          {
-            match: site.pattern,
-            type,
-            id,
-            tag,
-            time: ev.time,
-            record: ev.record,
-            ref,
-            label: site.label,
-            ...(destination ? { destination: destination(tag, ev.time, ev.record) } : {}),
-          },
-          ev,
-        );
+        const d: Delivery = { match: site.pattern, type, id, tag, time: ev.time, record: ev.record, ref, label: site.label };
+        // where it would write, from the record as it is now (a buffered output keeps this copy)
+        if (destination) d.destination = destination(tag, ev.time, ev.record);
+        state.deliver(d, ev);
       }
     },
   };
