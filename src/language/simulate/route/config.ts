@@ -60,12 +60,19 @@ export function readConfig(tree: ConfigTree, env: Readonly<Record<string, string
     return out;
   };
   const elements: SimElement[] = [];
+  const workers = workerCount(tree.items);
   const top = (items: TreeItem[]) => {
     for (const it of items) {
       if (it.kind !== 'element') continue;
-      // one worker (id 0) is simulated: what <worker 0> or <worker 0-N> holds is part of it
+      // worker 0 is simulated: what <worker 0> or <worker 0-N> holds is part of it
       if (it.node.name === 'worker') {
-        if (/^\s*0\s*(-\s*\d+\s*)?$/.test(it.node.arg)) top(it.children);
+        const ids = workerIds(it.node.arg);
+        const bad = ids.find((id) => id < 0 || id >= workers);
+        if (bad !== undefined)
+          errors.push(
+            `Fluent::ConfigError: worker id ${bad} specified by <worker> directive is not allowed. Available worker id is between 0 and ${workers - 1}`,
+          );
+        if (ids.includes(0)) top(it.children);
         continue;
       }
       elements.push(element(it));
@@ -73,6 +80,25 @@ export function readConfig(tree: ConfigTree, env: Readonly<Record<string, string
   };
   top(tree.items);
   return { elements, errors };
+}
+
+/** `<system> workers N` (default 1). */
+function workerCount(items: TreeItem[]): number {
+  for (const it of items) {
+    if (it.kind !== 'element' || it.node.name !== 'system') continue;
+    for (const c of it.children)
+      if (c.kind === 'param' && c.node.key === 'workers') return Math.max(1, parseInt(c.node.value?.text ?? '1', 10) || 1);
+  }
+  return 1;
+}
+
+/** `<worker 2>` or `<worker 0-3>`. */
+function workerIds(arg: string): number[] {
+  const [a, b] = arg.split('-');
+  if (b === undefined) return [parseInt(a, 10) || 0];
+  const ids: number[] = [];
+  for (let i = parseInt(a, 10) || 0; i <= (parseInt(b, 10) || 0) && ids.length < 1024; i++) ids.push(i);
+  return ids;
 }
 
 /** `<match "#{…}">`: Fluentd evaluates a double-quoted argument. */

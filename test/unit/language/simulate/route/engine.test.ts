@@ -459,3 +459,13 @@ test('events at a source by @id enter where that source emits (its @label)', () 
   assert.equal(r.deliveries[0].id, 'label_out');
   assert.equal(r.traces?.[0].root.label, '@IN');
 });
+
+test('<worker 0> is part of the simulated worker; a worker id beyond <system> workers is a config error', () => {
+  const s = sim('<worker 0>\n  <match **>\n    @type null\n    @id w0\n  </match>\n</worker>');
+  assert.equal(run(s, events(['t', {}])).deliveries[0].id, 'w0');
+  const two = sim(
+    '<system>\n  workers 2\n</system>\n<worker 1>\n  <match **>\n    @type null\n  </match>\n</worker>\n<match **>\n  @type null\n  @id all\n</match>',
+  );
+  assert.equal(run(two, events(['t', {}])).deliveries[0].id, 'all');
+  assert.match(sim('<worker 1>\n  <match **>\n    @type null\n  </match>\n</worker>').configError ?? '', /worker id 1 .* between 0 and 0/);
+});
