@@ -8,7 +8,7 @@
 //   simulate_10k_events_traced_ms  the same with a trace per event (the playground's view)
 // The config is read and set up once (as the playground does between runs); measured as it ships,
 // bundled by esbuild. Called by bench/bench.ts.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as Route from '../src/language/simulate/route';
 import type { nodeFileSystem as NodeFileSystem } from '../src/language/node-file-system';
@@ -49,7 +49,7 @@ export async function benchSimulateRoute(): Promise<Record<string, number>> {
     tz: 'UTC',
     hostname: 'bench',
   };
-  const tree = r.loadConfigTree(join(EKS), r.nodeFileSystem);
+  const tree = r.loadConfigTree(EKS, r.nodeFileSystem, env.env);
   if (!tree) throw new Error(`cannot read ${EKS}`);
   const sim = r.buildSimulation(tree, { env });
   if (sim.configError) throw new Error(sim.configError);

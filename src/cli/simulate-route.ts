@@ -109,7 +109,7 @@ export function runRouteCases(input: string, options: SimulateOptions, io: CliIo
     const path = isAbsolute(c.config) ? c.config : join(io.cwd, c.config);
     let sim = sims.get(path);
     if (!sim) {
-      const tree = loadConfigTree(path, nodeFileSystem);
+      const tree = loadConfigTree(path, nodeFileSystem, env.env);
       sim = tree ? buildSimulation(tree, { env }) : { configError: `Errno::ENOENT: No such file or directory @ rb_sysopen - ${c.config}` };
       sims.set(path, sim);
     }

@@ -128,7 +128,7 @@ function refOf(el: TreeElement, params: Map<string, ParamValue>): ElementRef {
 type Evaluated = { kind: 'value'; text: string } | { kind: 'error'; message: string } | { kind: 'unknown'; code: string };
 
 /** A double-quoted value with each `#{…}` evaluated (the parse engine's evaluator: ENV, fetch, literals, `||`). */
-function evaluateDoubleQuoted(text: string, env: Readonly<Record<string, string | undefined>>): Evaluated {
+export function evaluateDoubleQuoted(text: string, env: Readonly<Record<string, string | undefined>>): Evaluated {
   let out = '';
   let i = 0;
   for (;;) {
