@@ -4,9 +4,14 @@ export function helpText(version: string): string {
   return `fluentd-lint ${version} — check Fluentd v1 configuration files
 
 Usage: fluentd-lint [lint] [options] PATH...
+       fluentd-lint simulate [--parse] [--now EPOCH] < cases.jsonl
 
 lint (the default subcommand) checks the files; a path that is spelled like a
 subcommand is written ./lint.
+
+simulate runs <parse> sections on lines (--parse), or events and in_tail lines
+through whole configs, as Fluentd 1.16.5 would; JSON lines in and out in the
+Fluentd oracle's format (see the README).
 
 PATH is a file, a directory, or - for stdin (shown as <stdin>; relative
 @include paths resolve against the current directory).

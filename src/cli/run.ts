@@ -15,6 +15,7 @@ import { lintTargets } from './lint';
 import type { CliIo } from './io';
 import { PROG, summarize, writeFindings } from './report';
 import { runSimulate } from './simulate';
+import { runRouteCases } from './simulate-route';
 
 export type { CliIo } from './io';
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
@@ -25,7 +26,7 @@ export type Subcommand = (argv: readonly string[], io: CliIo) => Promise<number>
 /** Subcommands by name; anything else is a path for the default subcommand, lint. */
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   lint: (argv, io) => lint(argv, io),
-  simulate: (argv, io) => runSimulate(argv, io),
+  simulate: (argv, io) => runSimulate(argv, io, runRouteCases),
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
