@@ -8,6 +8,7 @@ import { count, formatJson, formatSummary, formatText, onlyErrors } from './form
 import { helpText } from './help';
 import { lintTargets } from './lint';
 import { runSimulate } from './simulate';
+import { runRouteCases } from './simulate-route';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -27,7 +28,7 @@ export const EXIT_USAGE = 2;
 const PROG = 'fluentd-lint';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io);
+  if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io, runRouteCases);
   let command: Command;
   try {
     command = parseArgs(argv);
