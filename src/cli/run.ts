@@ -9,6 +9,7 @@ import { helpText } from './help';
 import { lintTargets } from './lint';
 import { runSimulate } from './simulate';
 import { runRouteCases } from './simulate-route';
+import { runTestCommand } from './test';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -29,6 +30,7 @@ const PROG = 'fluentd-lint';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io, runRouteCases);
+  if (argv[0] === 'test') return runTestCommand(argv.slice(1), io);
   let command: Command;
   try {
     command = parseArgs(argv);

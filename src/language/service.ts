@@ -32,6 +32,7 @@ import { WholeConfig, type DocumentContext, type DocumentEnvironment } from './i
 import type { EventRoute } from './routing/event-route';
 import { eventRoutesOf, routeCodeLenses, routingCodeActions } from './routing/features';
 import { isYamlDocument, YamlSupport } from './yaml/yaml-support';
+import { tryLogLinesLenses } from './simulate/playground/code-lenses';
 import type { Diagnostic, Position, Severity } from './types';
 
 export interface LanguageServiceOptions {
@@ -156,7 +157,7 @@ export class FluentdLanguageService {
   codeLenses(doc: TextDocument): CodeLens[] {
     if (isYamlDocument(doc)) return this.yaml.codeLenses(doc);
     const whole = this.context(doc);
-    return whole ? routeCodeLenses(whole) : [];
+    return [...(whole ? routeCodeLenses(whole) : []), ...tryLogLinesLenses(this.parse(doc).document, doc.uri)];
   }
 
   /**

@@ -20,6 +20,7 @@ import { FluentdLanguageService } from '../language/service';
 import { uriToPath } from '../language/uri';
 import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/features';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
+import { registerSimulateRequests } from './simulate-requests';
 import { homedir } from 'node:os';
 import { readSettings, resolveSettingPath, type ServerSettings } from './settings';
 
@@ -178,6 +179,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     EVENT_ROUTE_REQUEST,
     onDoc('eventRoute', [], (doc, p: EventRouteParams) => service.eventRoutes(doc, p.position)),
   );
+
+  // Try log lines, Trace this event, config tests: the simulator on the whole config
+  registerSimulateRequests(connection, documents, () => service);
 
   connection.onShutdown(() => {
     stopRecheck();
