@@ -33,6 +33,8 @@ import type { EventRoute } from './routing/event-route';
 import { eventRoutesOf, routeCodeLenses, routingCodeActions } from './routing/features';
 import { isYamlDocument, YamlSupport } from './yaml/yaml-support';
 import { tryLogLinesLenses } from './simulate/playground/code-lenses';
+import { ConfigTestService } from './config-tests/service';
+import { ConfigTestFeatures, isConfigTestDocument } from './features/config-tests';
 import type { Diagnostic, Position, Severity } from './types';
 
 export interface LanguageServiceOptions {
@@ -60,13 +62,21 @@ export class FluentdLanguageService {
   readonly whole: WholeConfig;
   /** fluent.conf in ConfigMap `data` keys of Kubernetes YAML: every method answers YAML documents through it. */
   readonly yaml: YamlSupport;
+  /** Config test files (*.fluent-test.yaml): YAML too, answered before the ConfigMap support. */
+  readonly configTests: ConfigTestFeatures;
 
   constructor(options: LanguageServiceOptions = {}) {
     this.fileSystem = options.fileSystem;
     this.catalog = options.catalog ?? defaultCatalog();
     this.checks = options.checks ?? defaultChecks;
     this.yaml = new YamlSupport(this, this.fileSystem);
-    this.whole = new WholeConfig(this.fileSystem, () => [...this.cache].map(([uri, c]) => ({ uri, text: c.text, parsed: c.parsed })));
+    this.whole = new WholeConfig(this.fileSystem, () => this.openDocuments());
+    this.configTests = new ConfigTestFeatures(new ConfigTestService(this.fileSystem, () => this.openDocuments()));
+  }
+
+  /** The fluent.conf documents the service has seen open (their text wins over the disk). */
+  openDocuments(): { uri: string; text: string; parsed: ParseResult }[] {
+    return [...this.cache].map(([uri, c]) => ({ uri, text: c.text, parsed: c.parsed }));
   }
 
   /** The document in its whole config (root, included files); undefined if that fails. `env`: a ConfigMap key's virtual files. */
@@ -89,12 +99,14 @@ export class FluentdLanguageService {
   }
 
   forget(uri: string): void {
+    this.configTests.forget(uri);
     this.yaml.forget(uri);
     this.cache.delete(uri);
   }
 
   /** Syntax and check findings, in the service's own shape (the CLI prints these). */
   diagnostics(doc: TextDocument, env?: DocumentEnvironment): Diagnostic[] {
+    if (isConfigTestDocument(doc)) return this.configTests.diagnostics(doc);
     if (isYamlDocument(doc)) return this.yaml.diagnostics(doc);
     const parsed = this.parse(doc);
     const out = [...parsed.diagnostics];
@@ -134,6 +146,7 @@ export class FluentdLanguageService {
   }
 
   definition(doc: TextDocument, pos: Position): Location[] {
+    if (isConfigTestDocument(doc)) return this.configTests.definition(doc, pos);
     if (isYamlDocument(doc)) return this.yaml.definition(doc, pos);
     const whole = this.context(doc);
     return (whole && definitionAt(whole, pos)) ?? definition(doc.uri, this.parse(doc), pos, this.fileSystem);
@@ -171,6 +184,7 @@ export class FluentdLanguageService {
 
   /** Element names, plugins, parameters and values that fit at the position. */
   completion(doc: TextDocument, pos: Position): CompletionList {
+    if (isConfigTestDocument(doc)) return this.configTests.completion(doc, pos);
     if (isYamlDocument(doc)) return this.yaml.completion(doc, pos);
     // a version not parsed yet (a request typed right after an edit): completion
     // parses only the element around the cursor; names defined elsewhere in the
@@ -182,6 +196,7 @@ export class FluentdLanguageService {
 
   /** What the parameter, value, plugin or element at the position means to Fluentd. */
   hover(doc: TextDocument, pos: Position): Hover | null {
+    if (isConfigTestDocument(doc)) return this.configTests.hover(doc, pos);
     if (isYamlDocument(doc)) return this.yaml.hover(doc, pos);
     return hover(this.parse(doc), pos, this.catalog);
   }

@@ -21,6 +21,7 @@ import { uriToPath } from '../language/uri';
 import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/features';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { registerSimulateRequests } from './simulate-requests';
+import { isConfigTestPath } from '../language/config-tests';
 import { homedir } from 'node:os';
 import { readSettings, resolveSettingPath, type ServerSettings } from './settings';
 
@@ -132,7 +133,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     othersTimer = setTimeout(() => {
       othersTimer = undefined;
       try {
-        for (const d of documents.all()) if (d.uri !== changed && d.languageId === 'fluentd') scheduler.now(d);
+        // config tests name sources and outputs of their config: checked again too
+        for (const d of documents.all()) if (d.uri !== changed && (d.languageId === 'fluentd' || isConfigTestPath(d.uri))) scheduler.now(d);
       } catch {
         // the connection went away meanwhile
       }

@@ -8,6 +8,18 @@ import type { FluentdLanguageService } from '../language/service';
 import { isYamlDocument } from '../language/yaml/yaml-support';
 import { simulationEnvironment } from '../language/simulate/environment';
 import { runPlayground } from '../language/simulate/playground/playground';
+import { isConfigTestPath } from '../language/config-tests';
+import {
+  DISCOVER_TESTS_REQUEST,
+  RUN_TESTS_REQUEST,
+  type DiscoverTestsResult,
+  type RunTestsParams,
+  type RunTestsResult,
+  type TestFileParams,
+} from '../language/config-tests/protocol';
+import { buildSimulation } from '../language/simulate/route/build';
+import { TRACE_EVENT_REQUEST, type TraceEventParams, type TraceEventResult } from '../language/simulate/trace/protocol';
+import { traceCloudWatchEvent } from '../language/simulate/trace/trace-event';
 import { PLAYGROUND_REQUEST, type PlaygroundParams, type PlaygroundResult } from '../language/simulate/playground/protocol';
 
 function failure(err: unknown): string {
@@ -42,6 +54,69 @@ export function registerSimulateRequests(
         lines: [],
         elapsedMs: 0,
       };
+    }
+  });
+
+  connection.onRequest(TRACE_EVENT_REQUEST, (p: TraceEventParams): TraceEventResult => {
+    const started = performance.now();
+    const fail = (error: string): TraceEventResult => ({ error, notes: [], candidates: [], elapsedMs: performance.now() - started });
+    const ev = p?.event;
+    if (
+      !ev ||
+      typeof ev.logGroupName !== 'string' ||
+      typeof ev.logStreamName !== 'string' ||
+      typeof ev.message !== 'string' ||
+      typeof ev.timestamp !== 'number'
+    )
+      return fail('No CloudWatch event was given.');
+    const doc = p.textDocument?.uri ? documents.get(p.textDocument.uri) : undefined;
+    if (!doc) return fail('The config is not open in the editor.');
+    if (isYamlDocument(doc)) return fail('Trace through a fluent.conf file (ConfigMap YAML is not supported yet).');
+    try {
+      const ctx = service().context(doc);
+      if (!ctx) return fail('The config could not be read with its includes.');
+      const sim = buildSimulation(ctx.tree, { env: simulationEnvironment(p) });
+      return { ...traceCloudWatchEvent(sim, ev), elapsedMs: performance.now() - started };
+    } catch (err) {
+      connection.console.error(`trace failed: ${failure(err)}`);
+      return fail(`The simulator failed on this event (please report): ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+
+  const testFile = (p: TestFileParams): { uri: string; text: string } | string => {
+    if (typeof p?.uri !== 'string' || !isConfigTestPath(p.uri)) return 'not a config test file (*.fluent-test.yaml)';
+    const text = typeof p.text === 'string' ? p.text : documents.get(p.uri)?.getText();
+    return text === undefined ? 'the test file is not open and its text was not sent' : { uri: p.uri, text };
+  };
+  const unusable = (message: string) => [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 'error' as const,
+      code: 'test-unusable',
+      message,
+    },
+  ];
+
+  connection.onRequest(DISCOVER_TESTS_REQUEST, (p: TestFileParams): DiscoverTestsResult => {
+    const f = testFile(p);
+    if (typeof f === 'string') return { tests: [], problems: unusable(f) };
+    try {
+      return service().configTests.tests.discover(f.uri, f.text);
+    } catch (err) {
+      connection.console.error(`discovering tests failed: ${failure(err)}`);
+      return { tests: [], problems: unusable(`Reading the tests failed (please report): ${(err as Error).message}`) };
+    }
+  });
+
+  connection.onRequest(RUN_TESTS_REQUEST, (p: RunTestsParams): RunTestsResult => {
+    const f = testFile(p);
+    if (typeof f === 'string') return { problems: unusable(f), results: [] };
+    const only = Array.isArray(p.only) ? new Set(p.only.filter((n) => Number.isInteger(n))) : undefined;
+    try {
+      return service().configTests.tests.run(f.uri, f.text, only ? { only } : {});
+    } catch (err) {
+      connection.console.error(`running tests failed: ${failure(err)}`);
+      return { problems: unusable(`Running the tests failed (please report): ${(err as Error).message}`), results: [] };
     }
   });
 }

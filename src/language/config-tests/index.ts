@@ -13,10 +13,7 @@ export type { TestFile, TestCase, Problem } from './model';
 export type { TestHost, TestResult, TestStatus, PreparedFile, RunOptions, RunLimits } from './run';
 export { DEFAULT_RUN_LIMITS, prepareFile, runPrepared } from './run';
 
-/** Whether a path names a config test file. */
-export function isConfigTestPath(path: string): boolean {
-  return /\.fluent-test\.ya?ml$/i.test(path.replace(/[?#].*$/, ''));
-}
+export { isConfigTestPath } from './protocol';
 
 export interface TestFileOutcome {
   file: TestFile;
