@@ -44,3 +44,19 @@ test('simulate: unusable input and bad arguments exit 2 with a message', async (
     assert.match(err.join(''), /fluentd-lint simulate: /);
   }
 });
+
+test('simulate (routing): a file of 10,000 cases runs through, one result line each', async () => {
+  const { repoRoot } = await import('../../helpers/corpus');
+  const line = JSON.stringify({
+    id: 'c',
+    config: 'semantics/optimized-error.conf',
+    events: [{ tag: 'app.a', time: 1, record: { msg: 'm' } }],
+  });
+  const { i, out, err } = io(`${line}\n`.repeat(10_000));
+  i.cwd = `${repoRoot}/test/fixtures/simulate-route`;
+  assert.equal(await run(['simulate', '--now', '1700000000'], i), 0, err.join(''));
+  const lines = out.join('').trim().split('\n');
+  assert.equal(lines.length, 10_000);
+  assert.equal(new Set(lines).size, 1);
+  assert.match(lines[0], /"record":\{"msg":"m","up":"M"\}/);
+});

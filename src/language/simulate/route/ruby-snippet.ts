@@ -1,8 +1,10 @@
-// The small Ruby expressions record_modifier's `${…}` placeholders hold, evaluated over
-// one event: `tag`, `time`, `record`, `tag_parts`, literals, indexing (`record["k"]`,
-// `tag_parts[-1]`), `||`/`&&`, and a handful of methods (dig, fetch, upcase, …). Code
-// outside that is refused when the config is read (not simulated); a runtime error
-// Ruby would raise (a method on nil, a missing fetch key) is raised as a RubyError.
+// The small Ruby expressions in `${…}` of record_modifier and of record_transformer with
+// enable_ruby, evaluated over one event: `tag`, `time`, `record`, `tag_parts` (and for
+// record_transformer `tag_prefix`, `tag_suffix`, `hostname`), literals, indexing
+// (`record["k"]`, `tag_parts[-1]`), `||`/`&&`, and a handful of methods (dig, fetch,
+// upcase, …). Code outside that is refused when the config is read (not simulated); a
+// runtime error Ruby would raise (a method on nil, a missing fetch key, an unknown local)
+// is raised as a RubyError.
 import { getOwn, hasOwn, isHash } from '../ruby/hash';
 import { rubySplit } from '../ruby/format';
 import { rubyFloatToS as floatToS } from '../parse/ruby-json';
@@ -10,12 +12,17 @@ import { inspect, toS } from './ruby-values';
 import { RubyFloat, type EventTime, type RecordValue } from '../types';
 import { NotSimulatedError } from './param-types';
 import { RubyError } from './router';
+import { closingBracket } from '../../includes/static-value';
 
 export class SnippetNotSimulated extends Error {}
 
-/** `time` is an EventTime in Ruby: it prints and converts as its seconds. */
+/** record_modifier's `time` is an EventTime (prints as its seconds); record_transformer's is a Time (prints as Time#to_s). */
 class TimeValue {
-  constructor(readonly t: EventTime) {}
+  constructor(
+    readonly t: EventTime,
+    /** Time#to_s, when it is a Ruby Time. */
+    readonly text?: string,
+  ) {}
 }
 
 type Val = RecordValue | TimeValue;
@@ -24,11 +31,15 @@ export interface SnippetScope {
   tag: string;
   time: EventTime;
   record: { [k: string]: RecordValue };
+  /** record_transformer's extra locals (absent for record_modifier: using them is a NameError). */
+  transformer?: { hostname: string; timeText: string };
 }
+
+const LOCALS = new Set(['tag', 'time', 'record', 'tag_parts', 'tag_prefix', 'tag_suffix', 'hostname']);
 
 type Node =
   | { t: 'lit'; v: RecordValue }
-  | { t: 'var'; name: 'tag' | 'time' | 'record' | 'tag_parts' }
+  | { t: 'var'; name: string }
   | { t: 'index'; target: Node; index: Node }
   | { t: 'call'; target: Node; name: string; args: Node[] }
   | { t: 'or' | 'and'; a: Node; b: Node };
@@ -138,7 +149,7 @@ export function compileSnippet(code: string): Snippet {
     if (tk.kind === 4) {
       if (tk.v === 'nil') return { t: 'lit', v: null };
       if (tk.v === 'true' || tk.v === 'false') return { t: 'lit', v: tk.v === 'true' };
-      if (tk.v === 'tag' || tk.v === 'time' || tk.v === 'record' || tk.v === 'tag_parts') return { t: 'var', name: tk.v };
+      if (LOCALS.has(tk.v)) return { t: 'var', name: tk.v };
     }
     throw new SnippetNotSimulated(code);
   };
@@ -148,7 +159,8 @@ export function compileSnippet(code: string): Snippet {
 }
 
 function plain(v: Val): RecordValue {
-  return v instanceof TimeValue ? v.t.sec : v;
+  if (!(v instanceof TimeValue)) return v;
+  return v.text ?? v.t.sec;
 }
 
 function evaluate(n: Node, s: SnippetScope): Val {
@@ -157,9 +169,12 @@ function evaluate(n: Node, s: SnippetScope): Val {
       return n.v;
     case 'var':
       if (n.name === 'tag') return s.tag;
-      if (n.name === 'time') return new TimeValue(s.time);
+      if (n.name === 'time') return new TimeValue(s.time, s.transformer?.timeText);
       if (n.name === 'record') return s.record;
-      return rubySplit(s.tag, '.');
+      if (n.name === 'tag_parts') return rubySplit(s.tag, '.');
+      if (!s.transformer) throw new RubyError(`undefined local variable or method \`${n.name}'`);
+      if (n.name === 'hostname') return s.transformer.hostname;
+      return n.name === 'tag_prefix' ? tagPrefixes(rubySplit(s.tag, '.')) : tagSuffixes(rubySplit(s.tag, '.'));
     case 'or': {
       const a = evaluate(n.a, s);
       return a !== null && a !== false ? a : evaluate(n.b, s);
@@ -211,7 +226,7 @@ function index(v: Val, k: RecordValue): Val {
 
 function call(v: Val, name: string, args: RecordValue[]): Val {
   if (name === 'nil?') return v === null;
-  if (name === 'to_s') return v instanceof TimeValue ? String(v.t.sec) : v instanceof RubyFloat ? floatToS(v.value) : toS(v);
+  if (name === 'to_s') return v instanceof TimeValue ? (v.text ?? String(v.t.sec)) : v instanceof RubyFloat ? floatToS(v.value) : toS(v);
   if (v instanceof TimeValue) {
     if (name === 'to_i') return v.t.sec;
     return noMethod(name, v);
@@ -285,4 +300,42 @@ function dig(v: RecordValue, keys: RecordValue[]): RecordValue {
     else throw new RubyError(`${className(cur)} does not have #dig method`);
   }
   return cur;
+}
+
+/** `a`, `a.b`, `a.b.c` for the parts a, b, c (record_transformer's tag_prefix). */
+export function tagPrefixes(parts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) out.push(i ? `${out[i - 1]}.${parts[i]}` : parts[0]);
+  return out;
+}
+
+/** `a.b.c`, `b.c`, `c` (record_transformer's tag_suffix). */
+export function tagSuffixes(parts: string[]): string[] {
+  const out: string[] = new Array<string>(parts.length);
+  for (let i = parts.length - 1; i >= 0; i--) out[i] = i === parts.length - 1 ? parts[i] : `${parts[i]}.${out[i + 1]}`;
+  return out;
+}
+
+/**
+ * A template whose `${…}` hold Ruby code: with `typed`, a value that is one placeholder keeps
+ * the code's value; otherwise the pieces are interpolated into a string. Literal text matching
+ * `unsafe` (quotes and escapes the Ruby string literal around it would read) is not simulated.
+ */
+export function compileTemplate(value: string, typed: boolean, unsafe: RegExp): Snippet {
+  const count = value.split('${').length - 1;
+  if (typed && count === 1 && value.startsWith('${') && value.endsWith('}')) return compileSnippet(value.slice(2, -1));
+  const parts: (string | Snippet)[] = [];
+  let i = 0;
+  for (;;) {
+    const start = value.indexOf('${', i);
+    const literal = value.slice(i, start < 0 ? undefined : start);
+    if (unsafe.test(literal)) throw new SnippetNotSimulated(value);
+    parts.push(literal);
+    if (start < 0) break;
+    const end = closingBracket(value, start + 2, '{', '}');
+    if (end < 0) throw new SnippetNotSimulated(value);
+    parts.push(compileSnippet(value.slice(start + 2, end)));
+    i = end + 1;
+  }
+  return (scope) => parts.map((p) => (typeof p === 'string' ? p : toS(p(scope)))).join('');
 }

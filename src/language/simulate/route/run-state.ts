@@ -127,9 +127,17 @@ export class RunState {
   }
 }
 
-/** The repeating part of a chain of emits, for the message. */
+/** The cycle of a chain of emits (from its first repeat), or its first hops when tags keep growing. */
 function loopOf(emits: string[]): string[] {
-  const last = emits[emits.length - 1];
-  const prev = emits.lastIndexOf(last, emits.length - 2);
-  return prev >= 0 ? emits.slice(prev, emits.length - 1) : emits.slice(-4);
+  const seen = new Map<string, number>();
+  for (let j = 0; j < emits.length; j++) {
+    const i = seen.get(emits[j]);
+    if (i !== undefined) return emits.slice(i, j).map(short);
+    seen.set(emits[j], j);
+  }
+  return emits.slice(0, 4).map(short);
+}
+
+function short(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }

@@ -2,8 +2,6 @@
 // holds Ruby, evaluated by ruby-snippet), then remove_keys or whitelist_keys, then the
 // <replace> rules (gsub with Ruby's \1 replacement syntax). prepare_value and
 // char_encoding run Ruby/encodings this simulator does not reproduce.
-import { closingBracket } from '../../../includes/static-value';
-import { toS } from '../ruby-values';
 import { hasOwn, setOwn } from '../../ruby/hash';
 import type { EventRecord, RecordValue } from '../../types';
 import { sections, param, type SimElement } from '../config';
@@ -11,7 +9,7 @@ import { arrayParam, ConfigError, NotSimulatedError, requiredParam } from '../pa
 import { recordAccessor } from '../record-accessor';
 import { RubyError, type FilterPlugin } from '../router';
 import { plainRegexp, type RouteRegexp } from '../ruby-regexp';
-import { compileSnippet, SnippetNotSimulated, type Snippet, type SnippetScope } from '../ruby-snippet';
+import { compileTemplate, SnippetNotSimulated, type SnippetScope } from '../ruby-snippet';
 import type { ElementRef } from '../types';
 
 type Expander = (scope: SnippetScope) => RecordValue;
@@ -71,28 +69,11 @@ export function recordModifierFilter(el: SimElement, ref: ElementRef): FilterPlu
   };
 }
 
-/** One <record> value: literal, one placeholder (its value as is), or a string with placeholders. */
+/** One <record> value: literal, one placeholder (its value as is), or a Ruby "…#{…}…" string. */
 function expander(value: string): Expander {
   if (!value.includes('${')) return () => value;
   try {
-    const count = value.split('${').length - 1;
-    if (count === 1 && value.startsWith('${') && value.endsWith('}')) return compileSnippet(value.slice(2, -1));
-    // "…#{code}…": a Ruby double-quoted string; its own escapes and quotes are not reproduced
-    if (/["\\]|#\{/.test(value)) throw new SnippetNotSimulated(value);
-    const parts: (string | Snippet)[] = [];
-    let i = 0;
-    for (;;) {
-      const start = value.indexOf('${', i);
-      if (start < 0) {
-        parts.push(value.slice(i));
-        break;
-      }
-      const end = closingBracket(value, start + 2, '{', '}');
-      if (end < 0) throw new ConfigError(`Pass invalid syntax parameter : value = ${value}`);
-      parts.push(value.slice(i, start), compileSnippet(value.slice(start + 2, end)));
-      i = end + 1;
-    }
-    return (scope) => parts.map((p) => (typeof p === 'string' ? p : toS(p(scope)))).join('');
+    return compileTemplate(value, true, /["\\]|#[{$@]/);
   } catch (e) {
     if (e instanceof SnippetNotSimulated) throw new NotSimulatedError(`record_modifier code \${${e.message}} is beyond this simulator`);
     throw e;

@@ -2,7 +2,9 @@
 // (negative too), ${tag_prefix[N]}, ${tag_suffix[N]}, ${hostname}, ${time} and
 // ${record["key"]}; a value that is one placeholder keeps the value's type
 // (auto_typecast); values starting with { or [ are JSON. remove_keys, keep_keys,
-// renew_record, renew_time_key. With enable_ruby the ${…} are Ruby code: not simulated.
+// renew_record, renew_time_key. With enable_ruby the ${…} are Ruby code (tag, time, record,
+// tag_parts, tag_prefix, tag_suffix, hostname): the small subset ruby-snippet reads is
+// simulated, any other code is not.
 import { rubySplit } from '../../ruby/format';
 import { parseYajl } from '../../parse/ruby-json';
 import { toS } from '../ruby-values';
@@ -13,6 +15,7 @@ import { arrayParam, boolParam, ConfigError, NotSimulatedError } from '../param-
 import { recordAccessor } from '../record-accessor';
 import { shallowCopy } from '../records';
 import { RubyError, type FilterPlugin } from '../router';
+import { compileTemplate, SnippetNotSimulated, tagPrefixes, tagSuffixes, type Snippet, type SnippetScope } from '../ruby-snippet';
 import { eventTimeFromFloat, rubyTimeToS } from '../time-format';
 import type { ElementRef } from '../types';
 
@@ -39,18 +42,23 @@ export function recordTransformerFilter(el: SimElement, ref: ElementRef, hostnam
   const removers = arrayParam(el, 'remove_keys')?.map(recordAccessor);
   const renewTimeKey = param(el, 'renew_time_key');
   const autoTypecast = boolParam(el, 'auto_typecast', true);
-  if (boolParam(el, 'enable_ruby', false) && !rubyFree(map))
-    throw new NotSimulatedError('record_transformer with enable_ruby runs Ruby code in ${…}');
+  const ruby = boolParam(el, 'enable_ruby', false) ? compileRubyMap(map, autoTypecast) : undefined;
 
   return {
     kind: 'filter',
     ref,
     streamOnly: true,
     filter(_state, tag, ev) {
-      const lookup = placeholders(tag, ev.record, hostname, rubyTimeToS(ev.time.sec, tz));
+      const timeText = rubyTimeToS(ev.time.sec, tz);
       const record = renewRecord ? {} : shallowCopy(ev.record);
       if (keepKeys && renewRecord) for (const k of keepKeys) if (hasOwn(ev.record, k)) setOwn(record, k, ev.record[k]);
-      for (const [k, v] of map) setOwn(record, expandString(k, lookup, false, true) as string, expand(v, lookup, autoTypecast));
+      if (ruby) {
+        const scope = { tag, time: ev.time, record: ev.record, transformer: { hostname, timeText } };
+        for (const [k, v] of ruby) setOwn(record, toS(k(scope)), runCompiled(v, scope));
+      } else {
+        const lookup = placeholders(tag, ev.record, hostname, timeText);
+        for (const [k, v] of map) setOwn(record, expandString(k, lookup, false, true) as string, expand(v, lookup, autoTypecast));
+      }
       let time = ev.time;
       if (renewTimeKey !== undefined && hasOwn(record, renewTimeKey)) time = eventTimeFromFloat(toF(record[renewTimeKey]));
       if (removers) for (const r of removers) r.delete(record);
@@ -66,23 +74,47 @@ function parseValue(text: string): RecordValue {
   return r.ok ? r.value : text;
 }
 
-/** With enable_ruby, values without placeholders or Ruby string syntax read the same as without it. */
-function rubyFree(map: [string, RecordValue][]): boolean {
-  const texts: string[] = [];
-  const walk = (v: RecordValue) => {
-    if (typeof v === 'string') texts.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (isHash(v))
-      for (const k of Object.keys(v)) {
-        texts.push(k);
-        walk(v[k]);
-      }
+type Compiled = { snippet: Snippet; text: string } | { arr: Compiled[] } | { obj: [Snippet, Compiled][] } | { lit: RecordValue };
+
+/** Literal text %Q[…] would read differently: escapes, brackets, interpolation. */
+const PERCENT_Q_UNSAFE = /[\\[\]]|#[{$@]/;
+
+/** enable_ruby: each string of the map becomes Ruby (`${…}` → `#{…}` in %Q[…], or the code alone when typed). */
+function compileRubyMap(map: [string, RecordValue][], autoTypecast: boolean): [Snippet, Compiled][] {
+  const str = (s: string, typed: boolean): Snippet => {
+    try {
+      return compileTemplate(s, typed, PERCENT_Q_UNSAFE);
+    } catch (e) {
+      if (e instanceof SnippetNotSimulated)
+        throw new NotSimulatedError(`record_transformer with enable_ruby: the Ruby of ${s} is beyond this simulator`);
+      throw e;
+    }
   };
-  for (const [k, v] of map) {
-    texts.push(k);
-    walk(v);
+  const value = (v: RecordValue): Compiled => {
+    if (typeof v === 'string') return { snippet: str(v, autoTypecast), text: v };
+    if (Array.isArray(v)) return { arr: v.map(value) };
+    if (isHash(v)) return { obj: Object.keys(v).map((k) => [str(k, false), value(v[k])]) };
+    return { lit: v };
+  };
+  return map.map(([k, v]) => [str(k, false), value(v)]);
+}
+
+function runCompiled(c: Compiled, scope: SnippetScope): RecordValue {
+  if ('snippet' in c) {
+    try {
+      return c.snippet(scope);
+    } catch (e) {
+      if (e instanceof RubyError) throw new RubyError(`failed to expand \`${c.text}\` : error = ${e.message}`);
+      throw e;
+    }
   }
-  return texts.every((t) => !/\$\{|#\{|[\\[\]]/.test(t));
+  if ('arr' in c) return c.arr.map((x) => runCompiled(x, scope));
+  if ('obj' in c) {
+    const out: EventRecord = {};
+    for (const [k, v] of c.obj) setOwn(out, toS(k(scope)), runCompiled(v, scope));
+    return out;
+  }
+  return c.lit;
 }
 
 function placeholders(tag: string, record: EventRecord, hostname: string, time: string): Lookup {
@@ -101,25 +133,13 @@ function placeholders(tag: string, record: EventRecord, hostname: string, time: 
     const m = /^\$\{(tag_parts|tag_prefix|tag_suffix)\[(-?\d+)\]\}$/.exec(name);
     if (m) {
       const p = tagParts();
-      const list = m[1] === 'tag_parts' ? p : m[1] === 'tag_prefix' ? prefixes(p) : suffixes(p);
+      const list = m[1] === 'tag_parts' ? p : m[1] === 'tag_prefix' ? tagPrefixes(p) : tagSuffixes(p);
       return indexed(list, m[2]);
     }
     const r = /^\$\{record\["(.*)"\]\}$/s.exec(name);
     if (r) return getOwn(record, r[1]);
     return undefined;
   };
-}
-
-function prefixes(parts: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < parts.length; i++) out.push(i ? `${out[i - 1]}.${parts[i]}` : parts[0]);
-  return out;
-}
-
-function suffixes(parts: string[]): string[] {
-  const out: string[] = new Array(parts.length);
-  for (let i = parts.length - 1; i >= 0; i--) out[i] = i === parts.length - 1 ? parts[i] : `${parts[i]}.${out[i + 1]}`;
-  return out;
 }
 
 function expand(v: RecordValue, lookup: Lookup, autoTypecast: boolean): RecordValue {

@@ -1,8 +1,8 @@
 // Where an output would write an event, from its own parameters, as each plugin
 // computes it when it writes a chunk: CloudWatch Logs group and stream, Kinesis stream
-// and partition key, Elasticsearch/OpenSearch index, S3 object key. Computed on a copy:
-// what the output removes from the record (remove_log_stream_name_key …) is not
-// removed from the record it received.
+// and partition key, Elasticsearch/OpenSearch index, S3 object key. Read only: what the
+// output removes from the record when it writes (remove_log_stream_name_key …) stays in
+// the record it received.
 import { getOwn } from '../../ruby/hash';
 import { toS } from '../ruby-values';
 import type { EventRecord, EventTime, RecordValue } from '../../types';

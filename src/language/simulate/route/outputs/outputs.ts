@@ -41,7 +41,7 @@ export function captureOutput(ref: ElementRef, type: string, site: OutputSite, d
             record: ev.record,
             ref,
             label: site.label,
-            ...(destination ? { destination: destination(tag, ev.time, deepCopy(ev.record)) } : {}),
+            ...(destination ? { destination: destination(tag, ev.time, ev.record) } : {}),
           },
           ev,
         );

@@ -16,7 +16,9 @@ const SETS: { name: string; dir: string; cases: string; expected: string }[] = [
   { name: 'shared behaviour', dir: SHARED, cases: 'cases.jsonl', expected: 'expected.jsonl' },
   { name: 'seed 1', dir: ROUTE_FIXTURES, cases: 'cases-1.jsonl', expected: 'expected-1.jsonl' },
   { name: 'seed 2', dir: ROUTE_FIXTURES, cases: 'cases-2.jsonl', expected: 'expected-2.jsonl' },
+  { name: 'seed 3', dir: ROUTE_FIXTURES, cases: 'cases-3.jsonl', expected: 'expected-3.jsonl' },
   { name: 'EKS seed 1', dir: ROUTE_FIXTURES, cases: 'eks-cases-1.jsonl', expected: 'eks-expected-1.jsonl' },
+  { name: 'semantics (hand-written facts)', dir: ROUTE_FIXTURES, cases: 'semantics-cases.jsonl', expected: 'semantics-expected.jsonl' },
 ];
 
 const UNTERMINATED_JSON =
@@ -32,6 +34,9 @@ const PARSE_GAPS: Record<string, string> = {
   's2-10-t0': UNTERMINATED_JSON,
   's2-23-t0': UNTERMINATED_JSON,
   's2-53-t0': UNTERMINATED_JSON,
+  's3-21-t0': UNTERMINATED_JSON,
+  's3-54-t0': UNTERMINATED_JSON,
+  's3-57-t0': UNTERMINATED_JSON,
   'eks1-02': AUDIT_REPEAT,
   'eks1-07': AUDIT_REPEAT,
   'eks1-16': AUDIT_REPEAT,
