@@ -236,7 +236,7 @@ function recordOf(node: YamlNode | null | undefined): RecordValue {
 
 const ISO = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:?\d\d)$/;
 
-/** Seconds since the epoch (a number, fractions kept to the nanosecond) or an ISO 8601 time. */
+/** Seconds since the epoch (a number; as text, fractions exact to the nanosecond) or an ISO 8601 time. */
 export function timeOf(node: YamlNode | unknown): EventTime | undefined {
   const v = isScalar(node) ? node.value : node;
   if (typeof v === 'number' && Number.isFinite(v)) {
@@ -245,7 +245,8 @@ export function timeOf(node: YamlNode | unknown): EventTime | undefined {
   }
   if (v instanceof Date) return { sec: Math.floor(v.getTime() / 1000), nsec: (v.getTime() % 1000) * 1e6 };
   if (typeof v !== 'string') return undefined;
-  if (/^-?\d+(\.\d+)?$/.test(v.trim())) return timeOf(Number(v));
+  const exact = /^(\d+)(?:\.(\d{1,9}))?$/.exec(v.trim());
+  if (exact) return { sec: Number(exact[1]), nsec: Number((exact[2] ?? '').padEnd(9, '0')) };
   const m = ISO.exec(v.trim());
   if (!m) return undefined;
   const ms = Date.parse(`${m[1]}${m[3]}`);
