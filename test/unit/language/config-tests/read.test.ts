@@ -68,8 +68,14 @@ test('a well-formed file reads into its model, with the places of its parts', ()
   );
   // 1.0 is a Float in YAML and in Ruby: the condition keeps it so
   assert.ok(x.fields[1].condition.value instanceof RubyFloat);
-  assert.deepEqual(x.destination.map((d) => [d.key, d.condition.op, d.condition.value]), [['log_group', 'contains', 'demo']]);
-  assert.deepEqual(a.noOutputFrom.map((o) => o.value), ['out_y']);
+  assert.deepEqual(
+    x.destination.map((d) => [d.key, d.condition.op, d.condition.value]),
+    [['log_group', 'contains', 'demo']],
+  );
+  assert.deepEqual(
+    a.noOutputFrom.map((o) => o.value),
+    ['out_y'],
+  );
   assert.equal(a.unmatched?.value, 0);
   const ev = b.inputs[0];
   assert.equal(ev.tag, 'app.web');

@@ -112,7 +112,8 @@ tests:
 `);
   assert.ok(o.prepared.ok, JSON.stringify(!o.prepared.ok && o.prepared.problems));
   const r = byName(o.results);
-  for (const name of ['info line', 'forwarded', 'unmatched at the root']) assert.equal(r[name].status, 'passed', `${name}: ${JSON.stringify(r[name].failures)}`);
+  for (const name of ['info line', 'forwarded', 'unmatched at the root'])
+    assert.equal(r[name].status, 'passed', `${name}: ${JSON.stringify(r[name].failures)}`);
   assert.deepEqual(r['info line'].received, ['out_cw: 1 event', 'out_kinesis: 1 event']);
 });
 
@@ -217,7 +218,10 @@ test('a config Fluentd would refuse, a missing config or pod fixture: the file i
     'bad.conf': '<match **>\n  @type no_such_plugin_anywhere\n</match>\n',
   });
   assert.ok(!refused.prepared.ok);
-  assert.match(refused.prepared.problems[0].message, /Fluentd would not start with this config: .*Unknown output plugin 'no_such_plugin_anywhere'/);
+  assert.match(
+    refused.prepared.problems[0].message,
+    /Fluentd would not start with this config: .*Unknown output plugin 'no_such_plugin_anywhere'/,
+  );
   const kube = run('config: fluent.conf\nkube: pods.json\ntests:\n  - name: a\n    input: { tag: a, record: {} }\n    unmatched: 1\n', {
     'pods.json': '{ not json',
   });
@@ -264,10 +268,18 @@ tests:
   );
   assert.ok(loop.prepared.ok);
   assert.equal(loop.results[0].status, 'errored');
-  assert.ok(loop.results[0].notes.some((n) => /stopped: events go round without end/.test(n)), loop.results[0].notes.join('\n'));
+  assert.ok(
+    loop.results[0].notes.some((n) => /stopped: events go round without end/.test(n)),
+    loop.results[0].notes.join('\n'),
+  );
 
   const many = ['config: fluent.conf', 'env: { NODE: n }', 'tests:'];
-  for (let i = 0; i < 10_000; i++) many.push(`  - name: case ${i}`, `    input: { source: in_app, lines: ['INFO m${i}'] }`, `    expect: [{ output: out_cw, fields: { msg: m${i} } }]`);
+  for (let i = 0; i < 10_000; i++)
+    many.push(
+      `  - name: case ${i}`,
+      `    input: { source: in_app, lines: ['INFO m${i}'] }`,
+      `    expect: [{ output: out_cw, fields: { msg: m${i} } }]`,
+    );
   const big = run(many.join('\n'));
   assert.ok(big.prepared.ok);
   assert.equal(big.results.length, 10_000);
@@ -283,7 +295,8 @@ tests:
 
 test('a pod fixture of 100k pods enriches through kubernetes_metadata', () => {
   const pods = [];
-  for (let i = 0; i < 100_000; i++) pods.push({ metadata: { name: `p${i}`, namespace: 'ns', uid: `u${i}`, labels: { i: String(i) } }, spec: { nodeName: 'n' } });
+  for (let i = 0; i < 100_000; i++)
+    pods.push({ metadata: { name: `p${i}`, namespace: 'ns', uid: `u${i}`, labels: { i: String(i) } }, spec: { nodeName: 'n' } });
   const o = run(
     `config: k.conf
 kube: pods.json

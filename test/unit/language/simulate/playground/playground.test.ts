@@ -77,7 +77,12 @@ test('an in_tail source: each line parsed (time to the nanosecond, record), then
   const r = play(
     'fluent.conf',
     6,
-    ['2024-03-05T10:11:12.123456789Z INFO started', '2024-03-05T10:11:12.5Z DEBUG noise', '2024-03-05T10:11:12Z INFO no fraction', 'garbage'],
+    [
+      '2024-03-05T10:11:12.123456789Z INFO started',
+      '2024-03-05T10:11:12.5Z DEBUG noise',
+      '2024-03-05T10:11:12Z INFO no fraction',
+      'garbage',
+    ],
     { path: '/var/log/app/web.log' },
   );
   assert.equal(r.error, undefined);
@@ -129,7 +134,7 @@ test('the default file path of an in_tail source fills its glob; /var/log/contai
   assert.equal(play('fluent.conf', 2, []).target?.path, '/var/log/app/sample.log');
 });
 
-test('another source: each line is a JSON record, routed with the tag given (or the source\'s)', () => {
+test("another source: each line is a JSON record, routed with the tag given (or the source's)", () => {
   const { play } = setup();
   const r = play('fluent.conf', 13, ['{"a": 1.0}', 'not json', '']);
   assert.equal(r.target?.mode, 'events');
@@ -144,12 +149,15 @@ test('another source: each line is a JSON record, routed with the tag given (or 
   assert.equal(other.route!.unmatched, 1);
 });
 
-test('a lone <parse> (a parser filter\'s): lines through the parser only, with a catastrophic-backtracking warning', () => {
+test("a lone <parse> (a parser filter's): lines through the parser only, with a catastrophic-backtracking warning", () => {
   const { play } = setup();
   const r = play('routes.conf', 21, ['hello world', `${'a '.repeat(20)}!`]);
   assert.equal(r.target?.mode, 'parse');
   assert.equal(r.route, undefined);
-  assert.ok(r.warnings.some((w) => /backtrack/.test(w)), r.warnings.join('\n'));
+  assert.ok(
+    r.warnings.some((w) => /backtrack/.test(w)),
+    r.warnings.join('\n'),
+  );
   assert.equal(r.lines[0].kind, 'record');
   // the hostile line ends (stopped or rejected), it does not hang the run
   assert.ok(['nomatch', 'not-simulated'].includes(r.lines[1].kind));
@@ -165,7 +173,11 @@ test('outside any <source> or <parse>, and bad input: a clear message, bounded w
   assert.ok(r.lines[0].text.length < 3000);
   assert.match(r.lines[0].record!, /more characters not shown/);
   // more lines than the playground takes: the rest are not run, and it says so
-  const many = play('fluent.conf', 6, Array.from({ length: 6000 }, (_, i) => `2024-03-05T10:11:12.1Z INFO ${i}`));
+  const many = play(
+    'fluent.conf',
+    6,
+    Array.from({ length: 6000 }, (_, i) => `2024-03-05T10:11:12.1Z INFO ${i}`),
+  );
   assert.equal(many.lines.length, 5000);
   assert.match(many.warnings[0], /Only the first 5000 of 6000 lines/);
 });
