@@ -29,8 +29,18 @@ function failure(err: unknown): string {
 export function registerSimulateRequests(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
-  service: () => FluentdLanguageService,
+  serviceOf: () => FluentdLanguageService,
 ): void {
+  /**
+   * The service, with every open fluent.conf parsed at its current version: a simulation reads
+   * the included files as the editor holds them, and a request can come before the debounced
+   * check of an edit has parsed it.
+   */
+  const service = (): FluentdLanguageService => {
+    const s = serviceOf();
+    for (const d of documents.all()) if (d.languageId === 'fluentd') s.parse(d);
+    return s;
+  };
   connection.onRequest(PLAYGROUND_REQUEST, (p: PlaygroundParams): PlaygroundResult => {
     const lines = Array.isArray(p?.lines) ? p.lines.filter((l): l is string => typeof l === 'string') : [];
     const doc = p?.textDocument?.uri ? documents.get(p.textDocument.uri) : undefined;

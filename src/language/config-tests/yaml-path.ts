@@ -90,6 +90,15 @@ export function yamlContextAt(text: string, pos: Position): YamlContext {
       }
     }
   }
+  // a flow mapping on the line (`input: { source: in_`): the key inside it
+  if (ctx.mode === 'value' && ctx.key !== undefined) {
+    const flow = /[{,]\s*([A-Za-z_$][\w$.[\]'"-]*)\s*:\s*([^,{}[\]]*)$/.exec(ctx.prefix);
+    if (flow && ctx.prefix.includes('{')) {
+      parts.push(ctx.key);
+      const prefix = flow[2];
+      ctx = { mode: 'value', key: unquote(flow[1]), prefix, start: before.length - prefix.length };
+    }
+  }
   // `- ` typed under a key whose value is a list of scalars: an item, not a key
   if (ctx.mode === 'key' && here.dashes.length && !ctx.prefix.includes(':')) {
     return { path: parts, ...ctx, mode: 'item' };
