@@ -4,6 +4,10 @@ export function helpText(version: string): string {
   return `fluentd-lint ${version} — check Fluentd v1 configuration files
 
 Usage: fluentd-lint [options] PATH...
+       fluentd-lint simulate [--parse] [--now EPOCH] < cases.jsonl
+         Runs <parse> sections on lines (--parse), or events and in_tail lines
+         through whole configs, as Fluentd 1.16.5 would; JSON lines in and out
+         in the Fluentd oracle's format (see the README).
 
 PATH is a file, a directory, or - for stdin (shown as <stdin>; relative
 @include paths resolve against the current directory).

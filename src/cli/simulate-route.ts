@@ -46,11 +46,13 @@ export function readRouteCases(input: string, now: number): RouteCase[] | string
         if (e.time !== undefined && e.time !== null && typeof e.time !== 'number')
           return `${where}: events[${i}].time must be seconds since the epoch`;
         if (e.label !== undefined && typeof e.label !== 'string') return `${where}: events[${i}].label must be a string`;
+        if (e.source !== undefined && typeof e.source !== 'string') return `${where}: events[${i}].source must be a source's @id`;
         events.push({
           tag: e.tag,
           time: { sec: typeof e.time === 'number' ? Math.trunc(e.time) : now, nsec: 0 },
           record: e.record as EventRecord,
           ...(typeof e.label === 'string' ? { label: e.label } : {}),
+          ...(typeof e.source === 'string' ? { source: e.source } : {}),
         });
       }
       cases.push({ id, config: c.config, input: { kind: 'events', events } });

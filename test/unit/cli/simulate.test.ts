@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { run, type CliIo } from '../../../src/cli/run';
+import { repoRoot } from '../../helpers/corpus';
 
 function io(stdin: string, env: Record<string, string> = { TZ: 'UTC' }) {
   const out: string[] = [];
@@ -46,7 +47,6 @@ test('simulate: unusable input and bad arguments exit 2 with a message', async (
 });
 
 test('simulate (routing): a file of 10,000 cases runs through, one result line each', async () => {
-  const { repoRoot } = await import('../../helpers/corpus');
   const line = JSON.stringify({
     id: 'c',
     config: 'semantics/optimized-error.conf',

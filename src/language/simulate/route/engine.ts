@@ -11,7 +11,11 @@ import { RunState, StopRun, type ErrorSink } from './run-state';
 import type { EventTrace, RouteResult } from './types';
 
 export type RouteInput =
-  | { kind: 'events'; events: readonly { tag: string; time: EventTime; record: EventRecord; label?: string }[] }
+  /**
+   * Events as a source emits them (in_forward, in_http, …): at the root router, at `label`'s, or at
+   * the router of the source with that @id (its own @label, if any).
+   */
+  | { kind: 'events'; events: readonly { tag: string; time: EventTime; record: EventRecord; label?: string; source?: string }[] }
   /** Lines of the file at `path`, read by the in_tail source with this @id, or the N-th in_tail source (default 0). */
   | { kind: 'tail'; path: string; lines: readonly string[]; source?: number | string };
 
@@ -35,11 +39,16 @@ export function runRoute(sim: Simulation, input: RouteInput, options: RunOptions
   try {
     if (input.kind === 'events') {
       for (const e of input.events) {
-        const router = e.label === undefined ? sim.root : sim.labels.get(e.label);
+        let router = e.label === undefined ? sim.root : sim.labels.get(e.label);
         if (!router) return { configError: `ArgumentError: ${e.label} label not found` };
+        if (e.source !== undefined) {
+          const src = sim.sources.find((s) => s.id === e.source);
+          if (!src) return { configError: `no source with @id ${e.source}` };
+          router = src.router;
+        }
         const ev: Ev = { time: e.time, record: e.record };
         if (traces) {
-          ev.branch = { tag: e.tag, label: e.label ?? '', steps: [] };
+          ev.branch = { tag: e.tag, label: router.label, steps: [] };
           traces.push({
             input: { tag: e.tag, time: e.time, record: state.snapshot(e.record), ...(e.label ? { label: e.label } : {}) },
             root: ev.branch,

@@ -102,7 +102,8 @@ export function tailEvents(
       continue;
     }
     if (out.kind === 'error') {
-      state.warnings.push(`invalid line found: ${out.message}`);
+      // in_tail logs the error's to_s: its message without the class the parse engine puts first
+      state.warnings.push(`invalid line found: ${out.message.replace(/^[A-Z][\w:]*: /, '')}`);
       branch?.steps.push({ kind: 'parse', line, outcome: 'error', message: out.message });
       continue;
     }

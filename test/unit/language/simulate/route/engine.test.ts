@@ -432,3 +432,30 @@ test('bad input: a 1 MB line, a tag of 10,000 parts, a record of 10,000 keys, a 
   assert.equal(r3.stopped?.reason, 'time');
   assert.ok(r3.deliveries.length < 2000);
 });
+
+test('events at a source by @id enter where that source emits (its @label)', () => {
+  const s = sim(`
+<source>
+  @type forward
+  @id fwd
+  @label @IN
+</source>
+<match **>
+  @type null
+  @id root_out
+</match>
+<label @IN>
+  <match **>
+    @type null
+    @id label_out
+  </match>
+</label>`);
+  const r = runRoute(
+    s,
+    { kind: 'events', events: [{ tag: 't', time: ENV.now, record: {}, source: 'fwd' }] },
+    { budget: DEFAULT_BUDGET, trace: true },
+  );
+  assert.ok(!('configError' in r));
+  assert.equal(r.deliveries[0].id, 'label_out');
+  assert.equal(r.traces?.[0].root.label, '@IN');
+});
