@@ -64,10 +64,17 @@ describe('simulator: Try log lines…', function () {
 
     // an edit to the config (the filter's value) re-runs the playground
     await editor.edit((b) => {
-      const line = editor.document.getText().split('\n').findIndex((l) => l.includes('cluster integration'));
+      const line = editor.document
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.includes('cluster integration'));
       b.replace(new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length), '    cluster edited-in-place');
     });
-    await waitFor('the playground to show the edited filter', async () => /"cluster": "edited-in-place"/.test((await state()).playground.rendered), 30_000);
+    await waitFor(
+      'the playground to show the edited filter',
+      async () => /"cluster": "edited-in-place"/.test((await state()).playground.rendered),
+      30_000,
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
@@ -77,7 +84,8 @@ describe('simulator: Trace this event', function () {
 
   it('traces an event of a CloudWatch stream history back to its source, filter and match', async function () {
     const raw = process.env.VSCODE_FLUENTD_TEST_MOTO;
-    if (!raw) throw new Error(`no moto for this run: ${process.env.VSCODE_FLUENTD_TEST_MOTO_ERROR ?? 'VSCODE_FLUENTD_TEST_MOTO is not set'}`);
+    if (!raw)
+      throw new Error(`no moto for this run: ${process.env.VSCODE_FLUENTD_TEST_MOTO_ERROR ?? 'VSCODE_FLUENTD_TEST_MOTO is not set'}`);
     const seeded = JSON.parse(raw) as { containerStreams: { group: string; stream: string }[] };
     const target = seeded.containerStreams.find((s) => s.stream.startsWith('kubernetes.var.log.containers.'));
     assert.ok(target, 'the seeded streams include a tag-named one');
@@ -117,7 +125,7 @@ describe('simulator: Trace this event', function () {
 describe('simulator: config tests in the Test Explorer', function () {
   this.timeout(180_000);
 
-  it('lists the workspace\'s test files and tests, runs them, and reports the failure at its expectation', async () => {
+  it("lists the workspace's test files and tests, runs them, and reports the failure at its expectation", async () => {
     await extension().activate();
     const file = workspaceFile('simulate', 'pipeline.fluent-test.yaml').toString();
     await waitFor(
@@ -152,8 +160,12 @@ describe('simulator: config tests in the Test Explorer', function () {
       'a line the regexp rejects goes nowhere',
       'expects the wrong stream (fails on purpose)',
     ]);
-    // the test file open beside the results: the failure shows at its expectation
-    await vscode.window.showTextDocument(vscode.Uri.parse(file), { viewColumn: vscode.ViewColumn.One });
+    // the test file open beside the results, the failure's message peeked at its expectation
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(file), { viewColumn: vscode.ViewColumn.One });
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('testing.goToNextMessage').then(undefined, () => undefined);
+    await new Promise((r) => setTimeout(r, 1000)); // the peek widget animates open
     await screenshot('simulate-test-explorer');
   });
 });

@@ -13,18 +13,9 @@ import type { DiscoverTestsResult, RunTestsResult } from '../../src/language/con
 import type { PlaygroundResult } from '../../src/language/simulate/playground/protocol';
 import type { TraceEventResult } from '../../src/language/simulate/trace/protocol';
 import { TestConnection } from './test-connection';
+import { appSource } from '../helpers/app-source';
 
-const ROOT = `<source>
-  @type tail
-  @id in_app
-  path /var/log/app/*.log
-  tag app.*
-  <parse>
-    @type regexp
-    expression /^(?<level>[A-Z]+) (?<msg>.*)$/
-  </parse>
-</source>
-@include out.conf
+const ROOT = `${appSource()}@include out.conf
 `;
 const OUT = `<match app.**>
   @type cloudwatch_logs

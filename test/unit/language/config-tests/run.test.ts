@@ -8,22 +8,13 @@ import { after, test } from 'node:test';
 import { nodeTestHost } from '../../../../src/cli/test';
 import { runTestFile, type TestResult } from '../../../../src/language/config-tests';
 import { configDir } from '../../../helpers/config-dir';
+import { appSource } from '../../../helpers/app-source';
 
 const repo = join(__dirname, '..', '..', '..', '..');
 const dirs: { cleanup(): void }[] = [];
 after(() => dirs.forEach((d) => d.cleanup()));
 
-const CONFIG = `<source>
-  @type tail
-  @id in_app
-  path /var/log/app/*.log
-  tag app.*
-  <parse>
-    @type regexp
-    expression /^(?<level>[A-Z]+) (?<msg>.*)$/
-  </parse>
-</source>
-<source>
+const CONFIG = `${appSource()}<source>
   @type forward
   @id in_fwd
   @label @fwd

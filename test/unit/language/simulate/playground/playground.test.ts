@@ -10,23 +10,13 @@ import type { PlaygroundParams } from '../../../../../src/language/simulate/play
 import { loadConfigTree } from '../../../../../src/language/simulate/route';
 import type { SimulationEnvironment } from '../../../../../src/language/simulate/types';
 import { configDir } from '../../../../helpers/config-dir';
+import { appSource } from '../../../../helpers/app-source';
 
 const ENV: SimulationEnvironment = { now: { sec: 1700000000, nsec: 0 }, env: { GROUP: '/eks/demo' }, tz: 'UTC', hostname: 'node-1' };
 const dirs: { cleanup(): void }[] = [];
 after(() => dirs.forEach((d) => d.cleanup()));
 
-const MAIN = `<source>
-  @type tail
-  @id in_app
-  path /var/log/app/*.log
-  tag app.*
-  <parse>
-    @type regexp
-    expression /^(?<time>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z) (?<level>[A-Z]+) (?<msg>.*)$/
-    time_format %Y-%m-%dT%H:%M:%S.%NZ
-  </parse>
-</source>
-<source>
+const MAIN = `${appSource(['@type regexp', 'expression /^(?<time>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z) (?<level>[A-Z]+) (?<msg>.*)$/', 'time_format %Y-%m-%dT%H:%M:%S.%NZ'])}<source>
   @type http
   @id in_http
   tag web.hook
