@@ -10,6 +10,7 @@ import type { ParseResult } from '../../parser';
 import { compileParse, parseYajl, type CompiledParser } from '../parse';
 import { buildSimulation, type Simulation } from '../route/build';
 import { runRoute } from '../route/engine';
+import { parseEngine } from '../route/parsers';
 import { tailSources, tailTag } from '../route/in-tail';
 import type { EventTrace, RouteResult } from '../route/types';
 import type { Budget, EventRecord, ParseOutcome, SimulationEnvironment } from '../types';
@@ -89,7 +90,7 @@ export function runPlayground(
   warnings.push(...parser.warnings);
   const results = parseLines(parser, lines, limits);
   if (target.mode === 'parse') return done({ target: shown, warnings, lines: results });
-  const route = routeTail(ctx.tree, target.source, lines, shown.path ?? '', env, limits);
+  const route = routeTail(ctx.tree, target.source, lines, shown.path ?? '', env, limits, { node: parseEl, parser });
   return done({ target: shown, warnings, lines: results, route });
 }
 
@@ -180,8 +181,14 @@ function lineResult(parser: CompiledParser, index: number, text: string, limits:
   }
 }
 
-function build(tree: ConfigTree, env: SimulationEnvironment): Simulation {
-  return buildSimulation(tree, { env });
+/** The simulation; the <parse> already compiled for the per-line view is reused for its in_tail source. */
+function build(tree: ConfigTree, env: SimulationEnvironment, reuse?: { node: ElementNode; parser: CompiledParser }): Simulation {
+  if (!reuse) return buildSimulation(tree, { env });
+  const engine = parseEngine(env);
+  return buildSimulation(tree, {
+    env,
+    parsers: (section) => (section.node === reuse.node ? { ok: true, parse: (text) => reuse.parser.parse(text) } : engine(section)),
+  });
 }
 
 function routeTail(
@@ -191,8 +198,9 @@ function routeTail(
   path: string,
   env: SimulationEnvironment,
   limits: PlaygroundLimits,
+  reuse: { node: ElementNode; parser: CompiledParser },
 ): RouteView {
-  const sim = build(tree, env);
+  const sim = build(tree, env, reuse);
   if (sim.configError) return emptyRoute(`Fluentd would not start with this config: ${sim.configError}`);
   const index = tailSources(sim).findIndex((s) => s.el.node === source);
   if (index < 0)
