@@ -89,8 +89,8 @@ export async function benchSimulateEditor(): Promise<Record<string, number>> {
     for (let edit = 0; edit < 220; edit++) {
       const t = performance.now();
       const doc = b.TextDocument.create(uri, 'fluentd', edit + 1, source(edit));
-      service.parse(doc);
-      const ctx = service.context(doc)!;
+      service.fluentConf.parse(doc);
+      const ctx = service.fluentConf.context(doc)!;
       const r = b.runPlayground(
         { tree: ctx.tree, self: ctx.self },
         { textDocument: { uri }, position: { line: 7, character: 4 }, lines: sample },

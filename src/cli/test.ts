@@ -7,7 +7,7 @@ import { MAX_TEST_FILE_BYTES, runTestFile, type TestHost } from '../language/con
 import { nodeFileSystem } from '../language/node-file-system';
 import { loadConfigTree } from '../language/simulate/route/load';
 import { MAX_KUBE_BYTES } from '../language/config-tests/run';
-import { colorFor, type CliIo } from './run';
+import type { CliIo } from './io';
 import { findTestFiles } from './test-files';
 import { formatTestJson, formatTestJunit, formatTestSummary, formatTestText, visible, type FileReport } from './test-report';
 
@@ -26,6 +26,11 @@ Exit status: 0 every test passed; 1 a test failed or errored; 2 unusable input.
 `;
 
 type Format = 'text' | 'json' | 'junit';
+
+/** Colour only for a terminal, never with --no-color, NO_COLOR or TERM=dumb (lint's rule; not imported from run.ts, which imports this file). */
+function colorFor(isTTY: boolean, noColor: boolean, env: CliIo['env']): boolean {
+  return isTTY && !noColor && !env.NO_COLOR && env.TERM !== 'dumb';
+}
 
 /** Reads a file if it is a regular file no larger than `max` bytes. */
 function readCapped(path: string, max: number): string | { error: string } {

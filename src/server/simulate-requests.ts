@@ -5,7 +5,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FluentdLanguageService } from '../language/service';
-import { isYamlDocument } from '../language/yaml/yaml-support';
+import { isYamlDocument } from '../language/yaml/config-map-documents';
 import { simulationEnvironment } from '../language/simulate/environment';
 import { runPlayground } from '../language/simulate/playground/playground';
 import { isConfigTestPath } from '../language/config-tests';
@@ -38,7 +38,7 @@ export function registerSimulateRequests(
    */
   const service = (): FluentdLanguageService => {
     const s = serviceOf();
-    for (const d of documents.all()) if (d.languageId === 'fluentd') s.parse(d);
+    for (const d of documents.all()) if (d.languageId === 'fluentd') s.fluentConf.parse(d);
     return s;
   };
   connection.onRequest(PLAYGROUND_REQUEST, (p: PlaygroundParams): PlaygroundResult => {
@@ -53,7 +53,7 @@ export function registerSimulateRequests(
         elapsedMs: 0,
       };
     try {
-      const ctx = service().context(doc);
+      const ctx = service().fluentConf.context(doc);
       if (!ctx) return { error: 'The config could not be read with its includes.', warnings: [], lines: [], elapsedMs: 0 };
       return runPlayground({ tree: ctx.tree, self: ctx.self }, { ...p, lines }, simulationEnvironment(p));
     } catch (err) {
@@ -83,7 +83,7 @@ export function registerSimulateRequests(
     if (!doc) return fail('The config is not open in the editor.');
     if (isYamlDocument(doc)) return fail('Trace through a fluent.conf file (ConfigMap YAML is not supported yet).');
     try {
-      const ctx = service().context(doc);
+      const ctx = service().fluentConf.context(doc);
       if (!ctx) return fail('The config could not be read with its includes.');
       const sim = buildSimulation(ctx.tree, { env: simulationEnvironment(p) });
       return { ...traceCloudWatchEvent(sim, ev), elapsedMs: performance.now() - started };
