@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { CodeLensRequest, CompletionRequest, DidOpenTextDocumentNotification, type CompletionList } from 'vscode-languageserver/node';
+import {
+  CodeLensRequest,
+  CompletionRequest,
+  DidOpenTextDocumentNotification,
+  ShutdownRequest,
+  type CompletionList,
+} from 'vscode-languageserver/node';
 import type { DiscoverTestsResult, RunTestsResult } from '../../src/language/config-tests/protocol';
 import type { PlaygroundResult } from '../../src/language/simulate/playground/protocol';
 import type { TraceEventResult } from '../../src/language/simulate/trace/protocol';
@@ -52,7 +58,9 @@ describe('simulator requests over LSP', () => {
     conn = new TestConnection();
     await conn.initialize();
   });
-  after(() => {
+  after(async () => {
+    // the server's debounced checks of the edits above stop before the connection goes
+    await conn.client.sendRequest(ShutdownRequest.type);
     conn.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
