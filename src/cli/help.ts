@@ -8,6 +8,10 @@ Usage: fluentd-lint [options] PATH...
          Runs <parse> sections on lines (--parse), or events and in_tail lines
          through whole configs, as Fluentd 1.16.5 would; JSON lines in and out
          in the Fluentd oracle's format (see the README).
+       fluentd-lint test [--format text|json|junit] [PATH...]
+         Runs config tests (*.fluent-test.yaml): lines and events through a
+         config, checked against what its outputs receive. Exit 1 when a test
+         fails, 2 on unusable input ('fluentd-lint test --help').
 
 PATH is a file, a directory, or - for stdin (shown as <stdin>; relative
 @include paths resolve against the current directory).

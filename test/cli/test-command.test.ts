@@ -59,6 +59,9 @@ describe('fluentd-lint test', () => {
     assert.equal(none.status, 2);
     assert.match(none.stderr, /no \*\.fluent-test\.yaml files found/);
     assert.equal(runCli(['test', '--bogus']).status, 2);
+    const help = runCli(['test', '--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^usage: fluentd-lint test \[--format text\|json\|junit\]/);
     assert.equal(runCli(['test', join(empty, 'missing.fluent-test.yaml')]).status, 2);
   });
 
