@@ -12,8 +12,8 @@ import { DEFAULT_BUDGET, runRoute, type RouteInput } from '../language/simulate/
 import { loadConfigTree } from '../language/simulate/route/load';
 import type { RouteResult } from '../language/simulate/route/types';
 import type { EventRecord, SimulationEnvironment } from '../language/simulate/types';
-import type { CliIo } from './run';
-import type { SimulateOptions } from './simulate';
+import type { CliIo } from './io';
+import type { SimulateOptions } from './simulate-options';
 
 interface RouteCase {
   id: unknown;

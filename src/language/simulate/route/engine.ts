@@ -3,21 +3,14 @@
 // <parse>, tagged as in_tail tags that file). Returns every delivery, the unmatched
 // events, in_tail's warnings, what was not simulated, where the budget stopped the run,
 // and on request a trace per input event.
-import type { Budget, EventRecord, EventTime } from '../types';
+import type { Budget } from '../types';
 import type { Simulation } from './build';
 import { tailEvents } from './in-tail';
 import type { Ev } from './records';
 import { RunState, StopRun, type ErrorSink } from './run-state';
-import type { EventTrace, RouteResult } from './types';
+import type { EventTrace, RouteFailure, RouteInput, RouteResult } from './types';
 
-export type RouteInput =
-  /**
-   * Events as a source emits them (in_forward, in_http, …): at the root router, at `label`'s, or at
-   * the router of the source with that @id (its own @label, if any).
-   */
-  | { kind: 'events'; events: readonly { tag: string; time: EventTime; record: EventRecord; label?: string; source?: string }[] }
-  /** Lines of the file at `path`, read by the in_tail source with this @id, or the N-th in_tail source (default 0). */
-  | { kind: 'tail'; path: string; lines: readonly string[]; source?: number | string };
+export type { RouteFailure, RouteInput } from './types';
 
 export interface RunOptions {
   budget: Budget;
@@ -26,11 +19,6 @@ export interface RunOptions {
 }
 
 export const DEFAULT_BUDGET: Budget = { timeMs: 5_000, steps: 2_000_000 };
-
-/** A run that cannot start: the config or the input names something that does not exist. */
-export interface RouteFailure {
-  configError: string;
-}
 
 export function runRoute(sim: Simulation, input: RouteInput, options: RunOptions): RouteResult | RouteFailure {
   if (sim.configError) return { configError: sim.configError };

@@ -9,13 +9,12 @@ import { setOwn } from '../ruby/hash';
 import type { EventRecord } from '../types';
 import type { Simulation, SimSource } from './build';
 import { sections, param } from './config';
-import type { RouteInput, RouteFailure } from './engine';
 import { boolParam, NotSimulatedError } from './param-types';
 import type { ParseOutcome } from '../types';
 import type { Ev } from './records';
 import type { Router } from './router';
 import type { RunState } from './run-state';
-import type { EventTrace, TraceBranch } from './types';
+import type { EventTrace, RouteFailure, RouteInput, TraceBranch } from './types';
 
 /** in_tail's tag for a file: the path with '/' as '.', repeated dots squeezed, no leading dot. */
 export function pathTag(path: string): string {

@@ -1,23 +1,10 @@
 // Parameter values converted as Fluentd's config types convert them (bool, integer,
 // array, regexp, enum), with Fluentd's errors for values it rejects at start-up.
 import { param, type SimElement } from './config';
+import { ConfigError } from './errors';
 import { configRegexp, type RouteRegexp } from './ruby-regexp';
 
-/** Fluentd refuses to start with this config (Fluent::ConfigError). */
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    /** The Ruby exception class Fluentd raises (for the message as Fluentd prints it). */
-    readonly rubyClass = 'Fluent::ConfigError',
-  ) {
-    super(message);
-  }
-}
-
-/** A plugin or a value this simulator does not reproduce: the step is shown as not simulated. */
-export class NotSimulatedError extends Error {
-  override readonly name = 'NotSimulatedError';
-}
+export { ConfigError, NotSimulatedError } from './errors';
 
 export function boolParam(el: SimElement, key: string, dflt: boolean): boolean {
   const v = param(el, key);

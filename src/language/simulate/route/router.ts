@@ -153,7 +153,8 @@ function perEvent(state: RunState, tag: string, es: Ev[], filters: FilterPlugin[
           kept = false;
           break;
         }
-        cur = { time: r.time, record: r.record, branch: cur.branch };
+        // a filter that passes the event on as it is (grep, identity filters) costs no new event
+        if (r !== cur) cur = { time: r.time, record: r.record, branch: cur.branch };
         traceFilter(state, f, cur, 'kept');
       } catch (e) {
         if (e instanceof RubyError) {
@@ -194,7 +195,7 @@ function perFilter(state: RunState, tag: string, es: Ev[], filters: FilterPlugin
           traceFilter(state, f, ev, 'dropped');
           continue;
         }
-        const n: Ev = { time: r.time, record: r.record, branch: ev.branch };
+        const n: Ev = r === ev ? ev : { time: r.time, record: r.record, branch: ev.branch };
         traceFilter(state, f, n, 'kept');
         next.push(n);
       } catch (e) {

@@ -5,7 +5,7 @@
 // translation adds helper groups is not numbered here (not simulated) rather than
 // numbered wrong.
 import { compileRubyRegexp as compileOnigmo, regexpParam, type CompiledRegexp, type RubyRegexp } from '../parse/ruby-regexp';
-import { ConfigError, NotSimulatedError } from './param-types';
+import { ConfigError, NotSimulatedError } from './errors';
 
 export interface RouteRegexp {
   readonly source: string;

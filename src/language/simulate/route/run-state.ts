@@ -90,7 +90,8 @@ export class RunState {
 
   deliver(d: Delivery, ev: Ev): void {
     this.deliveries.push(d);
-    this.trace(ev, { kind: 'deliver', delivery: d });
+    // the delivery keeps the live record (as Fluentd's shared records); the trace keeps it as it was here
+    if (ev.branch) this.trace(ev, { kind: 'deliver', delivery: d, record: this.snapshot(d.record) });
   }
 
   noMatch(label: string, tag: string, ev: Ev): void {

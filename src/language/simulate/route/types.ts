@@ -76,7 +76,8 @@ export type TraceStep =
   | { kind: 'parse'; line: string; outcome: 'record' | 'nomatch' | 'error' | 'not-simulated'; message?: string }
   | { kind: 'filter'; ref: ElementRef; outcome: FilterOutcome; time: EventTime; record: EventRecord; message?: string }
   | { kind: 'match'; ref: ElementRef; pattern: string }
-  | { kind: 'deliver'; delivery: Delivery }
+  /** An output received the event; `record` is the record at that moment (the delivery's may change later in place). */
+  | { kind: 'deliver'; delivery: Delivery; record: EventRecord }
   /** No <match> took the event (Fluentd: "no patterns matched"). */
   | { kind: 'unmatched' }
   /** The event goes on in another label (relabel, @label of a store or rule, @ERROR). */
@@ -114,4 +115,18 @@ export interface RouteResult {
   stopped?: Stopped;
   /** One per input event, when asked for. */
   traces?: EventTrace[];
+}
+
+export type RouteInput =
+  /**
+   * Events as a source emits them (in_forward, in_http, …): at the root router, at `label`'s, or at
+   * the router of the source with that @id (its own @label, if any).
+   */
+  | { kind: 'events'; events: readonly { tag: string; time: EventTime; record: EventRecord; label?: string; source?: string }[] }
+  /** Lines of the file at `path`, read by the in_tail source with this @id, or the N-th in_tail source (default 0). */
+  | { kind: 'tail'; path: string; lines: readonly string[]; source?: number | string };
+
+/** A run that cannot start: the config or the input names something that does not exist. */
+export interface RouteFailure {
+  configError: string;
 }

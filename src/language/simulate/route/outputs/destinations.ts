@@ -63,12 +63,11 @@ function cloudwatch(el: SimElement, tz: string | undefined): DestinationOf {
           : undefined;
     if (stream === undefined) notes.push('no log stream name: the plugin skips the event ("stream_name is nil")');
     if (!autoCreate) notes.push('auto_create_stream is false: the group and stream must exist');
-    return {
-      kind: 'cloudwatch_logs',
-      ...(group !== undefined ? { group } : {}),
-      ...(stream !== undefined ? { stream } : {}),
-      ...(notes.length ? { notes } : {}),
-    };
+    const d: Destination = { kind: 'cloudwatch_logs' };
+    if (group !== undefined) d.group = group;
+    if (stream !== undefined) d.stream = stream;
+    if (notes.length) d.notes = notes;
+    return d;
   };
 }
 

@@ -10,7 +10,7 @@ import { recordAccessor, type RecordAccessor } from '../record-accessor';
 import type { OutputPlugin, Router } from '../router';
 import type { RunState } from '../run-state';
 import type { RouteRegexp } from '../ruby-regexp';
-import type { ElementRef } from '../types';
+import type { Delivery, ElementRef } from '../types';
 import type { DestinationOf } from './destinations';
 
 export interface OutputSite {
@@ -31,20 +31,10 @@ export function captureOutput(ref: ElementRef, type: string, site: OutputSite, d
     emitEvents(state, tag, es) {
       for (const ev of es) {
         state.step(ref);
-        state.deliver(
-          {
-            match: site.pattern,
-            type,
-            id,
-            tag,
-            time: ev.time,
-            record: ev.record,
-            ref,
-            label: site.label,
-            ...(destination ? { destination: destination(tag, ev.time, ev.record) } : {}),
-          },
-          ev,
-        );
+        const d: Delivery = { match: site.pattern, type, id, tag, time: ev.time, record: ev.record, ref, label: site.label };
+        // where it would write, from the record as it is now (a buffered output keeps this copy)
+        if (destination) d.destination = destination(tag, ev.time, ev.record);
+        state.deliver(d, ev);
       }
     },
   };
@@ -84,7 +74,12 @@ export function copyOutput(el: SimElement, ref: ElementRef, stores: OutputPlugin
       // a store marked ignore_if_prev_success is skipped when the store just before it took the events
       const success: boolean[] = [];
       stores.forEach((store, i) => {
-        if (i > 0 && success[i - 1] && ignoreIfPrevSuccess[i]) return;
+        if (i > 0 && success[i - 1] && ignoreIfPrevSuccess[i]) {
+          if (forks)
+            for (const f of forks)
+              f?.[i].steps.push({ kind: 'dropped', message: 'ignore_if_prev_success: the store before took the events', ref: store.ref });
+          return;
+        }
         const copies = es.map((ev, j) => ({ ...copy(ev), branch: forks?.[j]?.[i] }));
         store.emitEvents(state, tag, copies);
         success[i] = true;

@@ -18,9 +18,10 @@ const SETS: { name: string; dir: string; cases: string; expected: string }[] = [
   { name: 'seed 2', dir: ROUTE_FIXTURES, cases: 'cases-2.jsonl', expected: 'expected-2.jsonl' },
   { name: 'seed 3', dir: ROUTE_FIXTURES, cases: 'cases-3.jsonl', expected: 'expected-3.jsonl' },
   { name: 'EKS seed 1', dir: ROUTE_FIXTURES, cases: 'eks-cases-1.jsonl', expected: 'eks-expected-1.jsonl' },
-  // recorded before the engine first ran on them; first run: 163/166 and 34/40, every miss a parse gap below
+  // recorded before the engine first ran on them; first run: 163/166, 34/40 and 131/131, every miss a parse gap below
   { name: 'held-out seed 1001', dir: ROUTE_FIXTURES, cases: 'heldout-cases.jsonl', expected: 'heldout-expected.jsonl' },
   { name: 'EKS held-out seed 1002', dir: ROUTE_FIXTURES, cases: 'eks-heldout-cases.jsonl', expected: 'eks-heldout-expected.jsonl' },
+  { name: 'held-out deep seed 2001', dir: ROUTE_FIXTURES, cases: 'heldout-deep-cases.jsonl', expected: 'heldout-deep-expected.jsonl' },
   { name: 'semantics (hand-written facts)', dir: ROUTE_FIXTURES, cases: 'semantics-cases.jsonl', expected: 'semantics-expected.jsonl' },
 ];
 
