@@ -128,6 +128,7 @@ describe('simulator: config tests in the Test Explorer', function () {
   it("lists the workspace's test files and tests, runs them, and reports the failure at its expectation", async () => {
     await extension().activate();
     const file = workspaceFile('simulate', 'pipeline.fluent-test.yaml').toString();
+    await vscode.commands.executeCommand('workbench.view.testing.focus'); // VS Code asks the controller for its files
     await waitFor(
       'the test file and its tests in the Test Explorer',
       async () => {
@@ -139,7 +140,6 @@ describe('simulator: config tests in the Test Explorer', function () {
       },
       60_000,
     );
-    await vscode.commands.executeCommand('workbench.view.testing.focus');
     await vscode.commands.executeCommand('testing.runAll');
     const run = await waitFor(
       'the run to report the three tests',

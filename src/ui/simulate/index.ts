@@ -52,7 +52,7 @@ export function registerSimulate(context: vscode.ExtensionContext, client: Promi
       }),
     );
   }
-  void tests.discoverWorkspace();
+  // the workspace's test files are listed when VS Code first asks (resolveHandler), not at load
   return { playground, tests };
 }
 
