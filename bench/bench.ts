@@ -59,6 +59,7 @@ const GOALS: Record<string, Goal> = {
   tail_latency_vs_peer: { dir: 'max', goal: 0.7, must: 1 },
   parse_playground_p95_ms: { dir: 'max', goal: 50 },
   simulate_10k_events_ms: { dir: 'max', goal: 100 },
+  playground_request_p95_ms: { dir: 'max', goal: 50 },
 };
 
 /** The parser bundled like the server bundles it (see the header). */
@@ -169,6 +170,7 @@ const OPTIONAL: [file: string, fn: string][] = [
   ['kube', 'benchKube'],
   ['simulate-parse', 'benchSimulateParse'],
   ['simulate-route', 'benchSimulateRoute'],
+  ['simulate-editor', 'benchSimulateEditor'],
 ];
 
 async function runOptional(file: string, fn: string): Promise<Record<string, Value> | undefined> {
