@@ -1,6 +1,6 @@
 // Results -> the text the CLI prints. Pure: the caller decides colour and streams.
 import type { Severity } from '../language/types';
-import { escapeControlChars, escapeJsonControls } from './escape-text';
+import { escapeControlChars, escapeJsonControls } from '../language/escape-text';
 import type { FileResult } from './lint';
 import type { CliDiagnostic } from './positions';
 

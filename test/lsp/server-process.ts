@@ -33,8 +33,12 @@ export class ServerProcess {
     this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
     this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => this.diagnostics.push(p));
-    this.conn.onNotification(ShowMessageNotification.type, (p) => this.messages.push(p));
+    this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.diagnostics.push(p);
+    });
+    this.conn.onNotification(ShowMessageNotification.type, (p) => {
+      this.messages.push(p);
+    });
     this.conn.listen();
   }
 

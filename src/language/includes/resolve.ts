@@ -16,11 +16,15 @@ export type IncludeResolution =
   | { kind: 'unknown'; reason: string; pattern?: string; limit?: true };
 
 /** The absolute glob an @include names, or the reason it cannot be known. */
-export function includePattern(from: SourceFile | undefined, include: IncludeNode): { pattern: string } | { unknown: string } {
+export function includePattern(
+  from: SourceFile | undefined,
+  include: IncludeNode,
+  host?: Pick<ConfigHost, 'evaluateIncludePath'>,
+): { pattern: string } | { unknown: string } {
   let path = include.path;
   if (from) {
     const offset = from.parsed.lineIndex.offsetAt(include.pathRange.start);
-    const evaluated = includePath(include, from.text, offset);
+    const evaluated = includePath(include, from.text, offset, host?.evaluateIncludePath?.bind(host));
     if (evaluated === undefined) return { unknown: 'the path is computed by Ruby code at start-up' };
     path = evaluated;
   } else if (path.includes('#{')) return { unknown: 'the path is computed by Ruby code at start-up' };
@@ -41,7 +45,7 @@ export function includePattern(from: SourceFile | undefined, include: IncludeNod
 }
 
 export function resolveInclude(from: SourceFile | undefined, include: IncludeNode, host: ConfigHost | undefined): IncludeResolution {
-  const p = includePattern(from, include);
+  const p = includePattern(from, include, host);
   if ('unknown' in p) return { kind: 'unknown', reason: p.unknown };
   if (!host) return { kind: 'unknown', reason: 'files are not accessible here', pattern: p.pattern };
   let paths: string[] | undefined;
@@ -56,4 +60,16 @@ export function resolveInclude(from: SourceFile | undefined, include: IncludeNod
   if (host.unmatched === 'unknown')
     return { kind: 'unknown', reason: 'no such key in this ConfigMap (the file may come from the image)', pattern: p.pattern };
   return { kind: 'nothing', pattern: p.pattern };
+}
+
+/** The files an @include names (as the host sees them). */
+export function includeFiles(from: SourceFile, include: IncludeNode, host: ConfigHost | undefined): SourceFile[] {
+  const r = resolveInclude(from, include, host);
+  if (r.kind !== 'files' || !host) return [];
+  const out: SourceFile[] = [];
+  for (const p of r.paths) {
+    const f = host.file(p);
+    if (f) out.push(f);
+  }
+  return out;
 }

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocument as EditableDocument } from 'vscode-languageserver-textdocument';
-import { FluentdLanguageService, toLspDiagnostic } from '../../../../src/language/service';
+import { toLspDiagnostic } from '../../../../src/language/features/diagnostics';
+import { FluentdLanguageService } from '../../../../src/language/service';
 import { corpusRoot } from '../../../helpers/corpus';
 
 const ROUTING = new Set(['unmatched-source', 'dead-filter', 'shadowed-match', 'unused-label']);
@@ -150,7 +151,7 @@ test('event route of a source: filters in order up to the first match, partial s
     ['filter <filter app.**> @type record_transformer', 'match <match app.web> @type cloudwatch_logs'],
   );
   assert.equal(routes[0].summary, '→ 1 filter → match cloudwatch_logs');
-  const lenses = service.codeLenses(docOf(text));
+  const lenses = service.codeLenses(docOf(text)).filter((l) => l.command?.command === 'fluentd.showEventRoute');
   assert.equal(lenses.length, 1);
   assert.equal(lenses[0].command!.command, 'fluentd.showEventRoute');
   assert.equal(lenses[0].command!.title, '→ 1 filter → match cloudwatch_logs');
