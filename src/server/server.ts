@@ -23,7 +23,9 @@ import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { registerSimulateRequests } from './simulate-requests';
 import { isConfigTestPath } from '../language/config-tests';
 import { homedir } from 'node:os';
-import { readSettings, resolveSettingPath, type ServerSettings } from './settings';
+import { catalogAccess, catalogRefusal } from './catalog-access';
+import { WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
+import { readSettings, readTrust, resolveSettingPath, type ServerSettings } from './settings';
 
 export interface ServerOptions {
   fileSystem?: FileSystem;
@@ -55,15 +57,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   let workspaceRoot: string | undefined;
+  /** Trust and workspace folders: which catalogue files may be read (catalog-access.ts). */
+  let access = catalogAccess(true, []);
   let catalogsInUse = '';
-  /** A new service when the extra catalogue files change; their problems are shown once. */
+  /** A new service when the extra catalogue files (or the right to read them) change; their problems are shown once. */
   const applyCatalogs = (): boolean => {
     const paths = settings.catalogs.map((p) => resolveSettingPath(p, workspaceRoot, homedir()));
-    const key = JSON.stringify(paths);
+    const key = JSON.stringify([paths, access.trusted]);
     if (key === catalogsInUse) return false;
     catalogsInUse = key;
-    const { catalog, errors } = loadCatalogFiles(paths);
-    for (const e of errors) {
+    const refused = paths.flatMap((path) => {
+      const why = catalogRefusal(path, access);
+      return why ? [{ path, message: why }] : [];
+    });
+    const { catalog, errors } = loadCatalogFiles(paths.filter((p) => !refused.some((r) => r.path === p)));
+    for (const e of [...refused, ...errors]) {
       const message = `fluentd.catalogs: ${e.path}: ${e.message}`;
       connection.console.warn(message);
       // a notification, not a request: nothing waits for the user to dismiss it
@@ -86,6 +94,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     dynamicRangeFormatting = params.capabilities.textDocument?.rangeFormatting?.dynamicRegistration === true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder ? uriToPath(folder) : undefined;
+    const folders = (params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : [])).flatMap((u) => uriToPath(u) ?? []);
+    access = catalogAccess(readTrust(params.initializationOptions), folders);
     applyCatalogs();
     return {
       capabilities: {
@@ -114,6 +124,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     connection.client.register(bulk).catch((err: unknown) => {
       connection.console.error(`registering formatting failed: ${err instanceof Error ? err.message : String(err)}`);
     });
+  });
+
+  // the user trusted the workspace: the catalogue files it names may now be read
+  connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+    access = { ...access, trusted: true };
+    if (applyCatalogs()) for (const d of documents.all()) scheduler.now(d);
   });
 
   connection.onDidChangeConfiguration((change) => {

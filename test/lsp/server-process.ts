@@ -88,6 +88,29 @@ export class ServerProcess {
     );
   }
 
+  /** Waits for diagnostics of `uri` (published from now on, or already) that satisfy `match`. */
+  waitFor(uri: string, match: (p: PublishDiagnosticsParams) => boolean, ms: number): Promise<PublishDiagnosticsParams> {
+    return this.within(
+      `diagnostics of ${uri} as expected`,
+      ms,
+      new Promise<PublishDiagnosticsParams>((res) => {
+        const poll = setInterval(() => {
+          const hit = this.diagnostics.find((d) => d.uri === uri && match(d));
+          if (hit) {
+            clearInterval(poll);
+            res(hit);
+          }
+        }, 20);
+        poll.unref();
+      }),
+    );
+  }
+
+  /** Sends a notification of our own protocol. */
+  notify(method: string, params: unknown): Promise<void> {
+    return this.conn.sendNotification(method, params);
+  }
+
   kill(): void {
     this.conn.dispose();
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
