@@ -27,7 +27,7 @@ if (!shared || !existsSync(join(oracleDir, 'fluentd'))) {
   process.exit(1);
 }
 const manifests = join(root, 'media', 'manifests');
-const output = join(root, 'test', 'unit', 'kube', 'fixtures', 'bundled-config-verdicts.json');
+const output = join(root, 'test', 'fixtures', 'deploy', 'bundled-config-verdicts.json');
 const { BUNDLED_CONFIGS } = await tsImport('../src/kube/templates.ts', import.meta.url);
 const { selfSignedCert } = await tsImport('../src/kube/self-signed-cert.ts', import.meta.url);
 
