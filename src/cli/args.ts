@@ -13,6 +13,8 @@ export interface LintOptions {
   noColor: boolean;
   /** Files, directories, or `-` for stdin, in the order given. */
   paths: string[];
+  /** --image: the fluentd-kubernetes-daemonset image the configs will run in; plugins it lacks are errors. */
+  image?: string;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'lint'; options: LintOptions };
@@ -91,6 +93,15 @@ export function parseArgs(argv: readonly string[]): Command {
         noValue();
         options.noColor = true;
         break;
+      case '--image': {
+        const v = value().trim();
+        if (!v || /\s/.test(v))
+          throw new UsageError(
+            `--image needs an image reference, e.g. fluent/fluentd-kubernetes-daemonset:v1.19-debian-kinesis-1 (got '${v}')`,
+          );
+        options.image = v;
+        break;
+      }
       default:
         throw new UsageError(`unknown option '${name}'${suggestion(name)}`);
     }
@@ -112,7 +123,7 @@ export function parseArgs(argv: readonly string[]): Command {
   }
 }
 
-const KNOWN = ['--help', '--version', '--format', '--max-warnings', '--quiet', '--no-color'];
+const KNOWN = ['--help', '--version', '--format', '--max-warnings', '--quiet', '--no-color', '--image'];
 
 function suggestion(name: string): string {
   const bare = name.replace(/^-+/, '');

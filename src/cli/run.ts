@@ -51,7 +51,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (expansion.targets.some((t) => t.source === 'stdin')) {
     stdin = await io.readStdin().catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
   }
-  const outcome = lintTargets(expansion.targets, { cwd: io.cwd, stdin });
+  const outcome = lintTargets(expansion.targets, { cwd: io.cwd, stdin, image: options.image });
   const problems = [...expansion.problems, ...outcome.problems];
 
   const shown = options.quiet ? onlyErrors(outcome.files) : outcome.files;

@@ -20,7 +20,9 @@ interface Fixture {
     configs: { file: string; sha256: string }[];
   };
 }
-const fixture = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'deploy', 'bundled-config-verdicts.json'), 'utf8')) as Fixture;
+const fixture = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'fixtures', 'deploy', 'bundled-config-verdicts.json'), 'utf8'),
+) as Fixture;
 const templates = loadTemplates();
 const sha = (t: string) => createHash('sha256').update(t).digest('hex');
 const RERECORD = 'changed since it was recorded: run node scripts/record-deploy-verdicts.mjs';
