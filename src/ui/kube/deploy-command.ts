@@ -28,6 +28,12 @@ export async function deployCommand(session: KubeSession, args: DeployArgs = {})
   if (!(await session.requireTrust())) return undefined;
   const prepared = await prepareDeploy(session, 'Deploy');
   if (!prepared) return undefined;
+  if ('refusal' in prepared) {
+    const refused: DeployResult = { ok: false, stage: 'refused', refusal: prepared.refusal };
+    session.log(`\n=== Deploy ===\n${formatDeployResult(refused)}`);
+    reportFailure(session, refused, 'the cluster');
+    return refused;
+  }
   const { deployment, configs, loaded, client } = prepared;
   const c = loaded.current;
 
@@ -97,11 +103,13 @@ export async function deployCommand(session: KubeSession, args: DeployArgs = {})
     });
     return result;
   }
-  session.statusBar.done(
-    result.stage === 'refused' ? 'deploy refused' : 'deploy failed',
-    false,
-    `${deployment.topology.label} in ${c.context}`,
-  );
+  reportFailure(session, result, c.context, `${deployment.topology.label} in ${c.context}`);
+  return result;
+}
+
+/** A failed deploy: the status item says so until dismissed, the output opens, a notification offers the way on. */
+function reportFailure(session: KubeSession, result: DeployResult, context: string, what?: string): void {
+  session.statusBar.done(result.stage === 'refused' ? 'deploy refused' : 'deploy failed', false, what);
   // a failure is never left to a notification that fades: the output opens with the details
   session.output.show(true);
   const conflict = result.apply?.results.find((r) => r.error?.canForce);
@@ -111,12 +119,11 @@ export async function deployCommand(session: KubeSession, args: DeployArgs = {})
       : result.stage === 'rollout'
         ? `Fluentd applied, but the rollout did not complete: ${result.rolloutError?.message ?? ''}`
         : result.stage === 'apply'
-          ? `PARTIAL DEPLOY to ${c.context}: ${summary(result)}. See the output for which objects were applied.`
-          : `Deploy to ${c.context} failed in the server-side dry run; nothing was changed. ${result.apply?.results.find((r) => r.error)?.error?.message ?? result.refusal?.[0] ?? ''}`;
+          ? `PARTIAL DEPLOY to ${context}: ${summary(result)}. See the output for which objects were applied.`
+          : `Deploy to ${context} failed in the server-side dry run; nothing was changed. ${result.apply?.results.find((r) => r.error)?.error?.message ?? result.refusal?.[0] ?? ''}`;
   const actions = conflict ? ['Deploy with Force', 'Show Output'] : ['Show Output'];
   void session.prompts.notify(result.stage === 'rollout' ? 'warning' : 'error', headline, ...actions).then((choice) => {
     if (choice === 'Show Output') session.showResult();
     if (choice === 'Deploy with Force') void vscode.commands.executeCommand(DEPLOY_COMMAND, { force: true } satisfies DeployArgs);
   });
-  return result;
 }

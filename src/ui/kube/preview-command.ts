@@ -9,6 +9,12 @@ export async function previewCommand(session: KubeSession): Promise<PreviewEntry
   if (!(await session.requireTrust())) return undefined;
   const prepared = await prepareDeploy(session, 'Preview Deploy');
   if (!prepared) return undefined;
+  if ('refusal' in prepared) {
+    session.log(`\n=== Preview Deploy ===\n${prepared.refusal.join('\n')}`);
+    session.output.show(true);
+    void session.prompts.notify('error', `Preview Deploy: ${prepared.refusal[0]}`, 'Show Output').then((c) => c && session.showResult());
+    return undefined;
+  }
   const { deployment, loaded, client } = prepared;
   try {
     const entries = await vscode.window.withProgress(

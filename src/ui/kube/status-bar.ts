@@ -33,6 +33,7 @@ export class DeployStatusBar implements vscode.Disposable {
   }
 
   dismiss(): void {
+    this.shown = false;
     this.item.hide();
   }
 
@@ -40,12 +41,19 @@ export class DeployStatusBar implements vscode.Disposable {
     this.item.text = text;
     this.item.tooltip = tooltip;
     this.item.backgroundColor = undefined;
+    this.shown = true;
     this.item.show();
   }
 
-  /** Current text, for tests. */
+  private shown = false;
+
+  /** Current text and whether it is shown, for tests. */
   get text(): string {
     return this.item.text;
+  }
+
+  get visible(): boolean {
+    return this.shown;
   }
 
   dispose(): void {
