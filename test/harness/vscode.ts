@@ -361,7 +361,7 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
   const screenshotDir = join(opts.outputDir, 'screenshots');
   mkdirSync(screenshotDir, { recursive: true });
   rmSync(resultsFile, { force: true });
-  for (const f of readdirSync(screenshotDir)) if (/\.(request|query|press)$/.test(f)) unlinkSync(join(screenshotDir, f));
+  for (const f of readdirSync(screenshotDir)) if (f.endsWith('.request') || f.endsWith('.query')) unlinkSync(join(screenshotDir, f));
 
   const logFile = join(opts.outputDir, 'vscode-server.log');
   rmSync(logFile, { force: true });
@@ -427,16 +427,6 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
         } finally {
           renameSync(`${answer}.tmp`, answer);
           rmSync(query, { force: true });
-        }
-      }
-      // Key presses: `<name>.press` holds a key (e.g. Escape) for the page, e.g. to close a
-      // modal dialog after its screenshot; the file goes once pressed.
-      for (const f of readdirSync(screenshotDir)) {
-        if (!f.endsWith('.press')) continue;
-        try {
-          await b.page.keyboard.press(readFileSync(join(screenshotDir, f), 'utf8').trim());
-        } finally {
-          rmSync(join(screenshotDir, f), { force: true });
         }
       }
       if (hostExit) {

@@ -44,16 +44,3 @@ export async function pageTexts(name: string, selector: string, timeoutMs = 20_0
   if (!Array.isArray(parsed)) throw new Error(`page query ${name}: ${parsed.error}`);
   return parsed;
 }
-
-/** Presses a key in the VS Code window (through the harness, which alone drives the browser); waits until it is done. */
-export async function pressKey(key: string, timeoutMs = 20_000): Promise<void> {
-  const dir = process.env.VSCODE_FLUENTD_SCREENSHOT_DIR;
-  if (!dir) return;
-  const request = join(dir, `press-${Date.now()}.press`);
-  writeFileSync(request, key);
-  const deadline = Date.now() + timeoutMs;
-  while (existsSync(request)) {
-    if (Date.now() > deadline) throw new Error(`press ${key}: the harness did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

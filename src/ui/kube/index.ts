@@ -45,11 +45,10 @@ export function registerKube(context: vscode.ExtensionContext): void {
   );
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     context.subscriptions.push(
-      vscode.commands.registerCommand(TESTING_ANSWER_COMMAND, (answers: unknown[] = [], options: { showModals?: boolean } = {}) => {
+      vscode.commands.registerCommand(TESTING_ANSWER_COMMAND, (answers: unknown[] = []) => {
         const scripted = session.prompts instanceof ScriptedPrompts ? session.prompts : new ScriptedPrompts();
         session.prompts = scripted;
         scripted.queue(answers);
-        if (options.showModals !== undefined) scripted.showModals = options.showModals;
         return { log: scripted.log, statusBar: session.statusBar.text, statusBarVisible: session.statusBar.visible };
       }),
     );

@@ -50,8 +50,6 @@ export interface PromptRecord {
 export class ScriptedPrompts implements KubePrompts {
   readonly log: PromptRecord[] = [];
   private readonly answers: unknown[] = [];
-  /** Also show each modal question for real (for screenshots); the answer still comes from the queue once it is closed. */
-  showModals = false;
 
   queue(answers: unknown[]): void {
     this.answers.push(...answers);
@@ -69,7 +67,6 @@ export class ScriptedPrompts implements KubePrompts {
   /** Answers: an action's label, or true for the first action. */
   async choose(message: string, detail: string, actions: string[]): Promise<string | undefined> {
     this.log.push({ kind: 'choose', message, detail, options: actions });
-    if (this.showModals) await vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
     const answer = this.next();
     if (answer === true) return actions[0];
     return typeof answer === 'string' && actions.includes(answer) ? answer : undefined;
