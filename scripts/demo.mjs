@@ -220,7 +220,7 @@ console.log(`
    • routing-mistake/fluent.conf — a <match> that never sees the events (see the Problems panel)
    • k8s/fluentd-configmap.yaml — the same config inside a ConfigMap
    • the CloudWatch Logs explorer — log groups → pods → streams; tail a pod
-   • Command Palette → "Fluentd: Deploy to Cluster"${kube ? '' : ' (needs the local kube-apiserver, see above)'}
+   • Command Palette → "Fluentd: Deploy…" (pick a topology)${kube ? '' : ' (needs the local kube-apiserver, see above)'}
 
  Ctrl-C stops everything. VS Code server log: ${join(logDir, 'vscode-server.log')}
 ────────────────────────────────────────────────────────────────────────────────────────────`);
@@ -266,9 +266,9 @@ async function createPods(cluster) {
 }
 
 /**
- * No controller manager or kubelet runs next to this apiserver, so a DaemonSet's status would
- * never change and a deploy would wait for its rollout in vain. This stand-in writes the status
- * a DaemonSet controller would once every demo node runs the new pods.
+ * No controller manager or kubelet runs next to this apiserver, so a DaemonSet's or Deployment's
+ * status would never change and a deploy would wait for its rollout in vain. This stand-in writes
+ * the status their controllers would once every demo node (or replica) runs the new pods.
  */
 function simulateDaemonSetController(cluster) {
   const seen = new Map();
@@ -301,6 +301,23 @@ function simulateDaemonSetController(cluster) {
           },
         });
         say(`(stand-in DaemonSet controller) ${namespace}/${name} generation ${generation}: ${n} of ${n} pods ready`);
+      }
+      // the aggregator and the syslog collector are Deployments: the same, per replica
+      const deployments = await kubeHarness.kubeRequest(cluster, 'GET', '/apis/apps/v1/deployments');
+      for (const d of deployments.body?.items ?? []) {
+        const { namespace, name, generation } = d.metadata;
+        if ((d.status?.observedGeneration ?? 0) >= generation) continue;
+        const key = `deployment ${namespace}/${name}@${generation}`;
+        if (!seen.has(key)) {
+          seen.set(key, Date.now());
+          continue;
+        }
+        if (Date.now() - seen.get(key) < 3000) continue;
+        const n = d.spec?.replicas ?? 1;
+        await kubeHarness.kubeRequest(cluster, 'PATCH', `/apis/apps/v1/namespaces/${namespace}/deployments/${name}/status`, {
+          status: { observedGeneration: generation, replicas: n, updatedReplicas: n, readyReplicas: n, availableReplicas: n },
+        });
+        say(`(stand-in Deployment controller) ${namespace}/${name} generation ${generation}: ${n} of ${n} replicas available`);
       }
     } catch {
       // the apiserver is going away or busy; try again next tick

@@ -1,4 +1,4 @@
-// Fluentd: Deploy to Cluster — pick the topology, show the summary (context, namespace, images,
+// Fluentd: Deploy… — pick the topology, show the summary (context, namespace, images,
 // every shipped file, credentials, IAM policy, Secrets, what happens to each object) with the
 // dry-run diff a click away, then check the configs, apply, and watch every workload's rollout.
 // The result stays visible: a notification with Show Output, the output channel opened on
