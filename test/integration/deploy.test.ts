@@ -9,7 +9,7 @@
 // controllers would once the pods run.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { outputChannelText, showOutputChannel, waitFor, workspaceFile } from './helpers';
+import { outputChannelText, waitFor, workspaceFile } from './helpers';
 import { kubeAccess, kubeRequest, objectPath, type KubeAccess } from './kube-api';
 import { screenshot } from './screenshot';
 
@@ -90,6 +90,26 @@ async function simulateRollout(kube: KubeAccess, kind: 'DaemonSet' | 'Deployment
   assert.equal(r.status, 200, `patching the ${kind} status: HTTP ${r.status} ${JSON.stringify(r.body)}`);
 }
 
+/** The Fluentd Deploy output in an editor, scrolled to the last summary, for its screenshot. */
+async function showSummary(shot: string): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const text = await outputChannelText('Fluentd Deploy');
+  const doc = await waitFor('the summary in the output', () =>
+    vscode.workspace.textDocuments.find(
+      (d) => d.uri.scheme === 'output' && text().includes('=== Deploy summary') && d.getText() === text(),
+    ),
+  );
+  const editor = await vscode.window.showTextDocument(doc, { preview: true });
+  const lines = doc.getText().split('\n');
+  let line = lines.length - 1;
+  while (line > 0 && !lines[line].startsWith('=== Deploy summary')) line--;
+  editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+  await new Promise((r) => setTimeout(r, 800));
+  await screenshot(shot);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 /**
  * Runs Fluentd: Deploy… for `topology` twice: first cancelled at the summary, which then stands in
  * the Fluentd Deploy output for its screenshot; then answered "Deploy". Returns the second run's
@@ -102,9 +122,7 @@ async function deployWithSummary(
 ): Promise<{ result?: DeployResult; log: PromptRecord[] }> {
   await seam([topology]);
   assert.equal(await vscode.commands.executeCommand(DEPLOY), undefined, 'a deploy cancelled at the summary returns nothing');
-  await showOutputChannel('Fluentd Deploy');
-  await new Promise((r) => setTimeout(r, 800));
-  await screenshot(shot);
+  await showSummary(shot);
   const before = (await seam([topology, true])).log.length;
   const [result] = await Promise.all([vscode.commands.executeCommand<DeployResult | undefined>(DEPLOY), rollouts()]);
   const log = (await seam([])).log.slice(before);
@@ -208,9 +226,10 @@ describe('deploy to the local kube-apiserver', function () {
       assert.deepEqual(error.options, ['Show Output']);
       assert.ok(!log.some((p) => p.kind === 'choose'), 'no summary for a config that cannot be deployed');
       const text = await outputChannelText('Fluentd Deploy');
-      assert.match(
-        text(),
-        /fluentd-aggregator\/fluent\.conf:\d+:\d+: The output plugin 'kinesis_streams' is not in the image .*\[plugin-not-in-image\]/,
+      await waitFor('the refusal in the output', () =>
+        /fluentd-aggregator\/fluent\.conf:\d+:\d+: The output plugin 'kinesis_streams' is not in the image .*\[plugin-not-in-image\]/.test(
+          text(),
+        ),
       );
       assert.equal((await kubeRequest(kubeAccess(), 'GET', `${APPS}/deployments/fluentd-aggregator`)).status, 404, 'nothing was applied');
     } finally {
@@ -238,10 +257,16 @@ describe('deploy to the local kube-apiserver', function () {
     const after = await vscode.workspace.openTextDocument(tab.modified);
     assert.match(after.getText(), /^# new +Deployment kube-system\/fluentd-aggregator$/m);
     assert.doesNotMatch(after.getText(), /BEGIN (RSA )?PRIVATE KEY|shared_key: /, 'no Secret value in the preview');
-    // read-only: a content provider's document cannot be edited
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(tab.modified, new vscode.Position(0, 0), 'x');
-    assert.equal(await vscode.workspace.applyEdit(edit), false);
+    // read-only: typing into the diff editor changes nothing
+    const editor = await waitFor(
+      'the diff editor to be active',
+      () => vscode.window.activeTextEditor?.document.uri.toString() === tab.modified.toString() && vscode.window.activeTextEditor,
+    );
+    const shown = editor.document.getText();
+    await vscode.commands.executeCommand('type', { text: 'typed into the preview' });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(editor.document.getText(), shown);
+    assert.equal(editor.document.isDirty, false);
     await new Promise((r) => setTimeout(r, 800));
     await screenshot('deploy-preview-diff');
   });

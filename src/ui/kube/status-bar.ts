@@ -8,6 +8,7 @@ export const SHOW_RESULT_COMMAND = 'fluentd.deploy.showResult';
 
 export class DeployStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('fluentd.deploy.status', vscode.StatusBarAlignment.Left, 10);
+  private shown = false;
 
   constructor() {
     this.item.name = 'Fluentd Deploy';
@@ -44,8 +45,6 @@ export class DeployStatusBar implements vscode.Disposable {
     this.shown = true;
     this.item.show();
   }
-
-  private shown = false;
 
   /** Current text and whether it is shown, for tests. */
   get text(): string {
