@@ -94,11 +94,8 @@ async function simulateRollout(kube: KubeAccess, kind: 'DaemonSet' | 'Deployment
 async function showSummary(shot: string): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   const text = await outputChannelText('Fluentd Deploy');
-  const doc = await waitFor('the summary in the output', () =>
-    vscode.workspace.textDocuments.find(
-      (d) => d.uri.scheme === 'output' && text().includes('=== Deploy summary') && d.getText() === text(),
-    ),
-  );
+  await waitFor('the summary in the output', () => text().includes('=== Deploy summary'));
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && d.getText() === text())!;
   const editor = await vscode.window.showTextDocument(doc, { preview: true });
   const lines = doc.getText().split('\n');
   let line = lines.length - 1;
