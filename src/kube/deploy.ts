@@ -95,7 +95,7 @@ export async function deploy(req: DeployRequest): Promise<DeployResult> {
     return refused([`The config has ${errors.length} error(s); nothing was deployed:`, ...errors.map(formatFileDiagnostic)], warnings);
   const pair = forwardPairProblems(plan);
   if (pair.length)
-    return refused(['The agents’ and the aggregator’s configs do not fit together; nothing was deployed:', ...pair], warnings);
+    return refused(["The agents' and the aggregator's configs do not fit together; nothing was deployed:", ...pair], warnings);
 
   if (!req.platform) {
     await progress('Asking the API server which platform it is');

@@ -190,7 +190,7 @@ export function renderDeployment(input: RenderInput): RenderedDeployment {
         namespace: ns,
         origin: 'user',
         keys: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'],
-        purpose: 'the IAM user’s AWS keys',
+        purpose: "the IAM user's AWS keys",
         setting: 'fluentd.deploy.awsKeysSecret',
       });
     }

@@ -61,7 +61,7 @@ export function tlsPlan(namespace: string, named: string | undefined, labels: Re
         namespace,
         origin: 'user',
         keys,
-        purpose: 'the aggregator’s TLS key pair',
+        purpose: "the aggregator's TLS key pair",
         setting: 'fluentd.deploy.forward.tlsSecret',
       }
     : {
@@ -69,7 +69,7 @@ export function tlsPlan(namespace: string, named: string | undefined, labels: Re
         namespace,
         origin: 'generated',
         keys,
-        purpose: 'the aggregator’s TLS key pair',
+        purpose: "the aggregator's TLS key pair",
         type: 'kubernetes.io/tls',
         labels,
         generate: () => {

@@ -38,7 +38,7 @@ export const TOPOLOGIES: readonly TopologyDef[] = [
   {
     id: 'node-agent-cloudwatch',
     label: 'Node agent → CloudWatch Logs',
-    detail: 'A DaemonSet tails every node’s container logs and journal and writes to CloudWatch Logs (the EKS and kops setups).',
+    detail: "A DaemonSet tails every node's container logs and journal and writes to CloudWatch Logs (the EKS and kops setups).",
     workloads: [
       {
         role: 'agent',

@@ -284,7 +284,7 @@ describe('deploy to the local kube-apiserver', function () {
     assert.match(detail, /Image: fluent\/fluentd-kubernetes-daemonset:v1\.19-debian-forward-1/);
     assert.match(
       detail,
-      /Secret kube-system\/fluentd-forward-tls: the aggregator’s TLS key pair; generated locally on the first deploy, then kept/,
+      /Secret kube-system\/fluentd-forward-tls: the aggregator's TLS key pair; generated locally on the first deploy, then kept/,
     );
     assert.match(detail, /kinesis:PutRecords on arn:aws:kinesis:us-east-1:\*:stream\/integration-logs/);
     const secret = await kubeRequest(kube, 'GET', `/api/v1/namespaces/${NAMESPACE}/secrets/fluentd-forward-shared-key`);

@@ -46,7 +46,7 @@ export async function prepareDeploy(session: KubeSession, what: string): Promise
     if (errors.length)
       return { refusal: [`The config has ${errors.length} error(s); nothing was deployed:`, ...errors.map(formatFileDiagnostic)] };
     const pair = forwardPairProblems(offline);
-    if (pair.length) return { refusal: ['The agents’ and the aggregator’s configs do not fit together; nothing was deployed:', ...pair] };
+    if (pair.length) return { refusal: ["The agents' and the aggregator's configs do not fit together; nothing was deployed:", ...pair] };
     const { loaded, client } = await session.connect();
     const platform = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Fluentd: asking ${loaded.current.context} what it is` },

@@ -87,6 +87,8 @@ export class ScriptedPrompts implements KubePrompts {
 
   async notify(kind: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
     this.log.push({ kind, message, options: actions });
+    // shown for real too (not awaited: the answer comes from the queue), so screenshots show it
+    void windowPrompts.notify(kind, message, ...actions);
     if (!actions.length) return undefined;
     const answer = this.next();
     return typeof answer === 'string' && actions.includes(answer) ? answer : undefined;

@@ -77,7 +77,7 @@ describe('deploy summary', () => {
       text,
       /Secret logging\/fluentd-forward-shared-key: the forward shared key; generated locally on the first deploy, then kept/,
     );
-    assert.match(text, /Secret logging\/kinesis-user: the IAM user’s AWS keys; yours \(fluentd\.deploy\.awsKeysSecret\), must exist/);
+    assert.match(text, /Secret logging\/kinesis-user: the IAM user's AWS keys; yours \(fluentd\.deploy\.awsKeysSecret\), must exist/);
     assert.match(text, /AWS credentials: IAM user keys from Secret logging\/kinesis-user/);
     assert.match(
       text,
@@ -95,7 +95,7 @@ describe('deploy preview', () => {
       diff: '',
       before: '',
       after: '',
-      note: 'the aggregator’s TLS key pair; generated locally, value not shown',
+      note: "the aggregator's TLS key pair; generated locally, value not shown",
     },
     { target: 'ConfigMap logging/a', change: 'unchanged', diff: '', before: 'data: 1\n', after: 'data: 1\n' },
     { target: 'Service logging/b', change: 'new', diff: '+x', before: '', after: 'kind: Service\n' },
@@ -104,7 +104,7 @@ describe('deploy preview', () => {
 
   it('says new, changed or unchanged for each object', () => {
     assert.deepEqual(previewSummary(entries), [
-      '# new        Secret logging/fluentd-forward-tls (the aggregator’s TLS key pair; generated locally, value not shown)',
+      "# new        Secret logging/fluentd-forward-tls (the aggregator's TLS key pair; generated locally, value not shown)",
       '# unchanged  ConfigMap logging/a',
       '# new        Service logging/b',
       '# changed    Deployment logging/c',
@@ -146,7 +146,7 @@ describe('Kustomize base', () => {
       d.objects,
     );
     assert.ok(!files.some((f) => /kind: Secret/.test(f.text)));
-    assert.match(files[0].text, /^# {3}logging\/fluentd-forward-tls: the aggregator’s TLS key pair \(keys tls\.crt, tls\.key, ca\.crt\)$/m);
+    assert.match(files[0].text, /^# {3}logging\/fluentd-forward-tls: the aggregator's TLS key pair \(keys tls\.crt, tls\.key, ca\.crt\)$/m);
     assert.equal(new Set(files.map((f) => f.name)).size, files.length, 'file names are unique');
   });
 });
