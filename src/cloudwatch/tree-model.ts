@@ -79,6 +79,12 @@ export class CloudWatchTreeModel {
     this.changed();
   }
 
+  /** Ask the cluster for its running pods again (the groups and streams stay as loaded). */
+  refreshPods(): void {
+    this.pods = undefined;
+    this.changed();
+  }
+
   async roots(): Promise<TreeNode[]> {
     if (!this.groupPager) {
       this.groupPager = this.deps.groupPager(this.prefix);

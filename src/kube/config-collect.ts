@@ -8,7 +8,7 @@
 // (not a device, a pipe or a folder), and every packed file is scanned for literal secrets.
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import { includeTargets } from '../language/definition';
+import { includeTargets } from '../language/includes/targets';
 import type { FileSystem } from '../language/file-system';
 import { parse } from '../language/parser';
 import { pathToUri } from '../language/uri';

@@ -20,7 +20,7 @@ import { defaultChecks } from '../language/checks';
 import { imagePluginCheck } from '../language/checks/image-plugins';
 import { FluentdLanguageService } from '../language/service';
 import { uriToPath } from '../language/uri';
-import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/features';
+import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/protocol';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { homedir } from 'node:os';
 import { readSettings, resolveSettingPath, type ServerSettings } from './settings';
