@@ -13,17 +13,7 @@
 // S3 (fluent-plugin-s3 1.8, out_s3.rb): PutObject under the path; check_object (default on)
 //   HeadObject = GetObject; check_bucket (on) HeadBucket = ListBucket, and CreateBucket when
 //   auto_create_bucket (on) finds none; check_apikey_on_start (on) ListObjects = ListBucket.
-import type { AwsDestinations } from './iam-scan';
-
-/** One `cloudwatch_logs` output, as far as permissions go. `*` in a name = any characters. */
-export interface CloudWatchOutput {
-  /** Log group name or pattern (e.g. `/eks/demo/containers`, or `*` when it comes from records). */
-  logGroup: string;
-  region?: string;
-  autoCreate: boolean;
-  setsRetention: boolean;
-  tagsGroups: boolean;
-}
+import type { AwsDestinations, CloudWatchOutput } from './iam-destinations';
 
 export interface PolicyStatement {
   Sid: string;

@@ -7,7 +7,7 @@ import { parse } from '../language/parser';
 import type { ElementNode } from '../language/parser/ast';
 import { elements } from '../language/walk';
 import type { ConfigFile } from './config-files';
-import type { CloudWatchOutput } from './iam-policy';
+import type { AwsDestinations, CloudWatchOutput } from './iam-destinations';
 
 function params(el: ElementNode): Map<string, string> {
   const out = new Map<string, string>();
@@ -35,45 +35,6 @@ const truthy = (v: string | undefined) => v === '' || v === 'true' || v === 'yes
 const falsy = (v: string | undefined) => v === 'false' || v === 'no';
 /** `${tag}`-style chunk placeholders become `*` too: any value. */
 const pattern = (v: string, env: Readonly<Record<string, string | undefined>>) => resolveEmbedded(v, env).replace(/\$\{[^}]*\}/g, '*');
-
-export interface KinesisDestination {
-  stream: string;
-  region?: string;
-}
-export interface FirehoseDestination {
-  deliveryStream: string;
-  region?: string;
-}
-export interface OpenSearchDestination {
-  /** The domain name from the endpoint URL, `*` when it cannot be read. */
-  domain: string;
-  region?: string;
-  /** GET / at start-up (verify_os_version_at_startup, on by default). */
-  verifiesVersion: boolean;
-  /** OpenSearch Serverless (aws_service_name aoss): collections, not domains. */
-  serverless: boolean;
-}
-export interface S3Destination {
-  bucket: string;
-  /** Object key prefix (`path`), `` for the whole bucket. */
-  prefix: string;
-  region?: string;
-  /** HeadBucket at start (check_bucket), CreateBucket when missing (auto_create_bucket). */
-  checksBucket: boolean;
-  createsBucket: boolean;
-  /** HeadObject before each upload (check_object). */
-  checksObjects: boolean;
-  /** ListObjects at start (check_apikey_on_start). */
-  listsAtStart: boolean;
-}
-
-export interface AwsDestinations {
-  cloudwatch: CloudWatchOutput[];
-  kinesis: KinesisDestination[];
-  firehose: FirehoseDestination[];
-  opensearch: OpenSearchDestination[];
-  s3: S3Destination[];
-}
 
 /** `search-logs-abc123.eu-west-1.es.amazonaws.com` → `logs` (the domain name; the last part is a generated id). */
 export function domainFromEndpoint(url: string): string {

@@ -2,7 +2,8 @@
 // resolved with the environment its workload gets.
 import { type ConfigFile } from './config-files';
 import { destinationsPolicy, type IamPolicy } from './iam-policy';
-import { awsDestinations, type AwsDestinations } from './iam-scan';
+import type { AwsDestinations } from './iam-destinations';
+import { awsDestinations } from './iam-scan';
 import type { RenderedDeployment } from './render';
 import { deployEnv, type DeploySettings } from './settings';
 

@@ -8,6 +8,7 @@ export * from './deploy';
 export * from './errors';
 export * from './export-yaml';
 export * from './iam';
+export * from './iam-destinations';
 export * from './iam-policy';
 export * from './iam-scan';
 export * from './kubeconfig';
