@@ -19,6 +19,9 @@ export type TreeNode =
   | { kind: 'loadMore'; id: string; group?: GroupInfo }
   | { kind: 'message'; id: string; text: string; tooltip?: string; severity: 'info' | 'error' | 'loading' };
 
+/** The tree node of one kind. */
+export type NodeOf<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K }>;
+
 export interface TreeModelDeps {
   groupPager(prefix: string): PageSource<GroupInfo>;
   streamPager(groupName: string): PageSource<StreamInfo>;

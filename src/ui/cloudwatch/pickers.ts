@@ -2,9 +2,8 @@
 // stream of it, from the same model the view shows; "More…" loads the next page.
 import type { QuickPickItem } from 'vscode';
 import { streamLabel } from '../../cloudwatch/stream-names';
-import type { TreeNode } from '../../cloudwatch/tree-model';
+import type { NodeOf, TreeNode } from '../../cloudwatch/tree-model';
 import { nodeText } from '../../cloudwatch/tree-text';
-import type { NodeOf } from './commands/node-args';
 import type { CloudWatchSession } from './session';
 
 export const MORE_GROUPS = 'More log groups…';

@@ -1,8 +1,8 @@
 // Commands get the tree node they were invoked on; from the palette they get nothing.
-import type { TreeNode } from '../../../cloudwatch/tree-model';
+import type { NodeOf, TreeNode } from '../../../cloudwatch/tree-model';
 import type { CloudWatchSession } from '../session';
 
-export type NodeOf<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K }>;
+export type { NodeOf };
 
 /** `arg` when it is a tree node of one of `kinds`. */
 export function asNode<K extends TreeNode['kind']>(arg: unknown, ...kinds: K[]): NodeOf<K> | undefined {
