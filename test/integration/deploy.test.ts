@@ -102,6 +102,7 @@ async function showSummary(shot: string): Promise<void> {
   while (line > 0 && !lines[line].startsWith('=== Deploy summary')) line--;
   editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
   await vscode.commands.executeCommand('workbench.action.closePanel');
+  await vscode.commands.executeCommand('notifications.clearAll');
   await new Promise((r) => setTimeout(r, 800));
   await screenshot(shot);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
