@@ -18,6 +18,7 @@ const DEPLOY = 'fluentd.deploy.deploy';
 const PREVIEW = 'fluentd.deploy.preview';
 const STATUS = 'fluentd.deploy.status';
 const UNDEPLOY = 'fluentd.deploy.undeploy';
+const EXPORT = 'fluentd.deploy.exportManifests';
 const NAMESPACE = 'kube-system';
 const APPS = `/apis/apps/v1/namespaces/${NAMESPACE}`;
 
@@ -341,6 +342,28 @@ describe('deploy to the local kube-apiserver', function () {
       log.some((p) => p.kind === 'info' && /Fluentd 2\/2 ready — admin, namespace kube-system/.test(p.message)),
       JSON.stringify(log),
     );
+  });
+
+  it('Export Manifests writes the YAML and a Kustomize base for the last topology, without Secrets', async () => {
+    const target = workspaceFile('exported', 'fluentd-manifests.yaml').fsPath;
+    await vscode.workspace.fs.createDirectory(workspaceFile('exported'));
+    await seam([target]);
+    const written = await vscode.commands.executeCommand<{ yaml: string; kustomize: string } | undefined>(EXPORT);
+    assert.ok(written, 'nothing was exported');
+    const read = async (path: string) => Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(path))).toString('utf8');
+    assert.match(await read(written.yaml), /kind: Deployment\nmetadata:\n {2}name: fluentd-syslog/);
+    const kustomization = await read(`${written.kustomize}/kustomization.yaml`);
+    assert.match(kustomization, /^kind: Kustomization$/m);
+    assert.match(kustomization, /^ {2}- deployment-fluentd-syslog\.yaml$/m);
+    assert.match(kustomization, /# {3}kube-system\/opensearch-user: the OpenSearch user \(keys username, password\)/);
+    const files = (await vscode.workspace.fs.readDirectory(vscode.Uri.file(written.kustomize))).map(([name]) => name).sort();
+    assert.deepEqual(files, [
+      'configmap-fluentd-syslog-config.yaml',
+      'deployment-fluentd-syslog.yaml',
+      'kustomization.yaml',
+      'service-fluentd-syslog.yaml',
+      'serviceaccount-fluentd-syslog.yaml',
+    ]);
   });
 
   it('undeploy asks which topology and removes exactly its objects', async () => {
