@@ -203,8 +203,10 @@ describe('deploy to the local kube-apiserver', function () {
     });
     assert.ok(state.log.slice(before).some((p) => p.kind === 'info' && p.options?.includes('Show Output')));
     const text = await outputChannelText('Fluentd Deploy');
-    assert.match(text(), /=== Deploy summary: Node agent → CloudWatch Logs ===/);
-    assert.match(text(), /unchanged +DaemonSet kube-system\/fluentd/);
+    // the channel's document fills in asynchronously
+    await waitFor('the summary and the result in the output', () =>
+      /=== Deploy summary: Node agent → CloudWatch Logs ===[\s\S]*unchanged +DaemonSet kube-system\/fluentd/.test(text()),
+    );
     await new Promise((r) => setTimeout(r, 800));
     await screenshot('deploy-result-show-output');
   });
@@ -234,6 +236,36 @@ describe('deploy to the local kube-apiserver', function () {
     } finally {
       await setting('image', undefined);
     }
+  });
+
+  it('with fluentd.deploy.image set, the editor reports a plugin the image lacks on its @type', async () => {
+    const uri = workspaceFile('kinesis-aggregator', 'fluent.conf');
+    await vscode.workspace.fs.writeFile(
+      uri,
+      Buffer.from(
+        '<source>\n  @type forward\n</source>\n<match **>\n  @type kinesis_streams\n  region us-east-1\n  stream_name app\n</match>\n',
+      ),
+    );
+    await setting('image', 'fluent/fluentd-kubernetes-daemonset:v1.19-debian-cloudwatch-1');
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const found = await waitFor(
+        'the plugin-not-in-image diagnostic',
+        () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'plugin-not-in-image'),
+        60_000,
+      );
+      assert.equal(found.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(found.range.start.line, 4);
+      assert.match(found.message, /'kinesis_streams' is not in the image .*the variants that have it: debian-kinesis/);
+    } finally {
+      await setting('image', undefined);
+    }
+    await waitFor(
+      'the diagnostic to go with the setting',
+      () => !vscode.languages.getDiagnostics(uri).some((d) => d.code === 'plugin-not-in-image'),
+      60_000,
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('Preview Deploy opens a read-only diff and says new, changed or unchanged per object', async () => {
