@@ -56,6 +56,7 @@ interface DeployResult {
 }
 
 const seam = (answers: unknown[] = []) => vscode.commands.executeCommand<SeamState>(ANSWER, answers) as Thenable<SeamState>;
+const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 const setting = (key: string, value: unknown) =>
   vscode.workspace.getConfiguration('fluentd.deploy').update(key, value, vscode.ConfigurationTarget.Workspace);
 
@@ -251,7 +252,7 @@ describe('deploy to the local kube-apiserver', function () {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       const found = await waitFor(
         'the plugin-not-in-image diagnostic',
-        () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'plugin-not-in-image'),
+        () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'plugin-not-in-image'),
         60_000,
       );
       assert.equal(found.severity, vscode.DiagnosticSeverity.Error);
@@ -262,7 +263,7 @@ describe('deploy to the local kube-apiserver', function () {
     }
     await waitFor(
       'the diagnostic to go with the setting',
-      () => !vscode.languages.getDiagnostics(uri).some((d) => d.code === 'plugin-not-in-image'),
+      () => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'plugin-not-in-image'),
       60_000,
     );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -376,10 +377,10 @@ describe('deploy to the local kube-apiserver', function () {
     );
   });
 
-  it('Export Manifests writes the YAML and a Kustomize base for the last topology, without Secrets', async () => {
+  it('Export Manifests asks the topology and writes the YAML and a Kustomize base, without Secrets', async () => {
     const target = workspaceFile('exported', 'fluentd-manifests.yaml').fsPath;
     await vscode.workspace.fs.createDirectory(workspaceFile('exported'));
-    await seam([target]);
+    await seam(['syslog-opensearch', target]);
     const written = await vscode.commands.executeCommand<{ yaml: string; kustomize: string } | undefined>(EXPORT);
     assert.ok(written, 'nothing was exported');
     const read = async (path: string) => Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(path))).toString('utf8');

@@ -1,5 +1,5 @@
-// Fluentd: Copy IAM Policy — the least-privilege policy for the AWS outputs of the remembered
-// topology's configs (CloudWatch Logs, Kinesis, Firehose, signed OpenSearch, S3).
+// Fluentd: Copy IAM Policy — the least-privilege policy for the AWS outputs (CloudWatch Logs,
+// Kinesis, Firehose, signed OpenSearch, S3) of a topology's configs (asked, the last used first).
 import * as vscode from 'vscode';
 import { policyForDeployment, renderDeployment, type IamPolicy } from '../../kube';
 import type { KubeSession } from './session';
@@ -7,13 +7,15 @@ import { readDeployConfig, readDeploySettings } from './settings';
 
 export async function copyIamPolicyCommand(session: KubeSession): Promise<IamPolicy | undefined> {
   if (!(await session.requireTrust())) return undefined;
+  const topology = await session.pickTopology('copy the IAM policy of');
+  if (!topology) return undefined;
   try {
     const settings = readDeploySettings();
     const config = readDeployConfig();
     const deployment = renderDeployment({
       settings,
       templates: session.templates,
-      topology: session.topology,
+      topology,
       config: config.files,
       agentConfig: config.agentFiles,
     });

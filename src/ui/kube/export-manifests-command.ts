@@ -1,6 +1,6 @@
-// Fluentd: Export Manifests — the exact objects a deploy of the remembered topology would apply,
-// as one YAML file for `kubectl apply --server-side -f`, and beside it a Kustomize base (a folder
-// with kustomization.yaml and one file per object) for GitOps.
+// Fluentd: Export Manifests — the exact objects a deploy of a topology (asked, the last used
+// first) would apply, as one YAML file for `kubectl apply --server-side -f`, and beside it a
+// Kustomize base (a folder with kustomization.yaml and one file per object) for GitOps.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, parse as parsePath } from 'node:path';
 import * as vscode from 'vscode';
@@ -11,9 +11,10 @@ import { readDeployConfig, readDeploySettings } from './settings';
 export async function exportManifestsCommand(session: KubeSession): Promise<{ yaml: string; kustomize: string } | undefined> {
   if (!(await session.requireTrust())) return undefined;
   try {
+    const topology = await session.pickTopology('export');
+    if (!topology) return undefined;
     const settings = readDeploySettings();
     const config = readDeployConfig();
-    const topology = session.topology;
     const deployment = renderDeployment({
       settings,
       templates: session.templates,

@@ -34,7 +34,7 @@ export interface RefusedDeploy {
  * as `what`); a refusal when the configs do not pass their checks.
  */
 export async function prepareDeploy(session: KubeSession, what: string): Promise<PreparedDeploy | RefusedDeploy | undefined> {
-  const topology = await session.pickTopology(what === 'Deploy' ? 'deploy' : 'preview');
+  const topology = await session.pickTopology(what === 'Deploy' ? 'deploy' : 'preview a deploy of');
   if (!topology) return undefined;
   try {
     const settings = readDeploySettings();

@@ -56,7 +56,7 @@ export class KubeSession implements vscode.Disposable {
     const current = this.topology;
     const ordered = [...TOPOLOGIES].sort((a, b) => Number(b.id === current) - Number(a.id === current));
     const items = ordered.map((t) => ({ label: t.label, description: t.id === current ? 'last used' : '', detail: t.detail, id: t.id }));
-    const picked = await this.prompts.pick(items, `Topology to ${purpose}`);
+    const picked = await this.prompts.pick(items, `Fluentd topology to ${purpose}`);
     const id = (picked as { id?: TopologyId } | undefined)?.id;
     if (id) await this.context.workspaceState.update(TOPOLOGY_KEY, id);
     return id;
