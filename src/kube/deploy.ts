@@ -5,7 +5,7 @@
 import { applyObjects, formatApplyReport, type ApplyReport } from './apply';
 import type { KubeClient } from './client';
 import type { ConfigFile } from './config-files';
-import { asKubeError, KubeError } from './errors';
+import { asKubeError, type KubeError } from './errors';
 import { forwardPairProblems } from './forward-pair';
 import { detectPlatform, type Platform } from './platform';
 import { renderDeployment, type RenderedDeployment } from './render';
@@ -99,12 +99,20 @@ export async function deploy(req: DeployRequest): Promise<DeployResult> {
 
   if (!req.platform) {
     await progress('Asking the API server which platform it is');
+    let platform: Platform | undefined;
     try {
-      const platform = await detectPlatform(req.client);
-      if (platform.openshift) plan = renderDeployment({ ...input, platform });
+      platform = await detectPlatform(req.client);
     } catch (err) {
-      if (err instanceof KubeError) return { ok: false, stage: 'dry-run', refusal: [err.message], warnings };
-      return refused([(err as Error).message], warnings);
+      // An API server that cannot be asked fails the dry run too, object by object, with the
+      // reason (unreachable, 401, …) where the user looks for it; until then: plain Kubernetes.
+      await progress(`Could not read the API groups (${asKubeError(err).message}); checking as plain Kubernetes`);
+    }
+    if (platform?.openshift) {
+      try {
+        plan = renderDeployment({ ...input, platform });
+      } catch (err) {
+        return refused([(err as Error).message], warnings);
+      }
     }
   }
 
