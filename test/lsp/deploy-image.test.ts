@@ -29,8 +29,9 @@ describe('fluentd.deploy.image over LSP', () => {
       assert.equal(first.length, 1);
       assert.equal(first[0].severity, 1);
       assert.deepEqual(first[0].range, { start: { line: 4, character: 8 }, end: { line: 4, character: 24 } });
+      const message = first[0].message;
       assert.match(
-        first[0].message,
+        typeof message === 'string' ? message : message.value,
         /'kinesis_firehose' is not in the image .*debian-cloudwatch.*the variants that have it: debian-kinesis/,
       );
 
