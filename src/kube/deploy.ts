@@ -122,10 +122,12 @@ export async function deploy(req: DeployRequest): Promise<DeployResult> {
   if (!apply.ok) return { ok: false, stage: apply.phase, ...base };
   if (!req.rollout) return { ok: true, stage: 'done', ...base };
 
-  const deadline = Date.now() + req.rollout.timeoutMs;
+  // one budget for all the workloads, from the moment the first wait starts
+  let deadline: number | undefined;
   const rollouts: RolloutState[] = [];
   for (const w of plan.workloads) {
     await progress(`Waiting for the ${w.def.kind} rollout of ${w.def.name}`);
+    deadline ??= Date.now() + req.rollout.timeoutMs;
     try {
       const timeoutMs = Math.max(1, deadline - Date.now());
       rollouts.push(await waitForRollout(req.client, w.object, { timeoutMs, intervalMs: req.rollout.intervalMs, onUpdate: req.onRollout }));
