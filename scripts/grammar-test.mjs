@@ -282,7 +282,18 @@ if (!existsSync(corpusDir)) {
   const yamlSyntaxes = () => {
     const cache = process.env.XDG_CACHE_HOME || join(process.env.HOME || tmpdir(), '.cache');
     const version = /^VERSION=(\S+)/m.exec(readFileSync(join(root, 'scripts', 'vscode', 'provision.sh'), 'utf8'))?.[1];
-    return join(cache, 'vscode-fluentd', `code-server-${version}`, 'node_modules', 'code-server', 'lib', 'vscode', 'extensions', 'yaml', 'syntaxes');
+    return join(
+      cache,
+      'vscode-fluentd',
+      `code-server-${version}`,
+      'node_modules',
+      'code-server',
+      'lib',
+      'vscode',
+      'extensions',
+      'yaml',
+      'syntaxes',
+    );
   };
   if (!existsSync(yamlSyntaxes())) {
     console.log('grammar tests: provisioning the VS Code server for its YAML grammar (scripts/vscode/provision.sh)');
@@ -295,7 +306,10 @@ if (!existsSync(corpusDir)) {
     const grammars = readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
       .map((f) => ({ scopeName: JSON.parse(readFileSync(join(dir, f), 'utf8')).scopeName, path: join(dir, f) }));
-    grammars.push({ scopeName: 'source.fluentd', path: grammarPath }, { scopeName: raw.scopeName, path: injectionPath, injectTo: ['source.yaml'] });
+    grammars.push(
+      { scopeName: 'source.fluentd', path: grammarPath },
+      { scopeName: raw.scopeName, path: injectionPath, injectTo: ['source.yaml'] },
+    );
     const tmp = mkdtempSync(join(tmpdir(), 'fluentd-grammar-'));
     const config = join(tmp, 'package.json');
     // the tool reads grammar paths relative to the config file
