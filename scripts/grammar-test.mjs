@@ -7,8 +7,8 @@
 //     line Fluentd names for every syntax error a line-based highlighter can see;
 //  5. language-configuration.json: its regexes do what they claim on real configs;
 //  6. the injection grammar for ConfigMap YAML (.conf keys holding fluent.conf): the fixtures
-//     test/grammar/*.fluentd.yaml through VS Code's own YAML grammar (from the VS Code server
-//     the integration tier uses, provisioned by scripts/vscode/provision.sh when missing).
+//     test/grammar/*.fluentd.yaml through VS Code's own YAML grammar (from the newest VS Code
+//     server the integration tier uses, provisioned by scripts/vscode/targets.mjs when missing).
 // Exits non-zero when anything fails. Usage: node scripts/grammar-test.mjs
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { provisionVsCode, vscodeTarget } from './vscode/targets.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const grammarPath = join(root, 'syntaxes', 'fluentd.tmLanguage.json');
@@ -279,29 +280,16 @@ if (!existsSync(corpusDir)) {
   visitRegex(raw, 'injection');
   const yamlFixtures = readdirSync(fixtureDir).filter((f) => f.endsWith('.fluentd.yaml'));
   if (!yamlFixtures.length) fail(section, `no *.fluentd.yaml fixtures in ${fixtureDir}`);
-  const yamlSyntaxes = () => {
-    const cache = process.env.XDG_CACHE_HOME || join(process.env.HOME || tmpdir(), '.cache');
-    const version = /^VERSION=(\S+)/m.exec(readFileSync(join(root, 'scripts', 'vscode', 'provision.sh'), 'utf8'))?.[1];
-    return join(
-      cache,
-      'vscode-fluentd',
-      `code-server-${version}`,
-      'node_modules',
-      'code-server',
-      'lib',
-      'vscode',
-      'extensions',
-      'yaml',
-      'syntaxes',
-    );
-  };
-  if (!existsSync(yamlSyntaxes())) {
-    console.log('grammar tests: provisioning the VS Code server for its YAML grammar (scripts/vscode/provision.sh)');
-    spawnSync('bash', [join(root, 'scripts', 'vscode', 'provision.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // the VS Code the integration tier runs first (installed once, then a stat)
+  let dir = '';
+  try {
+    const { codeServerDir } = provisionVsCode(vscodeTarget('newest'));
+    dir = join(codeServerDir, 'lib', 'vscode', 'extensions', 'yaml', 'syntaxes');
+  } catch (e) {
+    fail(section, `the VS Code server (for its YAML grammar) could not be provisioned: ${e instanceof Error ? e.message : e}`);
   }
-  const dir = yamlSyntaxes();
-  if (!existsSync(dir)) fail(section, `VS Code's YAML grammar is not at ${dir}`);
-  else if (yamlFixtures.length) {
+  if (dir && !existsSync(dir)) fail(section, `VS Code's YAML grammar is not at ${dir}`);
+  else if (dir && yamlFixtures.length) {
     // the grammars as VS Code contributes them: its YAML ones, ours, and the injection
     const grammars = readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
