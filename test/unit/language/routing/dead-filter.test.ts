@@ -155,7 +155,9 @@ test('the unmatched-source message is the short fact; the why is in related plac
   );
   const hover = service.hover(doc, { line: 9, character: 8 })!;
   const value = (hover.contents as { value: string }).value;
-  assert.match(value, /\*\*`tag`\*\*/); // the parameter's own hover first
+  // the why of the finding first, then the parameter's own hover
+  assert.match(value, /^\*\*No \\<match\\> catches this source's tags/);
+  assert.match(value, /---\n\n\*\*`tag`\*\*/);
   assert.match(value, /No `<match>` matches those tags \(`<match kubernetes\.\*>`\), so Fluentd drops every event/);
   assert.match(value, /The filters on the same path need it too: `<filter kubernetes\.\*\*>`/);
   // a filter's hover explains it too
