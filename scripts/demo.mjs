@@ -10,9 +10,9 @@
 // Provisions what it needs on first use (the VS Code server, moto); building kube-apiserver takes
 // minutes, so it runs only when already built (npm test builds it) or with --kube.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { require as tsRequire } from 'tsx/cjs/api';
@@ -195,7 +195,9 @@ try {
 } catch (e) {
   await fail(`the VS Code server did not start: ${e instanceof Error ? e.message : e}`);
 }
-const url = server.url(WORKSPACE, [
+// the served VS Code auto-saves: it gets a copy, so trying a quick fix never rewrites the checkout
+const workspaceCopy = copyDemoWorkspace();
+const url = server.url(workspaceCopy, [
   ['extensionDevelopmentPath', server.remoteUri(ROOT)],
   ['skipWelcome', 'true'],
 ]);
@@ -212,7 +214,7 @@ console.log(`
                   ${CONTAINERS_GROUP} (pods of kube-system, shop, payments) and ${SYSTEMD_GROUP}
                   (kubelet, containerd, docker on ${NODES.length} nodes)${liveIntervalMs > 0 ? `; a new event every ${liveIntervalMs / 1000} s` : ''}
  Kubernetes       ${kube ? `kube-apiserver ${kube.version} at ${kube.server}, context "admin" (a stand-in marks DaemonSet rollouts done)` : kubeNote}
- Workspace        demo/workspace (cluster "${CLUSTER}")
+ Workspace        a copy of demo/workspace in ${workspaceCopy} (cluster "${CLUSTER}"; removed on stop)
 
  Try:
    • fluentd/fluent.conf — hover a parameter, Ctrl+Space for completion, Ctrl+Click an @include
@@ -325,4 +327,12 @@ function simulateDaemonSetController(cluster) {
     }
   }, 1000);
   return { name: 'DaemonSet stand-in', stop: () => clearInterval(timer) };
+}
+
+/** demo/workspace copied to a temp folder (removed when the demo stops): edits in the demo stay there. */
+function copyDemoWorkspace() {
+  const dir = join(mkdtempSync(join(tmpdir(), 'vscode-fluentd-demo-workspace-')), 'workspace');
+  cpSync(WORKSPACE, dir, { recursive: true });
+  stops.unshift({ name: 'workspace copy', stop: () => rmSync(dirname(dir), { recursive: true, force: true }) });
+  return dir;
 }
