@@ -1,6 +1,8 @@
 // Files -> findings: reads each target, decodes it (tolerating bad UTF-8), runs the
 // file kind's linter through the language service, and converts positions for output.
 import { join } from 'node:path';
+import { defaultChecks } from '../language/checks';
+import { imagePluginCheck } from '../language/checks/image-plugins';
 import { nodeFileSystem } from '../language/node-file-system';
 import { readRegularFile, UnreadableFileError } from '../language/read-regular-file';
 import { LineIndex } from '../language/parser';
@@ -27,10 +29,13 @@ export interface LintContext {
   /** Bytes read from stdin, when `-` is among the targets (an Error if reading failed). */
   stdin?: Uint8Array | Error;
   service?: FluentdLanguageService;
+  /** --image: also report plugins this image lacks. */
+  image?: string;
 }
 
 export function lintTargets(targets: readonly Target[], ctx: LintContext): LintOutcome {
-  const service = ctx.service ?? new FluentdLanguageService({ fileSystem: nodeFileSystem });
+  const checks = ctx.image ? [...defaultChecks, imagePluginCheck(ctx.image)] : undefined;
+  const service = ctx.service ?? new FluentdLanguageService({ fileSystem: nodeFileSystem, checks });
   const out: LintOutcome = { files: [], problems: [] };
   for (const t of targets) {
     let bytes: Uint8Array;

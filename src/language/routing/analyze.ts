@@ -1,59 +1,56 @@
 // Routing findings Fluentd only shows at runtime, if ever (all warnings):
 //   unmatched-source  no <match> of the source's router can match any of its tags:
 //                     every event is dropped ("no patterns matched tag=…")
-//   dead-filter       every tag the <filter> matches is taken by an earlier <match>
+//   dead-filter       every tag the <filter> matches is taken by an earlier <match>, or
+//                     no tag that arrives in its router reaches it (unreached-filters.ts)
 //   shadowed-match    every tag the <match> matches is taken by an earlier <match>
-//   unused-label      no @label anywhere sends events to this <label>
+//   unused-label      no @label (nor a plugin parameter such as timeout_label) sends events to this <label>
 //   routing-not-analysed (information) a pattern was too costly to test against a tag
 //                     (the analysis has a step budget); what depends on it is not reported
 // Only what the config proves is reported: unknown tags, computed patterns, @include
 // of unknown content and `/regexp/` against wildcard tags all silence a finding.
-import type { Diagnostic, Range } from '../types';
+import type { Diagnostic } from '../types';
 import type { SourceFile } from '../includes/host';
 import type { ConfigTree, TreeElement } from '../includes/tree';
-import { coversWorkers, sharesWorker, buildModel, type Rule, type RoutingModel, type Scope, type Source } from './model';
+import { labelsNamedByParams } from './arrivals';
+import { shortestAccepted } from './automaton';
 import { exhausted, withBudget, type CostlyTest } from './budget';
+import { at, MAX_RELATED, tagText, takenFirst } from './finding-text';
+import { coversWorkers, buildModel, type Rule, type RoutingModel, type Scope } from './model';
 import { PatternSet } from './pattern';
 import { PatternIndex } from './pattern-index';
-import { ruleCandidates } from './scope-index';
-import { shortestAccepted } from './automaton';
-import { mayMatch, overlap, patternTaken } from './query';
-import { tagsDisplay, type TagTemplate } from './tags';
+import { overlap, patternTaken } from './query';
+import { unmatchedSource } from './unmatched-source';
+import { unreachedFilters } from './unreached-filters';
 
 export interface RoutingFinding {
   file: SourceFile;
   diagnostic: Diagnostic;
 }
 
-/** `Diagnostic.data` of unmatched-source: pattern edits that make a <match> catch the source. */
-export interface PatternFix {
-  uri: string;
-  /** The <match> argument. */
-  range: Range;
-  /** The whole new argument. */
-  newText: string;
-  /** e.g. `kubernetes.*` → `kubernetes.**` */
-  title: string;
-}
-
 /** Labels Fluentd itself sends events to. */
 const BUILTIN_LABELS = new Set(['@ERROR', '@FLUENT_LOG']);
-const MAX_RELATED = 3;
 
 /** Work one analysis may take (budget.ts): about 150 ms; real configs, even of 20,000 rules, use a small part of it. */
 export const ANALYSIS_STEP_BUDGET = 1_500_000;
 
 export function analyzeRouting(tree: ConfigTree, model: RoutingModel = buildModel(tree), budget = ANALYSIS_STEP_BUDGET): RoutingFinding[] {
   const out: RoutingFinding[] = [];
-  const { value: stoppedAt, costly } = withBudget(budget, () => {
+  const covered = new Set<Rule>();
+  const { value: stoppedAt, costly } = withBudget(budget, (): TreeElement | undefined => {
     for (const scope of [model.root, ...model.labels.values()]) {
-      const at = coveredRules(scope, out);
-      if (at) return at;
+      const stop = coveredRules(scope, out, covered);
+      if (stop) return stop;
     }
     for (const src of model.sources) {
       if (exhausted()) return src.el;
-      unmatchedSource(model, src, out);
+      const d = unmatchedSource(model, src);
+      if (d) out.push({ file: src.el.file, diagnostic: d });
     }
+    const unreached = unreachedFilters(model, covered);
+    // an answer given after the budget ran out may be a "cannot tell" read as proof: not reported
+    if (exhausted()) return model.sources[0]?.el;
+    for (const u of unreached) out.push({ file: u.rule.el.file, diagnostic: u.diagnostic });
     return undefined;
   });
   unusedLabels(model, out);
@@ -95,33 +92,20 @@ function notAnalysed(model: RoutingModel, costly: readonly CostlyTest[], out: Ro
   }
 }
 
-function at(el: TreeElement): Range {
-  return el.node.argRange ?? el.node.openRange;
-}
-
-function tagText(el: TreeElement): string {
-  return el.node.arg ? `<${el.node.name} ${el.node.arg}>` : `<${el.node.name}>`;
-}
-
-function related(rules: Rule[]) {
-  return rules
-    .slice(0, MAX_RELATED)
-    .map((r) => ({ uri: r.el.file.uri, range: r.el.node.openRange, message: `${tagText(r.el)} takes these events first` }));
-}
-
 /**
  * dead-filter and shadowed-match: every tag of the rule is taken by earlier matches
  * of its scope. Earlier matches are indexed by the literal start and end of their
  * patterns (pattern-index.ts), so a config of thousands of distinct patterns stays
  * near linear.
  */
-function coveredRules(scope: Scope, out: RoutingFinding[]): TreeElement | undefined {
+function coveredRules(scope: Scope, out: RoutingFinding[], covered: Set<Rule>): TreeElement | undefined {
   const index = new EarlierMatches();
   for (const r of scope.rules) {
     if (exhausted()) return r.el; // the budget ran out: the rest is not analysed
     if (r.patterns) {
       const takers = index.takers(r);
       if (takers) {
+        covered.add(r);
         const filter = r.kind === 'filter';
         const names = takers.map((t) => tagText(t.el)).join(', ');
         out.push({
@@ -133,7 +117,7 @@ function coveredRules(scope: Scope, out: RoutingFinding[]): TreeElement | undefi
             message: filter
               ? `This filter never runs: every tag it matches is taken by an earlier <match> (${names}), and events only pass filters that come before their <match>. Move it above.`
               : `This <match> never receives events: every tag it matches is taken by an earlier <match> (${names}) — the first match wins. Move it above or narrow the earlier pattern.`,
-            related: related(takers),
+            related: takenFirst(takers),
           },
         });
       }
@@ -221,94 +205,13 @@ class EarlierMatches {
   }
 }
 
-function firstMatches(scope: Scope, src: Source, n: number): Rule[] {
-  const out: Rule[] = [];
-  for (const r of scope.rules) {
-    if (out.length >= n) break;
-    if (r.kind === 'match' && sharesWorker(r.workers, src.workers)) out.push(r);
-  }
-  return out;
-}
-
-function scopeOf(model: RoutingModel, label: string | undefined): Scope | undefined {
-  if (label === undefined) return undefined;
-  return label === '' ? model.root : model.labels.get(label);
-}
-
-function unmatchedSource(model: RoutingModel, src: Source, out: RoutingFinding[]): void {
-  if (src.tags.kind !== 'tags') return;
-  const scope = scopeOf(model, src.label);
-  // a label that does not exist is the structure check's error; unknown includes may hold matches
-  if (!scope || !scope.complete) return;
-  // no <match> at all: a fragment meant to be included, not a config dropping everything
-  const first = scope.rules.find((r) => r.kind === 'match' && sharesWorker(r.workers, src.workers));
-  if (!first) return;
-  const { templates } = src.tags;
-  const found = ruleCandidates(scope, 'match', templates, MAX_CANDIDATES);
-  if (!found) return; // too many to tell
-  // a pattern computed at start-up may match anything
-  if (found.computed.some((r) => sharesWorker(r.workers, src.workers))) return;
-  const candidates = found.rules.filter((r) => sharesWorker(r.workers, src.workers));
-  for (const m of candidates) if (mayMatch(templates, m.patterns!) !== false) return;
-  // the matches shown and offered a fix: those that start and end like the source's tags, else the first ones
-  const matches = candidates.length ? candidates : firstMatches(scope, src, MAX_RELATED);
-  const tagParam = src.el.children.find((c) => c.kind === 'param' && c.node.key === 'tag');
-  const range = tagParam && tagParam.kind === 'param' ? (tagParam.node.value?.range ?? tagParam.node.range) : src.el.node.openRange;
-  const fixes = patternFixes(templates, matches);
-  const where = scope.name ? ` in <label ${scope.name}>` : '';
-  const note = src.tags.note ? ` (${src.tags.note})` : '';
-  out.push({
-    file: src.el.file,
-    diagnostic: {
-      range,
-      severity: 'warning',
-      code: 'unmatched-source',
-      message:
-        `No <match>${where} matches the tags of this source — ${tagsDisplay(src.tags)}${note}: Fluentd drops every event at runtime ("no patterns matched").` +
-        (fixes.length ? ` ${fixes[0].title} would catch them.` : ''),
-      related: matches
-        .slice(0, MAX_RELATED)
-        .map((m) => ({ uri: m.el.file.uri, range: m.el.node.openRange, message: `${tagText(m.el)} does not match these tags` })),
-      ...(fixes.length ? { data: { fixes } } : {}),
-    },
-  });
-}
-
-/**
- * `*` matches one tag part: where a match would catch the source's tags with its
- * whole-part `*` widened to `**`, that is the fix (`kubernetes.*` → `kubernetes.**`).
- */
-export function patternFixes(templates: readonly TagTemplate[], matches: readonly Rule[]): PatternFix[] {
-  const fixes: PatternFix[] = [];
-  for (const m of matches) {
-    const { node, file } = m.el;
-    const range = node.argRange;
-    if (!range || range.start.line !== range.end.line) continue;
-    const idx = file.parsed.lineIndex;
-    const written = file.text.slice(idx.offsetAt(range.start), idx.offsetAt(range.end));
-    if (written !== node.arg) continue; // quoted or escaped: leave it to the user
-    const pats = node.arg.split(/(\s+)/);
-    let changed = false;
-    const widened = pats.map((p) => {
-      if (/^\s+$/.test(p) || p.startsWith('/')) return p;
-      const w = p.replace(/(^|\.)\*(?=$|\.)/g, '$1**');
-      if (w !== p) changed = true;
-      return w;
-    });
-    if (!changed) continue;
-    const newText = widened.join('');
-    if (mayMatch(templates, PatternSet.of(newText)) !== true) continue;
-    fixes.push({ uri: file.uri, range, newText, title: `<match ${newText}> instead of <match ${node.arg}>` });
-  }
-  return fixes;
-}
-
 function unusedLabels(model: RoutingModel, out: RoutingFinding[]): void {
   if (model.unknownLabelRef || !model.tree.complete) return;
   // a tree without sources is a fragment: its labels are used from elsewhere
   if (!model.sources.length) return;
+  const named = labelsNamedByParams(model);
   for (const [name, scope] of model.labels) {
-    if (!name || BUILTIN_LABELS.has(name) || model.labelRefs.has(name) || !scope.label) continue;
+    if (!name || BUILTIN_LABELS.has(name) || model.labelRefs.has(name) || named.has(name) || !scope.label) continue;
     out.push({
       file: scope.label.file,
       diagnostic: {
