@@ -31,7 +31,9 @@ export function formatGithub(files: readonly FileResult[]): string {
  * early; other control characters (from the config) are shown escaped, not sent to the log.
  */
 export function data(text: string): string {
-  return escapeControlCharsKeepingLines(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // CR and LF are GitHub's own escapes (%0D, %0A): never raw in the log, so kept as they are
+  const escaped = text.split('\r').map(escapeControlCharsKeepingLines).join('\r');
+  return escaped.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value also escapes the ':' and ',' that separate properties. */
