@@ -95,14 +95,24 @@ describe('reading only regular files, capped', () => {
   });
 
   test("deploy's config collection refuses an include that is not a regular file", () => {
-    const r = runInChild<string>(
-      `const { collectConfigFiles } = await import(${src('kube/config-collect')});
-       const { nodeFileSystem } = await import(${src('language/node-file-system')});
-       try { collectConfigFiles(${JSON.stringify(join(dir, 'fluent.conf'))}, nodeFileSystem); return 'collected'; }
-       catch (e) { return e.name + ': ' + e.message; }`,
-      LIMIT_MS,
-    );
-    assert.equal(r.timedOut, false);
-    assert.match(r.value ?? '', /^ConfigFilesError: Cannot read .*zero\.conf/);
+    // a FIFO inside the config folder (a link to /dev/zero is refused earlier, as outside the folder)
+    const d = join(dir, 'deploy');
+    mkdirSync(d);
+    execFileSync('mkfifo', [join(d, 'fifo.conf')]);
+    writeFileSync(join(d, 'fluent.conf'), ROOT.replace('@include zero.conf\n', ''));
+    const collect = (main: string) =>
+      runInChild<string>(
+        `const { collectConfigFiles } = await import(${src('kube/config-collect')});
+         const { nodeFileSystem } = await import(${src('language/node-file-system')});
+         try { collectConfigFiles(${JSON.stringify(main)}, nodeFileSystem); return 'collected'; }
+         catch (e) { return e.name + ': ' + e.message; }`,
+        LIMIT_MS,
+      );
+    const fifo = collect(join(d, 'fluent.conf'));
+    assert.equal(fifo.timedOut, false);
+    assert.match(fifo.value ?? '', /^ConfigFilesError: fifo\.conf .*not a regular file/);
+    const zero = collect(join(dir, 'fluent.conf'));
+    assert.equal(zero.timedOut, false);
+    assert.match(zero.value ?? '', /^ConfigFilesError: .*zero\.conf/);
   });
 });
