@@ -7,11 +7,12 @@
 //   fuzz_calls_over_200ms    calls over 200 ms of CPU time
 //   fuzz_peak_rss_mb         the worker's peak resident memory
 //   fuzz_failures            throws, failed checks, hangs and crashes (must be 0)
+//   fuzz_slowest_call        which call that was, to replay with `npm run fuzz -- --seed S --only N`
 // `npm run fuzz -- --count N --seed S` runs the same campaign with every slow call listed.
 import { runFuzz } from '../test/helpers/fuzz/run-fuzz';
 import { round } from './util';
 
-export async function benchFuzz(): Promise<Record<string, number>> {
+export async function benchFuzz(): Promise<Record<string, number | string>> {
   const count = Number(process.env.BENCH_FUZZ_COUNT ?? 10_000);
   const seed = Number(process.env.BENCH_FUZZ_SEED ?? 13);
   const r = await runFuzz({ count, seed, goalMs: 200 });
@@ -23,5 +24,6 @@ export async function benchFuzz(): Promise<Record<string, number>> {
     fuzz_calls_over_200ms: t.overGoalCount,
     fuzz_peak_rss_mb: Math.round(t.peakRssMb),
     fuzz_failures: t.failures.length + r.hangs.length + r.crashes.length,
+    fuzz_slowest_call: t.maxCpu ? `${t.maxCpu.call} (seed ${seed}, input ${t.maxCpu.index})` : 'none',
   };
 }
