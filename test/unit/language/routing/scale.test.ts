@@ -1,7 +1,7 @@
 // Issue 13, item 5: the shadowed-match check compared each <match> with every earlier one
 // (5k / 10k / 20k blocks: 2.3 / 6.7 / 24 s per edit). Earlier rules are now found through
 // an index of the literal start and end of their patterns: the work per rule no longer
-// grows with the config. The times are in `npm run bench` (routing_20k_matches_ms…); here,
+// grows with the config. The times are in `npm run bench` (route_analysis_{5k,10k,20k}_matches_cpu_ms); here,
 // the index's answers are checked, and a 20,000-block config is analysed in a child process
 // under a hang guard, with its findings right.
 import assert from 'node:assert/strict';
