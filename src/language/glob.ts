@@ -227,7 +227,10 @@ const isMagic = (s: string) => /[*?[\\]/.test(s);
 /** Absolute matches of an absolute glob pattern, sorted and de-duplicated; GlobLimitError past `limits` or the budget. */
 export function glob(pattern: string, fs: DirLister, limits: GlobLimits = GLOB_LIMITS, budget: GlobBudget = globBudget()): string[] {
   const walker = new Walker(fs, limits, budget);
-  for (const p of expandBraces(pattern, limits.patterns)) {
+  const alternatives = expandBraces(pattern, limits.patterns);
+  // each alternative is a walk of its own, over listings already made too: work the budget counts
+  walker.spend(alternatives.length);
+  for (const p of alternatives) {
     const segments = posix
       .normalize(p)
       .split('/')
@@ -261,6 +264,16 @@ class Walker {
     return entries ?? [];
   }
 
+  /**
+   * Work done on listings already made (an alternative walked, an entry tested) is spent
+   * from the entries budget too: a request whose root search follows a link cycle through
+   * hundreds of 256-alternative globs, all listing the same folder, once took seconds.
+   */
+  spend(n: number): void {
+    this.budget.entries -= n;
+    if (this.budget.entries < 0) throw new GlobLimitError('the patterns take too much work (alternatives and folders walked)');
+  }
+
   private add(path: string): void {
     this.results.add(path);
     if (this.results.size > this.limits.matches) throw new GlobLimitError(`the pattern matches more than ${this.limits.matches} files`);
@@ -284,6 +297,7 @@ class Walker {
     }
     if (!isMagic(seg) && seg !== '**') {
       // the last segment, literal: the file itself (directories are not included files)
+      this.spend(1);
       if (this.list(dir).some((e) => e.name === seg && !e.isDirectory)) this.add(posix.join(dir, seg));
       return;
     }
@@ -291,6 +305,7 @@ class Walker {
     const m = this.matcher(seg === '**' ? '*' : seg);
     // Ruby 3.1 lets a pattern with a leading dot match the `.` entry (`conf/.*/x.conf` reads conf/./x.conf), never `..`
     const entries = seg.startsWith('.') ? [DOT, ...this.list(dir)] : this.list(dir);
+    this.spend(entries.length);
     for (const e of entries) {
       if (!m.test(e.name)) continue;
       const next = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;

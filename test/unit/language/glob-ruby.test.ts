@@ -168,6 +168,26 @@ describe('pattern budgets (pure)', () => {
     assert.throws(() => glob('/*/*/*/*/*/f.conf', lister, undefined, shared), GlobLimitError);
   });
 
+  test('work on folders already listed counts: many 256-alternative globs over one folder end at the budget (fuzz seed 13, input 897)', () => {
+    // the root search followed a link cycle (l3 -> ..) through hundreds of
+    // `{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}.conf` includes, each listing one folder once and
+    // walking it 256 times: seconds per request, with the listings budget hardly touched
+    let listed = 0;
+    const lister = {
+      list: (d: string) => {
+        listed++;
+        return d === '/in' ? [{ name: 'fluent.conf', isDirectory: false }] : undefined;
+      },
+    };
+    const budget = globBudget(500, 20_000);
+    let globs = 0;
+    assert.throws(() => {
+      for (; globs < 400; globs++) glob(`/in/${'{a,b}'.repeat(8)}.conf`, lister, undefined, budget);
+    }, GlobLimitError);
+    assert.ok(globs < 100, `stopped after ${globs} globs`);
+    assert.ok(listed <= globs + 1);
+  });
+
   test('segment matching stays linear: many stars against a long name', () => {
     const many = `/dir/${'*a'.repeat(40)}*b`;
     const name = 'a'.repeat(5000);
