@@ -40,7 +40,8 @@ const MAX_MESSAGE = 300; // the oracle keeps the first 300 characters of an erro
 function resultJson(o: ParseOutcome): string {
   switch (o.kind) {
     case 'record':
-      return `{"time":${o.time ? `[${o.time.sec},${o.time.nsec}]` : 'null'},"record":${toRubyJson(o.record)}}`;
+    case 'value':
+      return `{"time":${o.time ? `[${o.time.sec},${o.time.nsec}]` : 'null'},"record":${toRubyJson(o.kind === 'record' ? o.record : o.value)}}`;
     case 'nomatch':
       return '{"nomatch":true}';
     case 'error':

@@ -2,8 +2,8 @@
 // the warnings, and the budget that bounds the run (steps, wall-clock time, and how
 // deep emits nest: a rewrite loop or a label cycle ends here with the tags it went
 // round, where Fluentd itself would recurse until its stack overflows).
-import type { Budget, EventRecord, SimulationEnvironment } from '../types';
-import { deepCopy, type Ev } from './records';
+import type { BareValue, Budget, EventRecord, SimulationEnvironment } from '../types';
+import { deepCopy, recordOf, type Ev } from './records';
 import type { Delivery, ElementRef, NotSimulated, Pending, RouteResult, Stopped, TraceBranch, TraceStep, UnmatchedEvent } from './types';
 
 /** Nested emits deeper than this are a loop (real configs nest a handful: relabel, rewrite, copy). */
@@ -79,7 +79,7 @@ export class RunState {
   }
 
   /** A snapshot of a record for the trace (later changes in place must not show in earlier steps). */
-  snapshot(record: EventRecord): EventRecord {
+  snapshot<T extends EventRecord | BareValue>(record: T): T {
     return deepCopy(record);
   }
 
@@ -95,7 +95,7 @@ export class RunState {
   }
 
   noMatch(label: string, tag: string, ev: Ev): void {
-    this.unmatched.push({ tag, label, time: ev.time, record: ev.record });
+    this.unmatched.push({ tag, label, time: ev.time, record: recordOf(ev) });
     this.trace(ev, { kind: 'unmatched' });
   }
 
