@@ -31,6 +31,18 @@ const SETS: [string, string, string][] = [
     join(root, 'test/fixtures/simulate-parse/json-heldout-cases.jsonl'),
     join(root, 'test/fixtures/simulate-parse/json-heldout-expected.jsonl'),
   ],
+  // the daemonset images' own kubernetes and multiline_kubernetes parsers (generate-glog-cases.py)
+  [
+    'glog seed 7',
+    join(root, 'test/fixtures/simulate-parse/glog-cases.jsonl'),
+    join(root, 'test/fixtures/simulate-parse/glog-expected.jsonl'),
+  ],
+  // recorded before the engine first ran on them
+  [
+    'glog held-out seed 7007',
+    join(root, 'test/fixtures/simulate-parse/glog-heldout-cases.jsonl'),
+    join(root, 'test/fixtures/simulate-parse/glog-heldout-expected.jsonl'),
+  ],
 ];
 
 /** Keys sorted, numbers kept as Ruby wrote them (1.0 stays a Float): equal texts mean equal JSON values and types. */
