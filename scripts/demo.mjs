@@ -10,9 +10,9 @@
 // Provisions what it needs on first use (the VS Code server, moto); building kube-apiserver takes
 // minutes, so it runs only when already built (npm test builds it) or with --kube.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { require as tsRequire } from 'tsx/cjs/api';
@@ -195,7 +195,9 @@ try {
 } catch (e) {
   await fail(`the VS Code server did not start: ${e instanceof Error ? e.message : e}`);
 }
-const url = server.url(WORKSPACE, [
+// the served VS Code auto-saves: it gets a copy, so trying a quick fix never rewrites the checkout
+const workspaceCopy = copyDemoWorkspace();
+const url = server.url(workspaceCopy, [
   ['extensionDevelopmentPath', server.remoteUri(ROOT)],
   ['skipWelcome', 'true'],
 ]);
@@ -212,14 +214,14 @@ console.log(`
                   ${CONTAINERS_GROUP} (pods of kube-system, shop, payments) and ${SYSTEMD_GROUP}
                   (kubelet, containerd, docker on ${NODES.length} nodes)${liveIntervalMs > 0 ? `; a new event every ${liveIntervalMs / 1000} s` : ''}
  Kubernetes       ${kube ? `kube-apiserver ${kube.version} at ${kube.server}, context "admin" (a stand-in marks DaemonSet rollouts done)` : kubeNote}
- Workspace        demo/workspace (cluster "${CLUSTER}")
+ Workspace        a copy of demo/workspace in ${workspaceCopy} (cluster "${CLUSTER}"; removed on stop)
 
  Try:
    • fluentd/fluent.conf — hover a parameter, Ctrl+Space for completion, Ctrl+Click an @include
    • routing-mistake/fluent.conf — a <match> that never sees the events (see the Problems panel)
    • k8s/fluentd-configmap.yaml — the same config inside a ConfigMap
    • the CloudWatch Logs explorer — log groups → pods → streams; tail a pod
-   • Command Palette → "Fluentd: Deploy to Cluster"${kube ? '' : ' (needs the local kube-apiserver, see above)'}
+   • Command Palette → "Fluentd: Deploy…" (pick a topology)${kube ? '' : ' (needs the local kube-apiserver, see above)'}
 
  Ctrl-C stops everything. VS Code server log: ${join(logDir, 'vscode-server.log')}
 ────────────────────────────────────────────────────────────────────────────────────────────`);
@@ -265,9 +267,9 @@ async function createPods(cluster) {
 }
 
 /**
- * No controller manager or kubelet runs next to this apiserver, so a DaemonSet's status would
- * never change and a deploy would wait for its rollout in vain. This stand-in writes the status
- * a DaemonSet controller would once every demo node runs the new pods.
+ * No controller manager or kubelet runs next to this apiserver, so a DaemonSet's or Deployment's
+ * status would never change and a deploy would wait for its rollout in vain. This stand-in writes
+ * the status their controllers would once every demo node (or replica) runs the new pods.
  */
 function simulateDaemonSetController(cluster) {
   const seen = new Map();
@@ -301,6 +303,23 @@ function simulateDaemonSetController(cluster) {
         });
         say(`(stand-in DaemonSet controller) ${namespace}/${name} generation ${generation}: ${n} of ${n} pods ready`);
       }
+      // the aggregator and the syslog collector are Deployments: the same, per replica
+      const deployments = await kubeHarness.kubeRequest(cluster, 'GET', '/apis/apps/v1/deployments');
+      for (const d of deployments.body?.items ?? []) {
+        const { namespace, name, generation } = d.metadata;
+        if ((d.status?.observedGeneration ?? 0) >= generation) continue;
+        const key = `deployment ${namespace}/${name}@${generation}`;
+        if (!seen.has(key)) {
+          seen.set(key, Date.now());
+          continue;
+        }
+        if (Date.now() - seen.get(key) < 3000) continue;
+        const n = d.spec?.replicas ?? 1;
+        await kubeHarness.kubeRequest(cluster, 'PATCH', `/apis/apps/v1/namespaces/${namespace}/deployments/${name}/status`, {
+          status: { observedGeneration: generation, replicas: n, updatedReplicas: n, readyReplicas: n, availableReplicas: n },
+        });
+        say(`(stand-in Deployment controller) ${namespace}/${name} generation ${generation}: ${n} of ${n} replicas available`);
+      }
     } catch {
       // the apiserver is going away or busy; try again next tick
     } finally {
@@ -308,4 +327,12 @@ function simulateDaemonSetController(cluster) {
     }
   }, 1000);
   return { name: 'DaemonSet stand-in', stop: () => clearInterval(timer) };
+}
+
+/** demo/workspace copied to a temp folder (removed when the demo stops): edits in the demo stay there. */
+function copyDemoWorkspace() {
+  const dir = join(mkdtempSync(join(tmpdir(), 'vscode-fluentd-demo-workspace-')), 'workspace');
+  cpSync(WORKSPACE, dir, { recursive: true });
+  stops.unshift({ name: 'workspace copy', stop: () => rmSync(dirname(dir), { recursive: true, force: true }) });
+  return dir;
 }
