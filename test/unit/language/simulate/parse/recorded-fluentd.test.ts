@@ -43,6 +43,24 @@ const SETS: [string, string, string][] = [
     join(root, 'test/fixtures/simulate-parse/glog-heldout-cases.jsonl'),
     join(root, 'test/fixtures/simulate-parse/glog-heldout-expected.jsonl'),
   ],
+  // named groups inside repeated groups: Onigmo's last-iteration values (generate-repeat-cases.py)
+  [
+    'repeat seed 11',
+    join(root, 'test/fixtures/simulate-parse/repeat-cases.jsonl'),
+    join(root, 'test/fixtures/simulate-parse/repeat-expected.jsonl'),
+  ],
+  // recorded before the engine first ran on them
+  [
+    'repeat held-out seed 1111',
+    join(root, 'test/fixtures/simulate-parse/repeat-heldout-cases.jsonl'),
+    join(root, 'test/fixtures/simulate-parse/repeat-heldout-expected.jsonl'),
+  ],
+  // recorded after the replay was written, before the engine ran on them
+  [
+    'repeat held-out seed 2222',
+    join(root, 'test/fixtures/simulate-parse/repeat-heldout2-cases.jsonl'),
+    join(root, 'test/fixtures/simulate-parse/repeat-heldout2-expected.jsonl'),
+  ],
 ];
 
 /** Keys sorted, numbers kept as Ruby wrote them (1.0 stays a Float): equal texts mean equal JSON values and types. */
