@@ -10,6 +10,7 @@
 // sequences (no `|` around them, no lookaround, atomic or option group). Anything else with named
 // groups under a repetition is reported as not reproduced exactly, never silently different.
 
+import { RegexpTimeout } from './regexp-guard';
 import { RubyError } from './ruby-error';
 
 /** Oniguruma-syntax group as read from the (already rewritten) pattern. */
@@ -298,6 +299,9 @@ export class Replayer {
     const hi = quant.max - done - 1;
     const key = `${lo},${hi}`;
     return this.step(key, () => {
+      // nothing after the repetition and no more iterations needed: the rest always matches (and
+      // leaving the lookahead out keeps a long line linear)
+      if (lo === 0 && rest === '') return `\\G(?:${this.wrap(optionalAsAlternation(body, this.extended))})`;
       const more = hi === 0 ? '' : `(?:${this.wrap(bodyPlain)}){${lo},${hi === INFINITE ? '' : hi}}`;
       return `\\G(?:${this.wrap(optionalAsAlternation(body, this.extended))})(?=${more}${this.wrap(rest)})`;
     });
@@ -318,11 +322,17 @@ export class Replayer {
    * The named groups' values Onigmo keeps, replaying from `start`; `end` is where the repetition
    * ended in the whole match (a replay that ends elsewhere is an error of this reproduction).
    */
-  replay(text: string, start: number, end: number): Record<string, string> {
+  replay(text: string, start: number, end: number, budgetMs: number): Record<string, string> {
     const kept: Record<string, string> = {};
     const { quant } = this.plan;
+    const deadline = performance.now() + budgetMs;
     let at = start;
     for (let done = 0; done < quant.max; done++) {
+      if (performance.now() > deadline) {
+        throw new RegexpTimeout(
+          `replaying a repeated group took longer than ${budgetMs} ms on this line of ${text.length} characters and was stopped`,
+        );
+      }
       if (quant.lazy && done >= quant.min && this.restHere()(text, at)) break;
       const m = this.iteration(done)(text, at);
       if (!m) break;

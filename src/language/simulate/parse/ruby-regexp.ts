@@ -267,8 +267,12 @@ function compileUncached(source: string, options: RubyRegexpOptions): CompiledRe
       stepError = t;
       return () => null;
     }
+    // one iteration of a body that cannot backtrack catastrophically, with no lookahead over the
+    // rest of the line, runs in-thread even on a long line (the worker would copy the line each step)
+    const lookahead = step.includes('(?=');
+    const stepRisk = catastrophicBacktracking(step) ?? (lookahead ? risk : undefined);
     return (text, at) => {
-      const m = matchAt(t.js, text, at, risk);
+      const m = matchAt(t.js, text, at, stepRisk, lookahead);
       return m && { end: m.index + m.length, groups: m.groups };
     };
   };
@@ -287,8 +291,8 @@ interface Matched {
 }
 
 /** RegExp#exec from `from`, in the guarded worker when the regexp is risky or the line long. */
-function matchAt(js: RegExp, text: string, from: number, risk: string | undefined): Matched | null {
-  if (risk !== undefined || text.length >= LONG_LINE) {
+function matchAt(js: RegExp, text: string, from: number, risk: string | undefined, guardLong = true): Matched | null {
+  if (risk !== undefined || (guardLong && text.length >= LONG_LINE)) {
     const m = guardedExec(js, text, from, REGEXP_TIME_LIMIT_MS);
     return m && { index: m.index, length: m.length, groups: m.groups ?? {}, starts: m.starts ?? undefined };
   }
@@ -321,7 +325,7 @@ function makeRegexp(
       for (const { plan, replayer } of replayers) {
         const start = m.starts?.[plan.startMarker] ?? -1;
         if (start < 0) continue; // the repeated group took no part
-        const kept = replayer.replay(text, start, m.starts?.[plan.endMarker] ?? -1);
+        const kept = replayer.replay(text, start, m.starts?.[plan.endMarker] ?? -1, REGEXP_TIME_LIMIT_MS);
         for (const name of plan.names) g[name] = kept[name];
       }
     }

@@ -3,7 +3,7 @@
 // (each expected value checked with the oracle machine's Ruby, the one Fluentd runs on).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileRubyRegexp } from '../../../../../src/language/simulate/parse';
+import { compileParseText, compileRubyRegexp, environmentAt } from '../../../../../src/language/simulate/parse';
 import { analyseRepeats, optionalAsAlternation } from '../../../../../src/language/simulate/parse/repeated-captures';
 
 function named(pattern: string, text: string, names: string[]): (string | undefined)[] {
@@ -39,4 +39,20 @@ test('what the replay cannot follow is said, not guessed', () => {
   assert.equal(analyseRepeats('^(?<a>a)(?:b|c)*$', false).kind, 'none');
   // a repeated group that is itself the capture: both engines keep the last iteration
   assert.equal(analyseRepeats('^(?<a>a|b)*$', false).kind, 'none');
+});
+
+test('a replay that would take long on a huge line is stopped and says so; the common form stays linear', () => {
+  const env = environmentAt(1700000000, {}, 'UTC');
+  const parse = (expression: string): ReturnType<Extract<ReturnType<typeof compileParseText>, { ok: true }>['parser']['parse']> => {
+    const c = compileParseText(`<parse>\n@type regexp\nexpression ${expression}\ntime_key none\n</parse>`, env);
+    assert.ok(c.ok);
+    return c.parser.parse(`${'ab'.repeat(150_000)}c`);
+  };
+  // a rest after the repetition: each step looks ahead over the rest of the line
+  const stopped = parse('/^(?:(?<a>a)|b)*(?<rest>c)$/');
+  assert.equal(stopped.kind, 'not-simulated');
+  assert.match(stopped.kind === 'not-simulated' ? stopped.what : '', /^stopped: replaying a repeated group/);
+  // nothing after it: plain steps, the whole line replayed
+  const whole = parse('/^(?:(?<a>a)|(?<b>b)|(?<c>c))*/');
+  assert.deepEqual(whole.kind === 'record' && whole.record, { a: 'a', b: 'b', c: 'c' });
 });
