@@ -127,8 +127,16 @@ export interface GuardedMatch {
   starts?: Record<string, number> | null;
 }
 
+let guardedCount = 0;
+
+/** How many guarded (possibly slow) matches have run in this process: a run's clock is read when it changes. */
+export function guardedRuns(): number {
+  return guardedCount;
+}
+
 /** RegExp#exec from `from`, stopped after `timeoutMs` (RegexpTimeout). */
 export function guardedExec(js: RegExp, text: string, from: number, timeoutMs: number): GuardedMatch | null {
+  guardedCount++;
   runner ??= start();
   const r = runner;
   Atomics.store(r.flag, 0, 0);

@@ -517,3 +517,24 @@ test('a JSON line that is not an object reaches outputs as it is; a filter that 
     /not a Hash/,
   );
 });
+
+test('hostile lines on a catastrophic regexp: the time budget is read after each slow line, not every 256 steps', () => {
+  const s = sim(`
+<source>
+  @type tail
+  path /x/*.log
+  tag t
+  <parse>
+    @type regexp
+    expression /^(?<a>(\\w+\\s?)+)$/
+  </parse>
+</source>
+<match **>
+  @type null
+</match>`);
+  const hostile = `${'word '.repeat(12)}word!`.replace(/ /g, 'x ');
+  const lines = Array.from({ length: 40 }, () => `${'ab'.repeat(20)}${hostile}${'a'.repeat(30)}!`);
+  const r = runRoute(s, { kind: 'tail', path: '/x/a.log', lines }, { budget: { timeMs: 500, steps: 1e9 } });
+  assert.ok(!('configError' in r));
+  assert.equal(r.stopped?.reason, 'time');
+});
