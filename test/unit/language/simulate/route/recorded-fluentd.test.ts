@@ -23,6 +23,8 @@ const SETS: { name: string; dir: string; cases: string; expected: string }[] = [
   { name: 'held-out seed 1001', dir: ROUTE_FIXTURES, cases: 'heldout-cases.jsonl', expected: 'heldout-expected.jsonl' },
   { name: 'EKS held-out seed 1002', dir: ROUTE_FIXTURES, cases: 'eks-heldout-cases.jsonl', expected: 'eks-heldout-expected.jsonl' },
   { name: 'held-out deep seed 2001', dir: ROUTE_FIXTURES, cases: 'heldout-deep-cases.jsonl', expected: 'heldout-deep-expected.jsonl' },
+  // recorded after the kubernetes parser and the repeated-group replay, before the engine ran on them
+  { name: 'EKS held-out seed 1003', dir: ROUTE_FIXTURES, cases: 'eks-heldout2-cases.jsonl', expected: 'eks-heldout2-expected.jsonl' },
   { name: 'semantics (hand-written facts)', dir: ROUTE_FIXTURES, cases: 'semantics-cases.jsonl', expected: 'semantics-expected.jsonl' },
 ];
 
