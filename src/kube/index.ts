@@ -14,6 +14,7 @@ export * from './kubeconfig';
 export * from './labels';
 export * from './preview';
 export * from './render';
+export * from './pod-problems';
 export * from './rollout';
 export * from './settings';
 export * from './status';

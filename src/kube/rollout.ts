@@ -3,6 +3,7 @@
 // and its pods are ready (numberReady), each against desiredNumberScheduled.
 import type { KubeClient, ObjectRef } from './client';
 import { KubeError } from './errors';
+import { formatPodProblem, workloadPodProblems } from './pod-problems';
 import type { KubeObject } from './types';
 
 export interface RolloutState {
@@ -54,11 +55,20 @@ export async function waitForRollout(client: KubeClient, ref: ObjectRef, opts: W
     if (state.done) return state;
     const left = deadline - Date.now();
     if (left <= 0) {
+      const ns = ref.metadata.namespace ?? 'default';
+      const selector = ((ds.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels ??
+        {}) as Record<string, string>;
+      // the pods' own reasons (ImagePullBackOff: …) say more than any guess
+      const problems = (await workloadPodProblems(client, ns, selector)).map(formatPodProblem);
+      const shown = problems.slice(0, 5);
+      const more = problems.length > shown.length ? [`…and ${problems.length - shown.length} more`] : [];
       throw new KubeError(
         'timeout',
         `The rollout did not finish within ${Math.round(opts.timeoutMs / 1000)} s: ${state.message}. ` +
-          'Pods may be failing to start (image pull, crash loop) — check them with `kubectl -n ' +
-          `${ref.metadata.namespace} get pods -l app.kubernetes.io/name=fluentd\`.`,
+          (shown.length
+            ? `Pods not ready:\n${[...shown, ...more].map((l) => `  ${l}`).join('\n')}`
+            : 'Pods may be failing to start (image pull, crash loop) — check them with `kubectl -n ' +
+              `${ns} get pods -l app.kubernetes.io/name=fluentd\`.`),
       );
     }
     await new Promise((r) => setTimeout(r, Math.min(opts.intervalMs ?? 1000, left)));

@@ -1,5 +1,7 @@
 // What is deployed right now: the DaemonSet's rollout state and which managed objects exist.
 import type { KubeClient } from './client';
+import { selectorLabels } from './labels';
+import { formatPodProblem, workloadPodProblems, type PodProblem } from './pod-problems';
 import { rolloutState, type RolloutState } from './rollout';
 import { findManagedObjects } from './undeploy';
 import { describeObject } from './types';
@@ -10,6 +12,8 @@ export interface FluentdStatus {
   rollout?: RolloutState;
   image?: string;
   objects: string[];
+  /** Pods that are not ready and why (only read while the rollout is not done). */
+  problems: PodProblem[];
 }
 
 export async function fluentdStatus(client: KubeClient, namespace: string): Promise<FluentdStatus> {
@@ -19,11 +23,13 @@ export async function fluentdStatus(client: KubeClient, namespace: string): Prom
     name: string;
     image: string;
   }[];
+  const rollout = ds ? rolloutState(ds) : undefined;
   return {
     namespace,
-    rollout: ds ? rolloutState(ds) : undefined,
+    rollout,
     image: containers.find((c) => c.name === 'fluentd')?.image,
     objects: objects.map(describeObject),
+    problems: rollout && !rollout.done ? await workloadPodProblems(client, namespace, selectorLabels(namespace)) : [],
   };
 }
 
@@ -42,6 +48,7 @@ export function formatStatus(s: FluentdStatus): string {
   return [
     `DaemonSet ${s.namespace}/fluentd: ${s.rollout.message}${s.rollout.done ? '' : ' (rollout in progress)'}`,
     `Image: ${s.image ?? '?'}`,
+    ...(s.problems.length ? ['Pods not ready:', ...s.problems.map((p) => `  ${formatPodProblem(p)}`)] : []),
     'Objects:',
     ...s.objects.map((o) => `  ${o}`),
   ].join('\n');

@@ -8,8 +8,8 @@
 //   process.env.KUBECONFIG = kube.kubeconfig; // contexts "admin" (current) and "restricted"
 //   await kube.stop();
 //
-// There is no controller manager, scheduler or kubelet: objects are stored and validated, but
-// nothing reconciles them (a DaemonSet's status only changes when a test patches it).
+// This is the API server alone: objects are stored and validated, but nothing reconciles them.
+// test/harness/cluster.ts adds the controller manager, the scheduler and kwok's simulated nodes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,12 @@ const PROVISION = join(REPO, 'scripts', 'kube', 'provision.sh');
 
 export interface KubeBinaries {
   apiserver: string;
+  controllerManager: string;
+  scheduler: string;
+  kwok: string;
+  /** kwok's stage definitions (kustomize/stage of its module) and CRDs (kustomize/crd/bases). */
+  kwokStages: string;
+  kwokCrds: string;
   etcd: string;
   /** Milliseconds provisioning took in this call (≈0 when cached). */
   elapsedMs: number;
@@ -38,18 +44,26 @@ export function provisionKube(): KubeBinaries {
     throw new Error(`kube harness: ${PROVISION} failed (exit ${r.status ?? r.signal}); see its output above.\n${r.stdout ?? ''}`);
   }
   const value = (key: string) => new RegExp(`^${key}=(.+)$`, 'm').exec(r.stdout)?.[1]?.trim();
-  const apiserver = value('KUBE_APISERVER');
-  const etcd = value('ETCD');
-  if (!apiserver || !etcd || !existsSync(apiserver) || !existsSync(etcd)) {
-    throw new Error(`kube harness: provisioning did not report usable binaries:\n${r.stdout}`);
+  const paths = {
+    apiserver: value('KUBE_APISERVER'),
+    controllerManager: value('KUBE_CONTROLLER_MANAGER'),
+    scheduler: value('KUBE_SCHEDULER'),
+    kwok: value('KWOK'),
+    kwokStages: value('KWOK_STAGES'),
+    kwokCrds: value('KWOK_CRDS'),
+    etcd: value('ETCD'),
+  };
+  const missing = Object.entries(paths).filter(([, p]) => !p || !existsSync(p));
+  if (missing.length) {
+    throw new Error(`kube harness: provisioning did not report usable ${missing.map(([k]) => k).join(', ')}:\n${r.stdout}`);
   }
-  return { apiserver, etcd, elapsedMs: Date.now() - started };
+  return { ...(paths as Record<keyof typeof paths, string>), elapsedMs: Date.now() - started };
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** GET a URL; resolves with the status code, or undefined when nothing answers. */
-function probe(url: string, ca?: Buffer): Promise<{ status: number; body: string } | undefined> {
+export function probe(url: string, ca?: Buffer): Promise<{ status: number; body: string } | undefined> {
   return new Promise((res) => {
     const mod = url.startsWith('https:') ? https : http;
     const req = mod.get(url, { ca, timeout: 2000 }, (r) => {
@@ -77,17 +91,25 @@ export interface KubeCluster {
   restrictedToken: string;
   /** The restricted user's name (no groups besides system:authenticated). */
   restrictedUser: string;
-  /** CA bundle for the serving certificate. */
+  /** CA bundle for the serving certificate (self-signed: it is the certificate itself). */
   caFile: string;
+  /** The serving certificate's key (kwok's kubelet endpoint reuses the pair). */
+  caKeyFile: string;
+  /** The service-account signing key (the controller manager signs tokens with it). */
+  saKeyFile: string;
+  /** The temp folder of this cluster (removed by stop()). */
+  dir: string;
   /** `v1.34.4` as the server reports it. */
   version: string;
   binaries: KubeBinaries;
   /** Milliseconds from spawning etcd to /readyz ok. */
   startMs: number;
+  /** Stops the API server (SIGTERM) and starts it again on the same port and data; resolves when /readyz is ok. */
+  restartApiserver(opts?: { downMs?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
-function stopProcess(p: ChildProcess | undefined, graceMs = 10_000): Promise<void> {
+export function stopProcess(p: ChildProcess | undefined, graceMs = 10_000): Promise<void> {
   if (!p || p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
   return new Promise((res) => {
     const timer = setTimeout(() => p.kill('SIGKILL'), graceMs);
@@ -105,13 +127,13 @@ process.once('exit', () => {
   for (const p of running) if (p.exitCode === null) p.kill('SIGKILL');
 });
 
-function track(p: ChildProcess): ChildProcess {
+export function track(p: ChildProcess): ChildProcess {
   running.add(p);
   p.once('exit', () => running.delete(p));
   return p;
 }
 
-function logTail(file: string, lines = 30): string {
+export function logTail(file: string, lines = 30): string {
   try {
     return readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n');
   } catch {
@@ -183,40 +205,47 @@ export async function startKube(opts: StartKubeOptions = {}): Promise<KubeCluste
     const port = await freePort();
     const server = `https://127.0.0.1:${port}`;
     const apiLog = join(dir, 'apiserver.log');
-    const apiOut = openSync(apiLog, 'a');
-    apiserver = track(
-      spawn(
-        binaries.apiserver,
-        [
-          `--etcd-servers=${etcdUrl}`,
-          '--bind-address=127.0.0.1',
-          '--advertise-address=127.0.0.1',
-          `--secure-port=${port}`,
-          `--cert-dir=${certDir}`,
-          `--token-auth-file=${tokenFile}`,
-          '--authorization-mode=RBAC',
-          `--service-account-issuer=${server}`,
-          `--service-account-key-file=${saPub}`,
-          `--service-account-signing-key-file=${saKey}`,
-          '--service-cluster-ip-range=10.0.0.0/24',
-          '--allow-privileged=true',
-          // nothing runs on the "nodes" behind this server; no endpoints to maintain
-          '--endpoint-reconciler-type=none',
-          '--v=0',
-        ],
-        { stdio: ['ignore', apiOut, apiOut] },
-      ),
-    );
-    closeSync(apiOut);
     const caFile = join(certDir, 'apiserver.crt');
     const readyTimeout = opts.readyTimeoutMs ?? 120_000;
-    for (let ok = false; !ok;) {
-      if (apiserver.exitCode !== null) throw new Error(`kube-apiserver exited with ${apiserver.exitCode}:\n${logTail(apiLog)}`);
-      if (Date.now() - started > readyTimeout)
-        throw new Error(`kube-apiserver not ready after ${readyTimeout / 1000} s:\n${logTail(apiLog)}`);
-      ok = existsSync(caFile) && (await probe(`${server}/readyz`, readFileSync(caFile)))?.status === 200;
-      if (!ok) await sleep(250);
-    }
+    const startApiserver = async () => {
+      const since = Date.now();
+      const apiOut = openSync(apiLog, 'a');
+      const p = track(
+        spawn(
+          binaries.apiserver,
+          [
+            `--etcd-servers=${etcdUrl}`,
+            '--bind-address=127.0.0.1',
+            '--advertise-address=127.0.0.1',
+            `--secure-port=${port}`,
+            `--cert-dir=${certDir}`,
+            `--token-auth-file=${tokenFile}`,
+            '--authorization-mode=RBAC',
+            `--service-account-issuer=${server}`,
+            `--service-account-key-file=${saPub}`,
+            `--service-account-signing-key-file=${saKey}`,
+            '--service-cluster-ip-range=10.0.0.0/24',
+            '--allow-privileged=true',
+            // nothing runs on the "nodes" behind this server; no endpoints to maintain
+            '--endpoint-reconciler-type=none',
+            // kwok's nodes report 127.0.0.1 as their InternalIP: logs and exec go there
+            '--kubelet-preferred-address-types=InternalIP',
+            '--v=0',
+          ],
+          { stdio: ['ignore', apiOut, apiOut] },
+        ),
+      );
+      closeSync(apiOut);
+      apiserver = p;
+      for (let ok = false; !ok;) {
+        if (p.exitCode !== null) throw new Error(`kube-apiserver exited with ${p.exitCode}:\n${logTail(apiLog)}`);
+        if (Date.now() - since > readyTimeout)
+          throw new Error(`kube-apiserver not ready after ${readyTimeout / 1000} s:\n${logTail(apiLog)}`);
+        ok = existsSync(caFile) && (await probe(`${server}/readyz`, readFileSync(caFile)))?.status === 200;
+        if (!ok) await sleep(250);
+      }
+    };
+    await startApiserver();
     const versionBody = await probe(`${server}/version`, readFileSync(caFile));
     const version = (JSON.parse(versionBody?.body ?? '{}') as { gitVersion?: string }).gitVersion ?? 'unknown';
 
@@ -245,9 +274,17 @@ export async function startKube(opts: StartKubeOptions = {}): Promise<KubeCluste
       restrictedToken,
       restrictedUser,
       caFile,
+      caKeyFile: join(certDir, 'apiserver.key'),
+      saKeyFile: saKey,
+      dir,
       version,
       binaries,
       startMs: Date.now() - started,
+      restartApiserver: async ({ downMs = 0 } = {}) => {
+        await stopProcess(apiserver);
+        if (downMs) await sleep(downMs);
+        await startApiserver();
+      },
       stop: cleanup,
     };
   } catch (err) {
