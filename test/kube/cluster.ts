@@ -112,11 +112,17 @@ export async function waitUntilRestricted(kube: KubeCluster, attrs: Parameters<t
   }
 }
 
-export async function createNamespace(kube: KubeCluster, name: string): Promise<void> {
+/** Creates a namespace; with a controller manager running, waits for its `default` ServiceAccount (pods need it). */
+export async function createNamespace(kube: KubeCluster, name: string, opts: { waitForServiceAccount?: boolean } = {}): Promise<void> {
   await ok(
     kubeRequest(kube, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, 'application/json'),
     `create namespace ${name}`,
   );
+  if (opts.waitForServiceAccount) {
+    await eventually(`the default ServiceAccount of ${name}`, async () => {
+      return (await kubeRequest(kube, 'GET', `/api/v1/namespaces/${name}/serviceaccounts/default`)).status === 200;
+    });
+  }
 }
 
 /** The pods of the deployed DaemonSet (its selector), as the API lists them. */
