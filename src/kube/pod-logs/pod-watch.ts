@@ -2,6 +2,7 @@
 // ends is resumed from the last version seen (bookmarks keep it fresh); one the server no longer
 // can resume (410 Gone) or a lost connection (API server restart) lists again. Each list is
 // reported whole (`sync`), so the caller can drop pods that went away meanwhile.
+import type { Response } from '../client';
 import { KubeError } from '../errors';
 import type { LogStreamClient } from './container-stream';
 import { LineSplitter } from './log-lines';
@@ -36,7 +37,7 @@ export interface PodListClient extends LogStreamClient {
     method: string,
     path: string,
     opts: { query?: Record<string, string | undefined>; verb: string; target?: string },
-  ): Promise<{ body: any }>;
+  ): Promise<Response>;
 }
 
 interface RawPod {
