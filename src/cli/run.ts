@@ -7,6 +7,7 @@ import { expandPaths } from './files';
 import { count, formatJson, formatSummary, formatText, onlyErrors } from './format';
 import { helpText } from './help';
 import { lintTargets } from './lint';
+import { runSimulate } from './simulate';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -26,6 +27,7 @@ export const EXIT_USAGE = 2;
 const PROG = 'fluentd-lint';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io);
   let command: Command;
   try {
     command = parseArgs(argv);

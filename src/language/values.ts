@@ -4,6 +4,8 @@
 // (a warning), or, where Fluentd refuses to start, an `error`. Non-strict mode unless
 // `strict` is given (`strict_config_value true` in <system>).
 
+import { compileRubyRegexp as compileOnigmo } from './simulate/parse/ruby-regexp';
+
 export interface Converted<T> {
   /** What Fluentd will use (null where Fluentd gets nil). */
   value: T;
@@ -355,7 +357,7 @@ const RUBY_ERRORS: [RegExp, string][] = [
   [/Unterminated character class/, 'premature end of char-class'],
   [/\\ at end of pattern/, 'too short escape sequence'],
   [/Range out of order in character class/, 'empty range in char class'],
-  [/numbers out of order in \{\} quantifier/, 'upper bound must be greater than lower bound'],
+  [/numbers out of order in \{\} quantifier/, 'upper is smaller than lower in repeat range'],
   [/Invalid capture group name/, 'invalid group name'],
 ];
 
@@ -535,7 +537,25 @@ export function compileRubyRegexp(source: string, flags = ''): Converted<RegexpI
   return r;
 }
 
+/**
+ * The JavaScript check, then Onigmo's own rules (through the simulator's Ruby regexp translation):
+ * what Onigmo refuses and JavaScript accepts (a numbered backreference beside named groups, a{3,1})
+ * is an error; Ruby-only syntax it translates exactly counts as checked.
+ */
 function compileUncached(source: string, flags: string): Converted<RegexpInfo> {
+  const r = compileJavaScript(source, flags);
+  if (r.error) return r;
+  const onigmo = compileOnigmo(source, { ignoreCase: flags.includes('i'), multiline: flags.includes('m') });
+  if (!onigmo.ok && 'error' in onigmo) {
+    return {
+      value: { ...r.value, checked: true },
+      error: `${onigmo.error.slice(0, onigmo.error.lastIndexOf(': /'))}: /${source}/${flags}`,
+    };
+  }
+  return onigmo.ok && !r.value.checked ? { value: { ...r.value, checked: true } } : r;
+}
+
+function compileJavaScript(source: string, flags: string): Converted<RegexpInfo> {
   const names = namedCaptures(source);
   const info: RegexpInfo = { source, flags, names, checked: false };
   const js = toJavaScript(source, flags);

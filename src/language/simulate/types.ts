@@ -28,7 +28,11 @@ export interface SimEvent {
 
 /** What one parser made of one input (a line, or a multiline event's lines joined by \n). */
 export type ParseOutcome =
-  | { readonly kind: 'record'; readonly time: EventTime; readonly record: EventRecord }
+  /**
+   * A parsed record. `time` is null when the parser gives none (estimate_current_event false and no
+   * time field): in_tail then logs "pattern not matched", the parser filter keeps the event's time.
+   */
+  | { readonly kind: 'record'; readonly time: EventTime | null; readonly record: EventRecord }
   /** Fluentd's "pattern not matched"; `why` says where matching stopped, when known. */
   | { readonly kind: 'nomatch'; readonly why?: string }
   /** A ParserError Fluentd raises (e.g. an invalid time), with its message as Fluentd writes it. */

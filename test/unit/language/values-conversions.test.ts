@@ -190,6 +190,12 @@ describe('regexp', () => {
     assert.equal(compileRubyRegexp('\\Afoo\\z').value.js?.test('foo'), true);
     assert.equal(compileRubyRegexp('\\Afoo\\z').value.js?.test('xfoo'), false);
   });
+  it('refuses what Onigmo refuses even where JavaScript accepts it', () => {
+    assert.equal(regexpValue('/(?<a>b)(c)\\1/').error, 'numbered backref/call is not allowed. (use name): /(?<a>b)(c)\\1/');
+    assert.match(regexpValue('/a{3,1}/').error!, /^upper is smaller than lower in repeat range/);
+    assert.equal(compileRubyRegexp('(?<a>x)\\k<a>').error, undefined);
+    assert.equal(compileRubyRegexp('[[:alpha:]&&[^a]]\\p{Alpha}').value.checked, true);
+  });
   it('stays silent where it cannot follow Ruby', () => {
     const r = compileRubyRegexp('(?<n>a)\\g<n>');
     assert.equal(r.error, undefined);

@@ -1,0 +1,46 @@
+// fluentd-lint simulate --parse driven in-process: the oracle's format in and out, exit codes.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { run, type CliIo } from '../../../src/cli/run';
+
+function io(stdin: string, env: Record<string, string> = { TZ: 'UTC' }) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const i: CliIo = {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    readStdin: async () => new TextEncoder().encode(stdin),
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    env,
+    cwd: process.cwd(),
+  };
+  return { i, out, err };
+}
+
+test('simulate --parse writes one result line per case, records as Ruby writes them', async () => {
+  const c = { id: 'a', parse: '<parse>\n@type json\ntypes f:float\n</parse>', lines: ['{"f":"3","time":1.5}', 'x', ''] };
+  const { i, out, err } = io(JSON.stringify(c) + '\n');
+  assert.equal(await run(['simulate', '--parse', '--now', '1700000000'], i), 0, err.join(''));
+  assert.equal(out.join(''), '{"id":"a","results":[{"time":[1,500000000],"record":{"f":3.0}},{"nomatch":true},{"nomatch":true}]}\n');
+});
+
+test('simulate --parse reports a refused section as config_error', async () => {
+  const { i, out } = io(JSON.stringify({ id: 1, parse: '<parse>\n@type nope\n</parse>', lines: ['x'] }));
+  assert.equal(await run(['simulate', '--parse', '--now', '0'], i), 0);
+  assert.match(out.join(''), /^\{"id":1,"config_error":"Fluent::NotFoundPluginError: Unknown parser plugin 'nope'/);
+});
+
+test('simulate: unusable input and bad arguments exit 2 with a message', async () => {
+  for (const [argv, stdin] of [
+    [['simulate', '--parse'], 'not json\n'],
+    [['simulate', '--parse'], '{"id":1,"lines":[]}\n'],
+    [['simulate', '--parse', '--now', 'soon'], ''],
+    [['simulate', '--bogus'], ''],
+  ] as [string[], string][]) {
+    const { i, out, err } = io(stdin);
+    assert.equal(await run(argv, i), 2, argv.join(' '));
+    assert.equal(out.join(''), '');
+    assert.match(err.join(''), /fluentd-lint simulate: /);
+  }
+});
