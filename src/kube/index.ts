@@ -30,3 +30,8 @@ export * from './pod-logs/format';
 export * from './pod-logs/log-lines';
 export * from './pod-logs/pod-watch';
 export * from './pod-logs/resume-cursor';
+export * from './pod-logs/session';
+export * from './fluentd-log/config-link';
+export * from './fluentd-log/findings';
+export * from './fluentd-log/log-record';
+export * from './fluentd-log/recognise';
