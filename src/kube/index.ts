@@ -35,3 +35,4 @@ export * from './fluentd-log/config-link';
 export * from './fluentd-log/findings';
 export * from './fluentd-log/log-record';
 export * from './fluentd-log/recognise';
+export * from './pod-logs/workloads';

@@ -4,16 +4,27 @@
 // limits, following, pods that come and go, an API server restart in the middle of a stream,
 // a 100 MB log, and 50 pods at once.
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PodLogFollower, type FollowNotice, type FollowOptions, type KubeClient, type LogEntry } from '../../src/kube';
+import {
+  FluentdConfigLinks,
+  PodLogFollower,
+  PodLogSession,
+  type FollowNotice,
+  type FollowOptions,
+  type KubeClient,
+  type LogEntry,
+} from '../../src/kube';
+import { nodeFileSystem } from '../../src/language/node-file-system';
 import { startCluster, type LocalCluster } from '../harness/cluster';
 import { clientFor, createNamespace, eventually, kubeRequest } from './cluster';
 
 const dir = mkdtempSync(join(tmpdir(), 'kube-pod-logs-'));
 const file = (ns: string) => join(dir, `${ns}.log`);
+const NAMESPACES = ['fluentd', 'restart', 'big', 'many', 'recorded'];
+const FIXTURES = resolve(__dirname, '../fixtures/fluentd-logs');
 let cluster: LocalCluster;
 let admin: KubeClient;
 
@@ -66,10 +77,10 @@ function follow(opts: Partial<FollowOptions> & { namespace: string }) {
 
 describe('pod logs through the API server (kwok ClusterLogs)', () => {
   before(async () => {
-    for (const ns of ['fluentd', 'restart', 'big', 'many']) writeFileSync(file(ns), '');
+    for (const ns of NAMESPACES) writeFileSync(file(ns), '');
     cluster = await startCluster({
       nodes: ['node-a', 'node-b', 'node-c'],
-      clusterLogs: ['fluentd', 'restart', 'big', 'many'].map((ns) => ({ namespaces: [ns], file: file(ns) })),
+      clusterLogs: NAMESPACES.map((ns) => ({ namespaces: [ns], file: file(ns) })),
     });
     admin = await clientFor(cluster.kube);
   });
@@ -227,6 +238,62 @@ describe('pod logs through the API server (kwok ClusterLogs)', () => {
       await eventually('the burst on the 20 capped streams', async () => capped.entries.length === 20 * 101);
     } finally {
       await Promise.all([all.follower.stop(), capped.follower.stop()]);
+    }
+  });
+
+  it("Fluentd's own lines from its pods become findings on the config lines, counted per pod, and go with the pods", async () => {
+    await daemonSet('recorded', 'fluentd');
+    const n = (await kubeRequest(cluster.kube, 'GET', '/api/v1/nodes')).body.items.length; // 3, or 4 after the first test
+    const pods = await readyPods('recorded', n);
+    const links = FluentdConfigLinks.fromFile(join(FIXTURES, 'configs', 'tail-routing.conf'), nodeFileSystem)!;
+    const texts: string[] = [];
+    // a marker each stream starts with (tailLines 1): once shown, the stream is surely connected
+    appendFileSync(file('recorded'), cri(['connected']));
+    const session = new PodLogSession(
+      admin,
+      {
+        namespace: 'recorded',
+        labelSelector: 'app=fluentd',
+        tailLines: 1,
+        maxStreams: 10,
+        minRetryMs: 100,
+        maxRetryMs: 1000,
+        fluentd: { links, ttlMs: 600_000 },
+      },
+      { append: (t) => void texts.push(t) },
+    );
+    try {
+      await eventually('every pod streaming', async () => session.follower.streaming.length === n);
+      await eventually('connected', async () => session.lines === n);
+      // what real Fluentd wrote running that config, as its container log
+      const recorded = readFileSync(join(FIXTURES, 'tail-routing.log'), 'utf8').trimEnd().split('\n');
+      appendFileSync(file('recorded'), cri(recorded));
+      await eventually('every line on every pod', async () => session.lines === n * (recorded.length + 1));
+      const byKind = () => Object.fromEntries(session.findings!.list().map((f) => [f.kind, f]));
+      const f = byKind();
+      assert.deepEqual(Object.keys(f).sort(), ['buffer-retry', 'no-patterns-matched', 'pattern-not-matched']);
+      assert.equal(f['pattern-not-matched'].count, n);
+      assert.equal(f['pattern-not-matched'].pods.size, n);
+      assert.equal(f['pattern-not-matched'].spots[0].range.start.line, 9); // <parse>
+      assert.equal(f['no-patterns-matched'].spots[0].range.start.line, 2); // <source>
+      assert.equal(f['buffer-retry'].count, 4 * n); // 3 retries and the giving up, on each pod
+      assert.equal(f['buffer-retry'].severity, 'error');
+      const diags = session.findings!.diagnostics();
+      assert.ok(
+        diags.some(
+          (d) =>
+            d.code === 'fluentd-log/pattern-not-matched' &&
+            new RegExp(`${n}× on ${n} pods, last at .* on node-[a-d]/fluentd-`).test(d.message),
+        ),
+        JSON.stringify(diags),
+      );
+      // the channel shows the lines stern-style
+      assert.match(texts.join(''), /^node-[a-d]\/fluentd-[a-z0-9]+ +.*\[warn\]: #0 \[in_tail_container_logs\] pattern not matched/m);
+      // a pod that goes away takes its share of the counts
+      await kubeRequest(cluster.kube, 'DELETE', `/api/v1/namespaces/recorded/pods/${pods[0].metadata.name}`);
+      await eventually('the count to drop', async () => byKind()['pattern-not-matched'].count === n - 1);
+    } finally {
+      await session.stop();
     }
   });
 });

@@ -73,9 +73,9 @@ export class FluentdConfigLinks {
     return new FluentdConfigLinks(buildTree(root, host));
   }
 
-  /** Every file of the config (root first), for clearing their diagnostics. */
-  get uris(): string[] {
-    return this.tree.files.map((f) => f.uri);
+  /** Every file of the config (root first), as absolute paths. */
+  get paths(): string[] {
+    return this.tree.files.map((f) => f.path);
   }
 
   element(id: string): TreeElement | undefined {

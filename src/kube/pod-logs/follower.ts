@@ -21,6 +21,8 @@ export interface FollowOptions extends PodSelector {
 }
 
 export type FollowNotice =
+  /** The pods were listed (`first`: the start of the session). */
+  | { kind: 'synced'; pods: number; first: boolean }
   | { kind: 'pod-added'; pod: PodInfo; containers: string[] }
   | { kind: 'pod-removed'; pod: PodInfo }
   | { kind: 'waiting'; waiting: number; maxStreams: number }
@@ -115,6 +117,7 @@ export class PodLogFollower {
         if (!this.synced) this.initial.add(keyOf(pod));
         this.upsert(pod);
       }
+      this.handlers.onNotice({ kind: 'synced', pods: e.pods.length, first: !this.synced });
       this.synced = true;
     } else if (e.type === 'deleted') this.remove(e.pod);
     else this.upsert(e.pod);

@@ -30,9 +30,11 @@ export interface PodLogSessionHandlers {
   findingsChanged?(findings: Finding[]): void;
 }
 
-export function noticeText(n: FollowNotice): string | undefined {
+export function noticeText(n: FollowNotice, selector?: string): string | undefined {
   const who = (p: { node?: string; name?: string; pod?: string }) => `${p.node ?? '?'}/${p.name ?? p.pod}`;
   switch (n.kind) {
+    case 'synced':
+      return n.first && n.pods === 0 ? `no pods match ${selector ?? 'the selector'} yet; waiting for them` : undefined;
     case 'pod-added':
       return `following ${who(n.pod)}${n.containers.length > 1 ? ` (${n.containers.join(', ')})` : ''}`;
     case 'pod-removed':
@@ -68,6 +70,7 @@ export class PodLogSession {
   lines = 0;
   /** Lines handed to the sink and not yet flushed. */
   private pendingLines = 0;
+  private readonly selectorText: string;
 
   constructor(
     client: PodListClient,
@@ -75,6 +78,8 @@ export class PodLogSession {
     private readonly handlers: PodLogSessionHandlers,
   ) {
     this.now = opts.now ?? Date.now;
+    this.selectorText =
+      [opts.labelSelector, opts.fieldSelector].filter(Boolean).join(', ') + (opts.namespace ? ` in ${opts.namespace}` : '');
     this.maxPending = opts.maxPendingLines ?? 20_000;
     this.findings = opts.fluentd ? new FindingStore(opts.fluentd.links, opts.fluentd.ttlMs) : undefined;
     this.prefixer = new LinePrefixer({
@@ -142,7 +147,7 @@ export class PodLogSession {
       this.readers.delete(key);
       if (this.findings?.removePod(key)) this.changed();
     }
-    const text = noticeText(n);
+    const text = noticeText(n, this.selectorText);
     if (text) this.say(text);
   }
 }
