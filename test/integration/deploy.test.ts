@@ -1,12 +1,14 @@
 /// <reference types="mocha" />
-// Fluentd: Deploy to Cluster against the local kube-apiserver the runner started (KUBECONFIG
-// in the extension host's environment points at it). The modal confirmation is answered
-// through the test seam `fluentd.deploy.testing.answer` (registered only outside production
-// mode); what was written is checked with the test's own HTTPS requests, not the extension's client.
+// Fluentd: Deploy to Cluster against the local cluster the runner started (KUBECONFIG in the
+// extension host's environment points at it): kube-apiserver, the real controller manager and
+// scheduler, and 2 kwok nodes, so the rollout is the DaemonSet controller's own. The modal
+// confirmation is answered through the test seam `fluentd.deploy.testing.answer` (registered only
+// outside production mode); what was written is checked with the test's own HTTPS requests, not
+// the extension's client.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { showOutputChannel, waitFor, workspaceFile } from './helpers';
-import { kubeAccess, kubeRequest, objectPath, type KubeAccess } from './kube-api';
+import { showOutputChannel, workspaceFile } from './helpers';
+import { kubeAccess, kubeRequest, objectPath } from './kube-api';
 import { screenshot } from './screenshot';
 
 const ANSWER = 'fluentd.deploy.testing.answer';
@@ -38,31 +40,7 @@ interface DeployResult {
   rollout?: { ready: number; desired: number; done: boolean; message: string };
 }
 
-/** There is no DaemonSet controller here: write the status a controller would once 2 nodes run the pods. */
-async function simulateRollout(kube: KubeAccess): Promise<void> {
-  const ds = await waitFor(
-    'the DaemonSet to be applied',
-    async () => {
-      const r = await kubeRequest(kube, 'GET', DAEMONSET);
-      return r.status === 200 && (r.body as { metadata: { generation: number } });
-    },
-    60_000,
-  );
-  const r = await kubeRequest(kube, 'PATCH', `${DAEMONSET}/status`, {
-    status: {
-      observedGeneration: ds.metadata.generation,
-      desiredNumberScheduled: 2,
-      currentNumberScheduled: 2,
-      updatedNumberScheduled: 2,
-      numberReady: 2,
-      numberAvailable: 2,
-      numberMisscheduled: 0,
-    },
-  });
-  assert.equal(r.status, 200, `patching the DaemonSet status: HTTP ${r.status} ${JSON.stringify(r.body)}`);
-}
-
-describe('deploy to the local kube-apiserver', function () {
+describe('deploy to the local cluster (real controllers, 2 kwok nodes)', function () {
   this.timeout(120_000);
 
   it('asks for confirmation, applies every object, follows the rollout and reports it', async () => {
@@ -73,8 +51,8 @@ describe('deploy to the local kube-apiserver', function () {
     assert.ok(seam, `${ANSWER} is not registered (is the extension in production mode?)`);
     const before = seam.log.length;
 
-    const deploying = vscode.commands.executeCommand<DeployResult | undefined>(DEPLOY);
-    const [result] = await Promise.all([deploying, simulateRollout(kube)]);
+    // the DaemonSet controller makes a pod per node and kwok runs them: the rollout is real
+    const result = await vscode.commands.executeCommand<DeployResult | undefined>(DEPLOY);
 
     const log = (await vscode.commands.executeCommand<SeamState>(ANSWER, [])).log.slice(before);
     const confirm = log.find((p) => p.kind === 'confirm');
@@ -111,9 +89,18 @@ describe('deploy to the local kube-apiserver', function () {
     const env = (ds.body.spec.template.spec.containers[0].env ?? []) as { name: string; value?: string }[];
     assert.equal(env.find((e) => e.name === 'CLUSTER_NAME')?.value, 'integration');
 
+    const pods = await kubeRequest(kube, 'GET', `/api/v1/namespaces/${NAMESPACE}/pods?labelSelector=app.kubernetes.io%2Fname%3Dfluentd`);
+    assert.deepEqual(
+      (pods.body.items as { spec: { nodeName: string } }[]).map((p) => p.spec.nodeName).sort(),
+      ['node-a', 'node-b'],
+      'one Fluentd pod per kwok node',
+    );
+
     await showOutputChannel('Fluentd Deploy');
     await new Promise((r) => setTimeout(r, 800));
     await screenshot('deploy-summary');
+    // the rollout as the user sees it: the status bar's ready count after the real rollout
+    await screenshot('deploy-rollout');
   });
 
   it('reports the deployed DaemonSet through the status command', async () => {
