@@ -7,18 +7,10 @@ import { expandPaths } from './files';
 import { count, formatJson, formatSummary, formatText, onlyErrors } from './format';
 import { helpText } from './help';
 import { lintTargets } from './lint';
+import type { CliIo } from './io';
 import { runSimulate } from './simulate';
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** All of stdin; only called when `-` is given. */
-  readStdin(): Promise<Uint8Array>;
-  stdoutIsTTY: boolean;
-  stderrIsTTY: boolean;
-  env: Record<string, string | undefined>;
-  cwd: string;
-}
+export type { CliIo } from './io';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

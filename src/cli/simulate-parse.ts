@@ -3,8 +3,8 @@
 // line for line. A result this engine cannot reproduce is {"not_simulated": "why"}.
 import { compileParseText, toRubyJson } from '../language/simulate/parse';
 import type { ParseOutcome, SimulationEnvironment } from '../language/simulate/types';
-import type { CliIo } from './run';
-import type { SimulateOptions } from './simulate';
+import type { CliIo } from './io';
+import type { SimulateOptions } from './simulate-options';
 
 interface ParseCase {
   id: unknown;

@@ -4,16 +4,11 @@
 //   (no --parse) routing cases — the routing half adds its mode here
 //   --now EPOCH  the clock for time-less records and year-less formats (default: the real clock)
 // Exit 0 when it ran, 2 on unusable input (message on stderr).
-import type { CliIo } from './run';
+import type { CliIo } from './io';
 import { runParseCases } from './simulate-parse';
+import type { SimulateMode, SimulateOptions } from './simulate-options';
 
-export interface SimulateOptions {
-  parse: boolean;
-  /** Seconds since the epoch. */
-  now: number;
-}
-
-export type SimulateMode = (input: string, options: SimulateOptions, io: CliIo) => number;
+export type { SimulateMode, SimulateOptions } from './simulate-options';
 
 const USAGE = 'usage: fluentd-lint simulate [--parse] [--now EPOCH] < cases.jsonl';
 

@@ -19,6 +19,9 @@ export type TreeNode =
   | { kind: 'loadMore'; id: string; group?: GroupInfo }
   | { kind: 'message'; id: string; text: string; tooltip?: string; severity: 'info' | 'error' | 'loading' };
 
+/** The tree node of one kind. */
+export type NodeOf<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K }>;
+
 export interface TreeModelDeps {
   groupPager(prefix: string): PageSource<GroupInfo>;
   streamPager(groupName: string): PageSource<StreamInfo>;
@@ -75,6 +78,12 @@ export class CloudWatchTreeModel {
     this.groupsError = undefined;
     this.groupsLoading = undefined;
     this.groupStates.clear();
+    this.pods = undefined;
+    this.changed();
+  }
+
+  /** Ask the cluster for its running pods again (the groups and streams stay as loaded). */
+  refreshPods(): void {
     this.pods = undefined;
     this.changed();
   }

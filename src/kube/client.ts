@@ -56,6 +56,8 @@ export interface RequestOptions {
   verb: string;
   target?: string;
   timeoutMs?: number;
+  /** refuse an answer larger than this (the request is cut off and fails) */
+  maxResponseBytes?: number;
 }
 
 export interface Response {
@@ -167,7 +169,17 @@ export class KubeClient {
       (resolve, reject) => {
         const req = mod.request(url, { ...reqOpts, headers, signal }, (res) => {
           const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            if (opts.maxResponseBytes !== undefined && size > opts.maxResponseBytes) {
+              const max = opts.maxResponseBytes;
+              const limit = max >= 1048576 ? `${Math.round(max / 1048576)} MiB` : `${Math.round(max / 1024)} KiB`;
+              req.destroy(new KubeError('server', `The answer to ${opts.verb} ${opts.target ?? path} is larger than ${limit}; not read.`));
+              return;
+            }
+            chunks.push(c);
+          });
           res.on('end', () =>
             resolve({
               status: res.statusCode ?? 0,

@@ -2,7 +2,7 @@
 // ConfigFiles that go into the ConfigMap. Includes must stay inside the main file's folder
 // (they are mounted under /fluentd/etc the same way); URLs and `#{…}` paths cannot be deployed.
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import { includeTargets } from '../language/definition';
+import { includeTargets } from '../language/includes/targets';
 import type { FileSystem } from '../language/file-system';
 import { parse } from '../language/parser';
 import { pathToUri } from '../language/uri';

@@ -18,10 +18,9 @@
 // result is parsed again and must give the same tree; otherwise nothing is changed.
 // Nesting deeper than MAX_FORMAT_DEPTH is left alone: 10,000 levels would mean
 // ~100 MB of indentation, and no real config nests like that.
-import { TextEdit } from 'vscode-languageserver-types';
 import { parse, type ParseResult } from './parser';
 import type { ElementNode, Node } from './parser/ast';
-import type { Range } from './types';
+import type { Range, TextChange } from './types';
 
 const INDENT = '  ';
 const BLANKS = /^[ \t]*$/;
@@ -51,7 +50,7 @@ export function formatText(text: string, parsed: ParseResult = parse(text)): For
  * The edits that format a config: one per changed line, each replacing the line's
  * content (never its line ending). `range` limits them to the lines it touches.
  */
-export function formatEdits(text: string, parsed: ParseResult = parse(text), range?: Range): TextEdit[] {
+export function formatEdits(text: string, parsed: ParseResult = parse(text), range?: Range): TextChange[] {
   if (parsed.diagnostics.some((d) => d.severity === 'error')) return [];
   if (nestedDeeperThan(parsed.document.children, MAX_FORMAT_DEPTH)) return [];
   const lines = layout(text, parsed);
@@ -59,7 +58,7 @@ export function formatEdits(text: string, parsed: ParseResult = parse(text), ran
   if (out === text) return [];
   if (!sameTree(parse(out), parsed)) return [];
   const idx = parsed.lineIndex;
-  const edits: TextEdit[] = [];
+  const edits: TextChange[] = [];
   const first = range ? range.start.line : 0;
   const last = range ? range.end.line : idx.lineCount - 1;
   for (let line = Math.max(0, first); line <= Math.min(last, idx.lineCount - 1); line++) {
@@ -67,7 +66,7 @@ export function formatEdits(text: string, parsed: ParseResult = parse(text), ran
     const end = idx.lineEnd(line);
     const old = text.slice(start, end);
     if (lines[line] !== old) {
-      edits.push(TextEdit.replace({ start: { line, character: 0 }, end: { line, character: end - start } }, lines[line]));
+      edits.push({ range: { start: { line, character: 0 }, end: { line, character: end - start } }, newText: lines[line] });
     }
   }
   return edits;

@@ -12,6 +12,12 @@ export interface Range {
   end: Position;
 }
 
+/** A replacement of a range of text (what formatting and quick fixes produce). */
+export interface TextChange {
+  range: Range;
+  newText: string;
+}
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** A finding about a config: what, where, and a stable code tools can match on. */

@@ -1,5 +1,5 @@
 // Small tree queries shared by the features.
-import type { Position } from './types';
+import type { Position, Range } from './types';
 import type { ElementNode, IncludeNode, Node, ParamNode } from './parser/ast';
 import type { ParseResult } from './parser';
 
@@ -56,4 +56,11 @@ export function nodeAt(parsed: ParsedTree, pos: Position): { node?: Node; elemen
 export function param(element: ElementNode, ...keys: string[]): ParamNode | undefined {
   for (const c of element.children) if (c.kind === 'param' && keys.includes(c.key)) return c;
   return undefined;
+}
+
+/** The start tags of the `<label name>` elements among the nodes. */
+export function labelDefinitions(nodes: Node[], name: string): Range[] {
+  const out: Range[] = [];
+  for (const e of elements(nodes)) if (e.name === 'label' && e.arg === name) out.push(e.openRange);
+  return out;
 }

@@ -18,7 +18,7 @@ import type { FileSystem } from '../language/file-system';
 import { loadCatalogFiles } from '../language/catalog/load';
 import { FluentdLanguageService } from '../language/service';
 import { uriToPath } from '../language/uri';
-import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/features';
+import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/protocol';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { homedir } from 'node:os';
 import { readSettings, resolveSettingPath, type ServerSettings } from './settings';

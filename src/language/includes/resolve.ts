@@ -50,3 +50,15 @@ export function resolveInclude(from: SourceFile | undefined, include: IncludeNod
     return { kind: 'unknown', reason: 'no such key in this ConfigMap (the file may come from the image)', pattern: p.pattern };
   return { kind: 'nothing', pattern: p.pattern };
 }
+
+/** The files an @include names (as the host sees them). */
+export function includeFiles(from: SourceFile, include: IncludeNode, host: ConfigHost | undefined): SourceFile[] {
+  const r = resolveInclude(from, include, host);
+  if (r.kind !== 'files' || !host) return [];
+  const out: SourceFile[] = [];
+  for (const p of r.paths) {
+    const f = host.file(p);
+    if (f) out.push(f);
+  }
+  return out;
+}

@@ -2,14 +2,9 @@
 // embedded text and the YAML text, and text edits mapped back only where the
 // mapping is exact (a `|` block, or a one-line edit of plain characters in a quoted
 // scalar).
-import type { Position, Range } from '../types';
+import type { Position, Range, TextChange } from '../types';
 import { LineIndex } from '../parser/line-index';
 import type { EmbeddedConf } from './manifests';
-
-export interface MappedEdit {
-  range: Range;
-  newText: string;
-}
 
 export class EmbeddedText {
   readonly lines: LineIndex;
@@ -94,7 +89,7 @@ export class EmbeddedText {
    * An edit of the embedded text as an edit of the YAML file, or undefined where that
    * cannot be done exactly. In a `|` block, each new line gets the block's indentation.
    */
-  toYamlEdit(range: Range, newText: string): MappedEdit | undefined {
+  toYamlEdit(range: Range, newText: string): TextChange | undefined {
     const d = this.conf.decoded;
     if (!d) return undefined;
     const a = this.lines.offsetAt(range.start);

@@ -12,6 +12,7 @@ import { loadMoreCommand } from './commands/load-more-command';
 import { loadOlderCommand } from './commands/load-older-command';
 import { openHistoryCommand } from './commands/open-history-command';
 import { refreshCommand } from './commands/refresh-command';
+import { showTailsCommand } from './commands/show-tails-command';
 import { stopTailCommand } from './commands/stop-tail-command';
 import { tailGroupCommand } from './commands/tail-group-command';
 import { tailPodCommand } from './commands/tail-pod-command';
@@ -21,6 +22,7 @@ import { ScriptedCloudWatchPrompts } from './prompts';
 import { CloudWatchSession } from './session';
 import { affectsCloudWatch } from './settings';
 import { TailManager } from './tail-manager';
+import { SHOW_TAILS_COMMAND } from './tail-status-bar';
 import { CloudWatchTreeProvider } from './tree-provider';
 
 export const CLOUDWATCH_VIEW = 'fluentd.cloudwatch';
@@ -33,6 +35,7 @@ export const CLOUDWATCH_COMMANDS = {
   tailPod: 'fluentd.cloudwatch.tailPod',
   tailGroup: 'fluentd.cloudwatch.tailGroup',
   stopTail: 'fluentd.cloudwatch.stopTail',
+  showTails: SHOW_TAILS_COMMAND,
   openHistory: 'fluentd.cloudwatch.openHistory',
   loadOlder: 'fluentd.cloudwatch.loadOlder',
   copyName: 'fluentd.cloudwatch.copyName',
@@ -63,7 +66,11 @@ export function registerCloudWatch(context: vscode.ExtensionContext): CloudWatch
     vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, docs),
     vscode.languages.registerCodeLensProvider({ scheme: HISTORY_SCHEME }, docs),
     vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme === HISTORY_SCHEME && docs.forget(d.uri)),
-    vscode.workspace.onDidChangeConfiguration((e) => affectsCloudWatch(e) && cw.reload()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsCloudWatch(e)) return;
+      cw.reload();
+      tails.applySettings();
+    }),
     cmd(C.refresh, () => refreshCommand(cw)),
     cmd(C.filterGroups, () => filterGroupsCommand(cw)),
     cmd(C.loadMore, (node?: unknown) => loadMoreCommand(cw, node as never)),
@@ -71,6 +78,7 @@ export function registerCloudWatch(context: vscode.ExtensionContext): CloudWatch
     cmd(C.tailPod, (node?: unknown) => tailPodCommand(cw, tails, node)),
     cmd(C.tailGroup, (node?: unknown) => tailGroupCommand(cw, tails, node)),
     cmd(C.stopTail, () => stopTailCommand(cw, tails)),
+    cmd(C.showTails, () => showTailsCommand(cw, tails)),
     cmd(C.openHistory, (node?: unknown) => openHistoryCommand(cw, node)),
     cmd(C.loadOlder, (uri?: vscode.Uri) => loadOlderCommand(docs, uri)),
     cmd(C.copyName, (node?: unknown) => copyNameCommand(cw, node)),
@@ -88,7 +96,10 @@ export function registerCloudWatch(context: vscode.ExtensionContext): CloudWatch
           prompts: scripted.log,
           copied: scripted.copied,
           statusBar: tails.statusBar.text,
+          tailing: tails.running.length > 0,
           tails: tails.running.map((t) => ({ title: t.title, mode: t.session.mode, lines: t.lines })),
+          treeRedraws: tree.timeRedraws,
+          treeRedrawAt: tree.redrawAt,
           // the view's own provider, for integration tests: read nodes, hand them to the commands
           tree: {
             roots: () => tree.getChildren(),

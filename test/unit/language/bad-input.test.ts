@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../../src/language/types';
 import { parse } from '../../../src/language/parser';
 import { FluentdLanguageService } from '../../../src/language/service';
-import { MAX_OUTLINE_DEPTH } from '../../../src/language/symbols';
+import { MAX_OUTLINE_DEPTH } from '../../../src/language/features/symbols';
 import { corpus10k } from '../../../bench/corpus10k';
 import { createRng } from '../../helpers/prng';
 
@@ -48,7 +48,7 @@ function serve(text: string, opts: { outline?: boolean } = {}) {
     timed('documentSymbols', () => service.documentSymbols(doc));
     timed('foldingRanges', () => service.foldingRanges(doc));
   }
-  const syntax = service.parse(doc).diagnostics;
+  const syntax = service.fluentConf.parse(doc).diagnostics;
   assertRangesInside(text, syntax);
   return { diagnostics, syntax };
 }
@@ -120,7 +120,7 @@ test('a 10 MB file through every check, outline and folding', () => {
   const diagnostics = timed('diagnostics of 10 MB', () => service.diagnostics(doc), 120_000);
   assert.ok(!diagnostics.some((d) => d.code === 'internal-error'));
   // the copies repeat @id, <label> and <system>: the checks say so, the syntax is clean
-  assert.deepEqual(service.parse(doc).diagnostics, []);
+  assert.deepEqual(service.fluentConf.parse(doc).diagnostics, []);
   assert.ok(diagnostics.some((d) => d.code === 'duplicate-id'));
   timed('documentSymbols of 10 MB', () => service.documentSymbols(doc), 60_000);
   timed('foldingRanges of 10 MB', () => service.foldingRanges(doc), 60_000);

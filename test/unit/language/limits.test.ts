@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatText, MAX_FORMAT_DEPTH } from '../../../src/language/format';
-import { capForEditor, FluentdLanguageService, MAX_EDITOR_DIAGNOSTICS } from '../../../src/language/service';
+import { capForEditor, MAX_EDITOR_DIAGNOSTICS } from '../../../src/language/features/diagnostics';
+import { FluentdLanguageService } from '../../../src/language/service';
 
 test('the editor gets at most MAX_EDITOR_DIAGNOSTICS findings, errors first, and a note of the rest', () => {
   // 3,000 unterminated strings between 3,000 deprecated `type` names: errors and warnings

@@ -164,17 +164,17 @@ test('definition: @include goes to the files it globs, sorted, relative to the i
 test('the parse is cached per URI and version', () => {
   const svc = new FluentdLanguageService();
   const v1 = doc('k v\n', 'file:///a.conf', 1);
-  const p1 = svc.parse(v1);
-  assert.equal(svc.parse(v1), p1);
+  const p1 = svc.fluentConf.parse(v1);
+  assert.equal(svc.fluentConf.parse(v1), p1);
   const v2 = TextDocument.update(v1, [{ text: '<source>\n' }], 2);
-  const p2 = svc.parse(v2);
+  const p2 = svc.fluentConf.parse(v2);
   assert.notEqual(p2, p1);
   assert.deepEqual(
     p2.diagnostics.map((d) => d.code),
     ['unclosed-element'],
   );
   svc.forget(v2.uri);
-  assert.notEqual(svc.parse(v2), p2);
+  assert.notEqual(svc.fluentConf.parse(v2), p2);
 });
 
 test('validate: LSP diagnostics carry severity, code and source', () => {

@@ -49,7 +49,7 @@ for (const flavour of flavours) {
       assert.equal(files.length, 19);
       for (const f of files) {
         const d = doc(f);
-        const ctx = service.context(d)!;
+        const ctx = service.fluentConf.context(d)!;
         assert.equal(ctx.tree.root.path, join(conf, 'fluent.conf'), `${relative(conf, f)} is read from fluent.conf`);
         assert.equal(ctx.tree.files.length, 19);
         assert.equal(ctx.tree.complete, true);

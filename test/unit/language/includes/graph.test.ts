@@ -174,7 +174,7 @@ test('unsaved text of an open fragment is what its root sees', () => {
   const s = service();
   // open the fragment with an edit that is not on disk: it now routes to a label
   const edited = doc(join(dir, 'app.conf'), '<source>\n  @type sample\n  tag app\n  @label @APP\n</source>\n', 2);
-  s.parse(edited);
+  s.fluentConf.parse(edited);
   assert.deepEqual(s.diagnostics(edited), []);
   const root = s.diagnostics(doc(join(dir, 'fluent.conf')));
   assert.ok(!root.some((d) => d.code === 'unused-label'), JSON.stringify(root));

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocument as EditableDocument } from 'vscode-languageserver-textdocument';
-import { FluentdLanguageService, toLspDiagnostic } from '../../../../src/language/service';
+import { toLspDiagnostic } from '../../../../src/language/features/diagnostics';
+import { FluentdLanguageService } from '../../../../src/language/service';
 import { corpusRoot } from '../../../helpers/corpus';
 
 const ROUTING = new Set(['unmatched-source', 'dead-filter', 'shadowed-match', 'unused-label']);

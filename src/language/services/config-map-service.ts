@@ -1,0 +1,209 @@
+// The language service of Kubernetes YAML: each ConfigMap `data` key ending in `.conf` is a
+// fluent.conf document answered by the fluent.conf service this one owns, with positions
+// mapped down into the key's text and answers mapped back to the YAML file (only where
+// that mapping is exact). YAML without such a ConfigMap gets nothing.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument as TextDocumentImpl } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic as LspDiagnostic,
+  DocumentLink,
+  FormattingOptions,
+  Hover,
+  Location,
+  Range as LspRange,
+  TextEdit,
+} from 'vscode-languageserver-types';
+import type { FileSystem } from '../file-system';
+import type { EventRoute } from '../routing/event-route';
+import { routingCodeActions } from '../features/code-actions';
+import type { Diagnostic, Position } from '../types';
+import { ConfigMapDocuments, environmentOf } from '../yaml/config-map-documents';
+import { envDiagnostics } from '../yaml/env';
+import { readManifests } from '../yaml/manifests';
+import type { FluentConfService } from './fluent-conf-service';
+import type { LanguageService } from './language-service';
+
+export class ConfigMapService implements LanguageService {
+  private readonly documents: ConfigMapDocuments;
+
+  constructor(
+    /** Answers for each key's own text. */
+    private readonly fluent: FluentConfService,
+    fileSystem: FileSystem | undefined,
+  ) {
+    this.documents = new ConfigMapDocuments(fluent, fileSystem);
+  }
+
+  forget(uri: string): void {
+    this.documents.forget(uri);
+  }
+
+  diagnostics(doc: TextDocument): Diagnostic[] {
+    const a = this.documents.get(doc);
+    if (!a) return [];
+    const out = [...a.errors];
+    for (const e of a.embeds) {
+      const found = this.fluent.diagnostics(e.doc, environmentOf(e));
+      const workloads = this.documents.workloadsFor(doc, e.configMap, a.workloads);
+      found.push(...envDiagnostics(e.host.file(e.path)!.parsed, workloads, e.configMap.name ?? ''));
+      for (const d of found) out.push(a.mapDiagnostic(e, d));
+    }
+    return out;
+  }
+
+  /** The outline and folding of YAML belong to the YAML tooling: none from here. */
+  documentSymbols(): [] {
+    return [];
+  }
+
+  foldingRanges(): [] {
+    return [];
+  }
+
+  completion(doc: TextDocument, pos: Position): CompletionList {
+    const hit = this.documents.get(doc)?.at(pos);
+    if (!hit) return { isIncomplete: false, items: [] };
+    const list = this.fluent.completion(hit.embed.doc, hit.pos);
+    const t = hit.embed.text;
+    // completion edits stay on the cursor's line; the editor indents inserted lines itself
+    const items = list.items.flatMap((item) => {
+      const e = item.textEdit;
+      if (!e) return [item];
+      if ('range' in e) {
+        const r = t.toYaml(e.range.start) && t.toYaml(e.range.end) ? t.toYamlRange(e.range) : undefined;
+        return r ? [{ ...item, textEdit: { ...e, range: r } }] : [];
+      }
+      const ok = [e.insert.start, e.insert.end, e.replace.start, e.replace.end].every((p) => t.toYaml(p));
+      return ok ? [{ ...item, textEdit: { ...e, insert: t.toYamlRange(e.insert), replace: t.toYamlRange(e.replace) } }] : [];
+    });
+    return { ...list, items };
+  }
+
+  hover(doc: TextDocument, pos: Position): Hover | null {
+    const hit = this.documents.get(doc)?.at(pos);
+    if (!hit) return null;
+    const h = this.fluent.hover(hit.embed.doc, hit.pos);
+    if (!h) return null;
+    return h.range ? { ...h, range: hit.embed.text.toYamlRange(h.range) } : h;
+  }
+
+  /** Formatting of `|` blocks only, and only when the result, read back from the YAML, is the formatted config. */
+  format(doc: TextDocument, options?: FormattingOptions, range?: LspRange): TextEdit[] {
+    const a = this.documents.get(doc);
+    if (!a) return [];
+    const out: TextEdit[] = [];
+    for (const e of a.embeds) {
+      if (e.text.conf.decoded?.style !== 'literal') continue;
+      let inner: LspRange | undefined;
+      if (range) {
+        inner = e.text.fromYamlRange(range);
+        if (!inner || (!e.text.containsLine(range.start.line) && !e.text.containsLine(range.end.line))) continue;
+      }
+      const edits = this.fluent.format(e.doc, options, inner);
+      if (!edits.length) continue;
+      const mapped = edits.map((x) => e.text.toYamlEdit(x.range, x.newText));
+      if (mapped.some((m) => !m)) continue;
+      const yamlEdits = mapped.map((m) => ({ range: m!.range, newText: m!.newText }));
+      // read the key back from the edited YAML: it must be exactly the formatted config
+      const expected = TextDocumentImpl.applyEdits(e.doc, edits);
+      const after = readManifests(TextDocumentImpl.applyEdits(doc, yamlEdits));
+      const same = after.configMaps.find((c) => c.id === e.configMap.id)?.keys.find((k) => k.key === e.text.conf.key);
+      if (after.errors.length || same?.text !== expected) continue;
+      out.push(...yamlEdits);
+    }
+    return out;
+  }
+
+  definition(doc: TextDocument, pos: Position): Location[] {
+    const a = this.documents.get(doc);
+    const hit = a?.at(pos);
+    if (!a || !hit) return [];
+    return this.fluent.definition(hit.embed.doc, hit.pos, environmentOf(hit.embed)).flatMap((l) => {
+      const m = a.mapLocation(l.uri, l.range);
+      return m ? [{ uri: m.uri, range: m.range }] : [];
+    });
+  }
+
+  documentLinks(doc: TextDocument): DocumentLink[] {
+    const a = this.documents.get(doc);
+    if (!a) return [];
+    const out: DocumentLink[] = [];
+    for (const e of a.embeds) {
+      if (!e.text.mapped) continue;
+      for (const link of this.fluent.documentLinks(e.doc, environmentOf(e))) {
+        const target = a.embedOf(link.target ?? '');
+        if (!target) continue;
+        const at = target.text.toYaml({ line: 0, character: 0 }) ?? target.text.keyRange().start;
+        out.push({
+          ...link,
+          range: e.text.toYamlRange(link.range),
+          target: `${doc.uri.replace(/#.*$/, '')}#L${at.line + 1},${at.character + 1}`,
+          tooltip: `Go to the ${target.text.conf.key} key`,
+        });
+      }
+    }
+    return out;
+  }
+
+  eventRoutes(doc: TextDocument, pos?: Position): EventRoute[] {
+    const a = this.documents.get(doc);
+    if (!a) return [];
+    const out: EventRoute[] = [];
+    for (const e of a.embeds) {
+      let inner: Position | undefined;
+      if (pos) {
+        inner = e.text.fromYaml(pos);
+        if (!inner) continue;
+      }
+      out.push(...this.fluent.eventRoutes(e.doc, inner, environmentOf(e)).map((r) => a.mapRoute(r)));
+    }
+    return out;
+  }
+
+  codeLenses(doc: TextDocument): CodeLens[] {
+    const a = this.documents.get(doc);
+    if (!a) return [];
+    const out: CodeLens[] = [];
+    for (const e of a.embeds) {
+      if (!e.text.mapped) continue;
+      for (const lens of this.fluent.codeLenses(e.doc, environmentOf(e))) {
+        const range = e.text.toYamlRange(lens.range);
+        out.push({ ...lens, range, command: lens.command && { ...lens.command, arguments: [doc.uri, range.start] } });
+      }
+    }
+    return out;
+  }
+
+  codeActions(doc: TextDocument, range: LspRange, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+    const a = this.documents.get(doc);
+    if (!a) return [];
+    // routing fixes already carry YAML positions
+    const out = routingCodeActions(range, diagnostics);
+    for (const e of a.embeds) {
+      const inner = e.text.fromYamlRange(range);
+      if (!inner || !e.text.containsLine(range.start.line)) continue;
+      const mine = diagnostics.flatMap((d) => {
+        if (d.code === 'unmatched-source' || !e.text.containsLine(d.range.start.line)) return [];
+        const r = e.text.fromYamlRange(d.range);
+        return r ? [{ ...d, range: r }] : [];
+      });
+      if (!mine.length) continue;
+      for (const action of this.fluent.codeActions(e.doc, inner, mine)) {
+        const edits = action.edit?.changes?.[e.doc.uri];
+        if (!edits || Object.keys(action.edit!.changes!).length !== 1) continue;
+        const mapped = edits.map((x) => e.text.toYamlEdit(x.range, x.newText));
+        if (mapped.some((m) => !m)) continue;
+        const back = diagnostics.filter((d) => action.diagnostics?.some((x) => x.code === d.code && x.message === d.message));
+        out.push({
+          ...action,
+          diagnostics: back,
+          edit: { changes: { [doc.uri]: mapped.map((m) => ({ range: m!.range, newText: m!.newText })) } },
+        });
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,165 @@
+// The language service of a fluent.conf document: parses it (cached per version), runs the
+// checks and the whole-config analysis, and answers every feature. A ConfigMap key is a
+// fluent.conf document too: the ConfigMap service passes its environment (the other keys
+// as files of one directory) where includes and the config tree matter.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic as LspDiagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  Location,
+  Range as LspRange,
+  TextEdit,
+} from 'vscode-languageserver-types';
+import { defaultCatalog, type Catalog } from '../catalog';
+import { defaultChecks, type Check } from '../checks';
+import { codeActions, routingCodeActions } from '../features/code-actions';
+import { routeCodeLenses } from '../features/code-lenses';
+import { completion } from '../features/completion';
+import { definition, definitionAt } from '../features/definition';
+import { documentLinks } from '../features/document-links';
+import { foldingRanges } from '../features/folding';
+import { formattingEdits } from '../features/formatting';
+import { hover } from '../features/hover';
+import { documentSymbols, withIncludedFiles } from '../features/symbols';
+import type { FileSystem } from '../file-system';
+import { parse, type ParseResult } from '../parser';
+import type { EventRoute } from '../routing/event-route';
+import type { Diagnostic, Position } from '../types';
+import { eventRoutesOf } from '../whole-config/event-routes';
+import { WholeConfig, type DocumentContext, type DocumentEnvironment } from '../whole-config/whole-config';
+import type { LanguageService } from './language-service';
+
+export interface LanguageServiceOptions {
+  /** File access for @include; without it includes are not followed. */
+  fileSystem?: FileSystem;
+  /** Checks run after parsing; defaults to every built-in check. */
+  checks?: Check[];
+  /** Plugin catalogue; defaults to the bundled one (see loadCatalogFiles for `fluentd.catalogs`). */
+  catalog?: Catalog;
+}
+
+export class FluentConfService implements LanguageService {
+  private readonly cache = new Map<string, { version: number; text: string; parsed: ParseResult }>();
+  private readonly checks: Check[];
+  readonly fileSystem: FileSystem | undefined;
+  readonly catalog: Catalog;
+  /** The config tree a document belongs to (@include graph, roots, routing). */
+  readonly whole: WholeConfig;
+
+  constructor(options: LanguageServiceOptions = {}) {
+    this.fileSystem = options.fileSystem;
+    this.catalog = options.catalog ?? defaultCatalog();
+    this.checks = options.checks ?? defaultChecks;
+    this.whole = new WholeConfig(this.fileSystem, () => [...this.cache].map(([uri, c]) => ({ uri, text: c.text, parsed: c.parsed })));
+  }
+
+  /** The document in its whole config (root, included files); undefined if that fails. `env`: a ConfigMap key's virtual files. */
+  context(doc: TextDocument, env?: DocumentEnvironment): DocumentContext | undefined {
+    try {
+      return this.whole.contextFor(doc, this.parse(doc), env);
+    } catch {
+      return undefined; // per-file checks still run
+    }
+  }
+
+  /** The parse of a document, cached per URI and version. */
+  parse(doc: TextDocument): ParseResult {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.text.length === doc.getText().length) return hit.parsed;
+    const text = doc.getText();
+    const parsed = parse(text);
+    this.cache.set(doc.uri, { version: doc.version, text, parsed });
+    return parsed;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  diagnostics(doc: TextDocument, env?: DocumentEnvironment): Diagnostic[] {
+    const parsed = this.parse(doc);
+    const out = [...parsed.diagnostics];
+    const whole = this.context(doc, env);
+    for (const check of [...this.checks, () => (whole ? this.whole.diagnostics(whole) : [])]) {
+      try {
+        out.push(...check({ document: doc, parsed, catalog: this.catalog, tree: whole?.tree }));
+      } catch (err) {
+        // a bug in one check must not take the others (or the server) down
+        out.push({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 'information',
+          code: 'internal-error',
+          message: `A check failed on this file (please report): ${err instanceof Error ? err.message : String(err)}`,
+        });
+      }
+    }
+    return out;
+  }
+
+  documentSymbols(doc: TextDocument): DocumentSymbol[] {
+    const symbols = documentSymbols(this.parse(doc).document.children);
+    const whole = this.context(doc);
+    return whole ? withIncludedFiles(symbols, whole) : symbols;
+  }
+
+  foldingRanges(doc: TextDocument): FoldingRange[] {
+    const { document } = this.parse(doc);
+    return foldingRanges(document.children, document.comments);
+  }
+
+  /** Across the config first; a file on disk falls back to its own labels and a glob of its includes. */
+  definition(doc: TextDocument, pos: Position, env?: DocumentEnvironment): Location[] {
+    const whole = this.context(doc, env);
+    const found = whole && definitionAt(whole, pos);
+    if (found) return found;
+    // a ConfigMap key has no file of its own to resolve includes against
+    return env ? [] : definition(doc.uri, this.parse(doc), pos, this.fileSystem);
+  }
+
+  documentLinks(doc: TextDocument, env?: DocumentEnvironment): DocumentLink[] {
+    const whole = this.context(doc, env);
+    return whole ? documentLinks(whole) : [];
+  }
+
+  eventRoutes(doc: TextDocument, pos?: Position, env?: DocumentEnvironment): EventRoute[] {
+    const whole = this.context(doc, env);
+    return whole ? eventRoutesOf(whole, pos) : [];
+  }
+
+  codeLenses(doc: TextDocument, env?: DocumentEnvironment): CodeLens[] {
+    const whole = this.context(doc, env);
+    return whole ? routeCodeLenses(whole) : [];
+  }
+
+  /** The layout is fixed (two spaces per depth), so the editor's tab options are ignored. */
+  format(doc: TextDocument, _options?: FormattingOptions, range?: LspRange): TextEdit[] {
+    return formattingEdits(doc.getText(), this.parse(doc), range);
+  }
+
+  completion(doc: TextDocument, pos: Position): CompletionList {
+    // a version not parsed yet (a request typed right after an edit): completion
+    // parses only the element around the cursor; names defined elsewhere in the
+    // file come from the last parse, even of an earlier version
+    const hit = this.cache.get(doc.uri);
+    const current = hit && hit.version === doc.version && hit.text === doc.getText() ? hit.parsed : undefined;
+    return completion(doc.getText(), current, pos, this.catalog, () => hit?.parsed ?? this.parse(doc));
+  }
+
+  hover(doc: TextDocument, pos: Position): Hover | null {
+    return hover(this.parse(doc), pos, this.catalog);
+  }
+
+  codeActions(doc: TextDocument, range: LspRange, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+    return [
+      ...codeActions(doc.uri, doc.getText(), this.parse(doc), range, diagnostics, this.catalog),
+      ...routingCodeActions(range, diagnostics),
+    ];
+  }
+}
