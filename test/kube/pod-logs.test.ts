@@ -111,6 +111,15 @@ describe('pod logs through the API server (kwok ClusterLogs)', () => {
       appendFileSync(file('fluentd'), cri(['fresh 1', 'fresh 2']));
       await eventually('the new lines on every pod', async () => pods.every((p) => f.linesOf(p.metadata.name).at(-1) === 'fresh 2'));
 
+      // --since: the old lines (a minute old) are left out even though the tail limit would take them
+      const recent = follow({ namespace: 'fluentd', labelSelector: 'app=fluentd', tailLines: 100, sinceSeconds: 30 });
+      try {
+        await eventually('the recent lines', async () => pods.every((p) => recent.linesOf(p.metadata.name).length === 2));
+        for (const p of pods) assert.deepEqual(recent.linesOf(p.metadata.name), ['fresh 1', 'fresh 2']);
+      } finally {
+        await recent.follower.stop();
+      }
+
       // a pod deleted is replaced by the DaemonSet controller: the old one is dropped, the new one followed
       const victim = pods[0];
       await kubeRequest(cluster.kube, 'DELETE', `/api/v1/namespaces/fluentd/pods/${victim.metadata.name}`);
@@ -202,6 +211,29 @@ describe('pod logs through the API server (kwok ClusterLogs)', () => {
       assert.deepEqual(f.linesOf('chatty'), [...Array.from({ length: 15 }, (_, i) => `tail ${i + 5}`), 'after']);
     } finally {
       await f.follower.stop();
+    }
+
+    // a consumer that falls behind (hand-overs 250 ms apart): the session stops reading at
+    // maxPendingLines until its batch is handed over, instead of holding the whole log
+    let handed = 0;
+    let most = 0;
+    const session = new PodLogSession(
+      admin,
+      { namespace: 'big', labelSelector: 'app=chatty', tailLines: 100_000, maxStreams: 1, maxPendingLines: 2000, flushMs: 250 },
+      {
+        append: (text) => {
+          const n = text.split('\n').length - 1;
+          most = Math.max(most, n);
+          handed += n;
+        },
+      },
+    );
+    try {
+      await eventually('100,000 lines', async () => handed >= 100_000, 180_000);
+      // one chunk read before the pause takes effect may go past the bound, not the rest of the log
+      assert.ok(most < 2000 + 1500, `${most} lines held for one hand-over`);
+    } finally {
+      await session.stop();
     }
   });
 
