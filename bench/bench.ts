@@ -7,10 +7,10 @@
 //   parse_vs_scan    median over the runs of parse ÷ the mean of its two scans — goal ≤ 5, must ≤ 10
 //   server_start_ms  spawn `node dist/server.js --stdio`, initialize, open a config with
 //                    one mistake, until its first publishDiagnostics; median of 5
-// Then the benches other parts own (bench/checks.ts, routing.ts, editor.ts, cloudwatch.ts, kube.ts, cluster.ts,
-// simulate-parse.ts)
+// Then the benches other parts own (bench/checks.ts, routing.ts, editor.ts, cloudwatch.ts, kube.ts,
+// cluster.ts, simulate-parse.ts, simulate-route.ts)
 // when they exist; a failing one records its error instead of numbers.
-// BENCH_ONLY=parse,server (names: parse server checks routing editor cloudwatch kube cluster simulate-parse) runs a part.
+// BENCH_ONLY=parse,server (names: parse server checks routing editor cloudwatch kube cluster simulate-parse simulate-route) runs a part.
 //
 // The parser is measured as it ships: bundled by esbuild like dist/server.js. Run
 // through tsx, every file is its own CommonJS module whose exports are getters, so
@@ -58,6 +58,7 @@ const GOALS: Record<string, Goal> = {
   tail_put_to_sink_p95_ms: { dir: 'max', goal: 1_500 },
   tail_latency_vs_peer: { dir: 'max', goal: 0.7, must: 1 },
   parse_playground_p95_ms: { dir: 'max', goal: 50 },
+  simulate_10k_events_ms: { dir: 'max', goal: 100 },
   rollout_3_nodes_ms: { dir: 'max', goal: 10_000 },
   pod_log_lines_per_s: { dir: 'min', goal: 5_000 },
 };
@@ -170,6 +171,7 @@ const OPTIONAL: [file: string, fn: string][] = [
   ['kube', 'benchKube'],
   ['cluster', 'benchCluster'],
   ['simulate-parse', 'benchSimulateParse'],
+  ['simulate-route', 'benchSimulateRoute'],
 ];
 
 async function runOptional(file: string, fn: string): Promise<Record<string, Value> | undefined> {

@@ -20,10 +20,9 @@ import { parseArgs } from 'node:util';
 import { require as tsRequire } from 'tsx/cjs/api';
 import { PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CLUSTER, CONTAINERS_GROUP, NODES, SYSTEMD_GROUP, kubePods, liveEvent, seedGroups } from '../demo/seed.mjs';
+import { provisionVsCode, vscodeTarget } from './vscode/targets.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// The SDK's notice that its 2027 releases will need Node 22 says nothing about this demo.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const WORKSPACE = join(ROOT, 'demo', 'workspace');
 
 const { values: args } = parseArgs({
@@ -96,14 +95,13 @@ if (spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, 
 }
 
 // --- 2. the VS Code server (first run: a few minutes) ---------------------------------------
-say('provisioning the VS Code server (cached after the first run)');
-const prov = spawnSync('bash', [join(ROOT, 'scripts/vscode/provision.sh')], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  encoding: 'utf8',
-});
-if (prov.status !== 0) await fail('provisioning the VS Code server failed (see above)');
-const codeServerDir = prov.stdout.trim().split('\n').pop();
+say(`provisioning the VS Code ${vscodeTarget('newest').vscode} server (cached after the first run)`);
+let vscode;
+try {
+  vscode = provisionVsCode(vscodeTarget('newest'));
+} catch (e) {
+  await fail(e instanceof Error ? e.message : String(e));
+}
 
 // --- 3. CloudWatch Logs: moto, seeded -------------------------------------------------------
 const moto = tsRequire('../test/harness/moto.ts', import.meta.url);
@@ -193,7 +191,8 @@ const vscodeHarness = tsRequire('../test/harness/vscode.ts', import.meta.url);
 let server;
 try {
   server = await vscodeHarness.startVsCodeServer({
-    codeServerDir,
+    codeServerDir: vscode.codeServerDir,
+    nodePath: vscode.nodePath,
     port,
     logFile: join(logDir, 'vscode-server.log'),
     env: {

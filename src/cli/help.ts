@@ -3,7 +3,15 @@
 export function helpText(version: string): string {
   return `fluentd-lint ${version} — check Fluentd v1 configuration files
 
-Usage: fluentd-lint [options] PATH...
+Usage: fluentd-lint [lint] [options] PATH...
+       fluentd-lint simulate [--parse] [--now EPOCH] < cases.jsonl
+
+lint (the default subcommand) checks the files; a path that is spelled like a
+subcommand is written ./lint.
+
+simulate runs <parse> sections on lines (--parse), or events and in_tail lines
+through whole configs, as Fluentd 1.16.5 would; JSON lines in and out in the
+Fluentd oracle's format (see the README).
 
 PATH is a file, a directory, or - for stdin (shown as <stdin>; relative
 @include paths resolve against the current directory).
@@ -21,7 +29,7 @@ PATH is a file, a directory, or - for stdin (shown as <stdin>; relative
     and gets an 'invalid-utf8' warning at the first bad byte.
 
 Options:
-  -f, --format text|json  Output format (default: text).
+  -f, --format FORMAT     text (default), json, sarif or github.
       --max-warnings N    Exit 1 when more than N warnings are found.
   -q, --quiet             Print errors only (warnings are still counted).
       --no-color          No colours (also: NO_COLOR set, or output not a TTY).
@@ -35,6 +43,11 @@ Output:
   json  Only this on stdout (and no summary):
           {"files":[{"path":…,"diagnostics":[{"severity","line","column",
             "endLine","endColumn","code","message"}]}]}
+  sarif SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning…): one
+        rule per finding code with its help, results with regions; relative
+        paths are relative to the current directory (%SRCROOT%).
+  github  GitHub Actions annotations, one per finding:
+          ::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message
   Lines and columns are 1-based; columns count characters (Unicode code
   points; a tab is one), as editors and grep -n tools expect. endLine and
   endColumn point just past the end of the finding (as in SARIF).

@@ -9,6 +9,7 @@
 import { startControllers, type Controllers } from './controllers';
 import { startKube, type KubeCluster, type StartKubeOptions } from './kube';
 import { startKwok, type Kwok, type StartKwokOptions } from './kwok';
+import { startWithRetry } from './process';
 
 export interface LocalCluster {
   kube: KubeCluster;
@@ -35,8 +36,15 @@ export async function startCluster(opts: StartClusterOptions = {}): Promise<Loca
     await kube.stop();
   };
   try {
-    // kwok first: its CRDs and nodes do not need the controllers, and both start faster side by side
-    [kwok, controllers] = await Promise.all([startKwok(kube, opts), startControllers(kube)]);
+    // side by side: neither needs the other to start; a failed start stops what did start and is
+    // tried once more (a port taken between freePort() and listen(), a deadline on a loaded machine)
+    [kwok, controllers] = await startWithRetry('kwok + controllers', async () => {
+      const [k, c] = await Promise.allSettled([startKwok(kube, opts), startControllers(kube)]);
+      if (k.status === 'fulfilled' && c.status === 'fulfilled') return [k.value, c.value] as const;
+      if (k.status === 'fulfilled') await k.value.stop();
+      if (c.status === 'fulfilled') await c.value.stop();
+      throw k.status === 'rejected' ? k.reason : (c as PromiseRejectedResult).reason;
+    });
     if (opts.nodes?.length) await kwok.addNodes(opts.nodes);
     return { kube, controllers, kwok, startMs: Date.now() - started, stop };
   } catch (err) {

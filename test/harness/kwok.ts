@@ -7,13 +7,15 @@
 //   const kwok = await startKwok(kube, { clusterLogs: [{ namespaces: ['kube-system'], file }] });
 //   await kwok.addNodes(['node-a', 'node-b']);
 //   await kwok.stop();
-import { spawn } from 'node:child_process';
-import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { freePort } from './net';
-import { kubeRequest, logTail, sleep, stopProcess, track, type KubeCluster } from './kube';
+import { kubeRequest, type KubeCluster } from './kube';
+import { spawnProcess, StartError, waitReady } from './process';
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export interface ClusterLogsRule {
   /** Pods of these namespaces (all when absent). */
@@ -159,30 +161,27 @@ export async function startKwok(kube: KubeCluster, opts: StartKwokOptions = {}):
   writeFileSync(config, docs.map((d) => stringify(d)).join('---\n'));
   if (opts.logsFromApi) await installCrds(kube, ['Logs']);
   const port = await freePort();
-  const log = join(kube.dir, 'kwok.log');
-  const out = openSync(log, 'a');
-  const proc = track(
-    spawn(
-      kube.binaries.kwok,
-      [
-        `--kubeconfig=${kube.kubeconfig}`,
-        '--manage-all-nodes=true',
-        // its kubelet-like server (logs, exec): where the API server's log proxy connects
-        `--server-address=127.0.0.1:${port}`,
-        '--node-ip=127.0.0.1',
-        `--node-port=${port}`,
-        // the API server does not verify kubelet certificates here; its own pair will do
-        `--tls-cert-file=${kube.caFile}`,
-        `--tls-private-key-file=${kube.caKeyFile}`,
-        '--node-lease-duration-seconds=40',
-        ...(opts.logsFromApi ? ['--enable-crds=Logs'] : []),
-        `--config=${config}`,
-      ],
-      { stdio: ['ignore', out, out] },
-    ),
-  );
-  closeSync(out);
-  const stop = () => stopProcess(proc);
+  const proc = spawnProcess({
+    name: 'kwok',
+    command: kube.binaries.kwok,
+    args: [
+      `--kubeconfig=${kube.kubeconfig}`,
+      '--manage-all-nodes=true',
+      // its kubelet-like server (logs, exec): where the API server's log proxy connects
+      `--server-address=127.0.0.1:${port}`,
+      '--node-ip=127.0.0.1',
+      `--node-port=${port}`,
+      // the API server does not verify kubelet certificates here; its own pair will do
+      `--tls-cert-file=${kube.caFile}`,
+      `--tls-private-key-file=${kube.caKeyFile}`,
+      '--node-lease-duration-seconds=40',
+      ...(opts.logsFromApi ? ['--enable-crds=Logs'] : []),
+      `--config=${config}`,
+    ],
+    logFile: join(kube.dir, 'kwok.log'),
+  });
+  const log = proc.logFile;
+  const stop = () => proc.stop(10_000);
 
   const nodeReady = async (name: string) => {
     const r = await kubeRequest(kube, 'GET', `/api/v1/nodes/${name}`);
@@ -205,8 +204,8 @@ export async function startKwok(kube: KubeCluster, opts: StartKwokOptions = {}):
     const deadline = Date.now() + 60_000;
     for (const name of names) {
       while (!(await nodeReady(name))) {
-        if (proc.exitCode !== null) throw new Error(`kwok exited with ${proc.exitCode}:\n${logTail(log)}`);
-        if (Date.now() > deadline) throw new Error(`kwok harness: node ${name} not Ready after 60 s:\n${logTail(log)}`);
+        if (!proc.running()) throw new StartError('kwok', 'exited', proc.tail(), log);
+        if (Date.now() > deadline) throw new StartError('kwok', `did not make node ${name} Ready in 60 s`, proc.tail(), log);
         await sleep(100);
       }
     }
@@ -215,19 +214,21 @@ export async function startKwok(kube: KubeCluster, opts: StartKwokOptions = {}):
     const r = await kubeRequest(kube, 'DELETE', `/api/v1/nodes/${name}`);
     if (r.status !== 200 && r.status !== 404) throw new Error(`kwok harness: deleting node ${name}: HTTP ${r.status}`);
   };
-  // Up when it answers on its port (its health endpoint) or fails.
-  for (const deadline = Date.now() + 30_000; ; await sleep(100)) {
-    if (proc.exitCode !== null) throw new Error(`kwok exited with ${proc.exitCode}:\n${logTail(log)}`);
-    const ok = await new Promise<boolean>((res) => {
-      const sock = connect(port, '127.0.0.1');
-      sock.once('connect', () => (sock.destroy(), res(true)));
-      sock.once('error', () => res(false));
+  // Up when its kubelet-like server listens.
+  try {
+    await waitReady(proc, {
+      probe: () =>
+        new Promise<boolean>((res) => {
+          const sock = connect(port, '127.0.0.1');
+          sock.once('connect', () => (sock.destroy(), res(true)));
+          sock.once('error', () => res(false));
+        }),
+      timeoutMs: 60_000,
+      intervalMs: 100,
     });
-    if (ok) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`kwok did not listen on ${port} within 30 s:\n${logTail(log)}`);
-    }
+  } catch (err) {
+    await stop();
+    throw err;
   }
   return { log, addNodes, removeNode, stop };
 }
