@@ -28,12 +28,15 @@ function run(cmd, cmdArgs) {
 }
 
 if (!args['skip-build']) run(process.execPath, ['scripts/build.mjs', '--production']);
-// No repository field: the project has no public home yet, and vsce would otherwise ask.
+// No repository field: the project has no public home yet, and vsce would otherwise ask. For the
+// same reason the README's relative links (its pictures under media/, which the package holds)
+// stay relative instead of being rewritten to a repository URL.
 run(process.execPath, [
   join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
   'package',
   '--no-dependencies',
   '--allow-missing-repository',
+  '--no-rewrite-relative-links',
   '--out',
   args.out,
 ]);
