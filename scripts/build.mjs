@@ -23,6 +23,15 @@ const allEntries = [
   { sources: ['src/ui/cloudwatch/index.ts'], outfile: 'dist/cloudwatch.js', external: ['vscode'] },
   { sources: ['src/ui/kube/index.ts'], outfile: 'dist/kube.js', external: ['vscode'] },
   { sources: ['src/client/client.ts', 'src/ui/format-embedded-config.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { sources: ['src/ui/simulate/index.ts'], outfile: 'dist/simulate.js', external: ['vscode'] },
+  // the simulator webviews' script runs in the browser
+  {
+    sources: ['src/ui/simulate/webview/main.ts'],
+    outfile: 'dist/webview/simulate.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
   { sources: ['src/server/main.ts'], outfile: 'dist/server.js' },
   { sources: CLI_ENTRY.entryPoints, outfile: 'dist/cli.js', banner: CLI_ENTRY.banner },
 ];

@@ -28,14 +28,13 @@ function run(cmd, cmdArgs) {
 }
 
 if (!args['skip-build']) run(process.execPath, ['scripts/build.mjs', '--production']);
-// No repository field: the project has no public home yet, and vsce would otherwise ask. For the
-// same reason the README's relative links (its pictures under media/, which the package holds)
-// stay relative instead of being rewritten to a repository URL.
+// No repository field: the project has no public home yet, and vsce would otherwise ask.
 run(process.execPath, [
   join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
   'package',
   '--no-dependencies',
   '--allow-missing-repository',
+  // README pictures (docs/images/…) stay relative: with no repository vsce cannot rewrite them and would refuse
   '--no-rewrite-relative-links',
   '--out',
   args.out,
@@ -45,7 +44,10 @@ const entries = listVsix(args.out);
 const files = entries.filter((e) => e.name.startsWith('extension/')).map((e) => ({ ...e, name: e.name.slice('extension/'.length) }));
 const allowed = [
   // dist/extension.js loads the parts (cloudwatch, kube, client) on first use: see scripts/build.mjs
-  /^dist\/(extension|cloudwatch|kube|client|server|cli)\.js$/,
+  /^dist\/(extension|cloudwatch|kube|client|simulate|server|cli)\.js$/,
+  // the simulator webviews' script (src/ui/simulate/webview) and the config test schema
+  /^dist\/webview\/simulate\.js$/,
+  /^schemas\/fluent-test\.schema\.json$/,
   /^syntaxes\//,
   /^snippets\//,
   /^language-configuration\.json$/,
@@ -61,6 +63,8 @@ const required = [
   'dist/cloudwatch.js',
   'dist/kube.js',
   'dist/client.js',
+  'dist/simulate.js',
+  'dist/webview/simulate.js',
   'dist/server.js',
   'package.json',
   'media/icon.png',

@@ -5,6 +5,7 @@ export function helpText(version: string): string {
 
 Usage: fluentd-lint [lint] [options] PATH...
        fluentd-lint simulate [--parse] [--now EPOCH] < cases.jsonl
+       fluentd-lint test [--format text|json|junit] [PATH...]
 
 lint (the default subcommand) checks the files; a path that is spelled like a
 subcommand is written ./lint.
@@ -12,6 +13,10 @@ subcommand is written ./lint.
 simulate runs <parse> sections on lines (--parse), or events and in_tail lines
 through whole configs, as Fluentd 1.16.5 would; JSON lines in and out in the
 Fluentd oracle's format (see the README).
+
+test runs config tests (*.fluent-test.yaml): lines and events through a config,
+checked against what its outputs receive. Exit 1 when a test fails, 2 on
+unusable input ('fluentd-lint test --help').
 
 PATH is a file, a directory, or - for stdin (shown as <stdin>; relative
 @include paths resolve against the current directory).

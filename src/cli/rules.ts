@@ -168,6 +168,66 @@ export const RULES: Readonly<Record<string, RuleHelp>> = {
   },
   'include-matches-nothing': { description: 'No file matches an @include path, so Fluentd skips it.', help: 'Fix the path or glob.' },
 
+  // --- config tests (*.fluent-test.yaml) -----------------------------------------------------------
+  'test-bad-regexp': {
+    description: 'A `matches` condition in a config test is not a valid regexp.',
+    help: 'Fix the regexp (Ruby syntax, as Fluentd reads it).',
+  },
+  'test-bad-value': {
+    description: 'A value in a config test has the wrong form.',
+    help: 'Write the value as the test format describes (hover the key for its description).',
+  },
+  'test-condition': {
+    description: 'A field condition in a config test is malformed.',
+    help: 'Use one of equals, contains, matches or absent on a field.',
+  },
+  'test-config-error': {
+    description: 'The config a test runs is one Fluentd would refuse.',
+    help: 'Fix the config first: fluentd-lint lists its errors.',
+  },
+  'test-config-missing': {
+    description: 'The config a test names cannot be read.',
+    help: 'Check the `config` path (relative to the test file).',
+  },
+  'test-duplicate-name': { description: 'Two tests in one file have the same name.', help: 'Give each test its own name.' },
+  'test-empty': { description: 'The test file holds no test.', help: 'Add a test under `tests`.' },
+  'test-input': {
+    description: 'A test input is malformed or points nowhere.',
+    help: 'Give a raw line at a source by @id, or a tag and a record (optionally at a label).',
+  },
+  'test-kube-fixture': {
+    description: 'The pod fixture of a test cannot be used.',
+    help: 'Check the fixture path and that it holds Kubernetes Pod objects.',
+  },
+  'test-missing-key': { description: 'A required key of the test format is missing.', help: 'Add the key named in the message.' },
+  'test-no-expectation': {
+    description: 'A test has no expectation, so it can never fail.',
+    help: 'Add an expectation: which output receives, field conditions, or no output.',
+  },
+  'test-no-input': { description: 'A test has no input.', help: 'Add a line or an event under `inputs`.' },
+  'test-too-large': { description: 'The test file is too large to read.', help: 'Split it into several files.' },
+  'test-type': {
+    description: 'A key of the test format has a value of the wrong type.',
+    help: 'Write the type the key expects (hover the key).',
+  },
+  'test-unknown-key': {
+    description: 'A key the test format does not know (often a misspelling).',
+    help: 'Use the suggested key, or remove it.',
+  },
+  'test-unknown-label': {
+    description: 'A test input names a label the config does not define.',
+    help: 'Use a label defined with <label @NAME> in the config.',
+  },
+  'test-unknown-output': {
+    description: 'An expectation names an output @id the config does not define.',
+    help: 'Use the @id of a <match> or <store> in the config.',
+  },
+  'test-unknown-source': {
+    description: 'A test input names a source @id the config does not define.',
+    help: 'Use the @id of a <source> in the config.',
+  },
+  'test-unusable': { description: 'The test file cannot be used as it is.', help: 'Fix the problem the message names.' },
+  'test-yaml-syntax': { description: 'The test file is not valid YAML.', help: 'Fix the YAML syntax at the position shown.' },
   // --- the checker itself --------------------------------------------------------------------------
   'internal-error': { description: 'A check failed on this file.', help: 'Please report it, with the file if you can share it.' },
   'too-many-diagnostics': { description: 'More findings than are shown at once.', help: 'Fix the ones shown first; the rest follow.' },

@@ -16,6 +16,7 @@ import type { CliIo } from './io';
 import { PROG, summarize, writeFindings } from './report';
 import { runSimulate } from './simulate';
 import { runRouteCases } from './simulate-route';
+import { runTestCommand } from './test';
 
 export type { CliIo } from './io';
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
@@ -27,6 +28,7 @@ export type Subcommand = (argv: readonly string[], io: CliIo) => Promise<number>
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   lint: (argv, io) => lint(argv, io),
   simulate: (argv, io) => runSimulate(argv, io, runRouteCases),
+  test: (argv, io) => runTestCommand(argv, io),
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

@@ -20,6 +20,8 @@ import { FluentdLanguageService } from '../language/service';
 import { uriToPath } from '../language/uri';
 import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/protocol';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
+import { registerSimulateRequests } from './simulate-requests';
+import { isConfigTestPath } from '../language/config-tests';
 import { homedir } from 'node:os';
 import { readSettings, resolveSettingPath, type ServerSettings } from './settings';
 
@@ -131,7 +133,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     othersTimer = setTimeout(() => {
       othersTimer = undefined;
       try {
-        for (const d of documents.all()) if (d.uri !== changed && d.languageId === 'fluentd') scheduler.now(d);
+        // config tests name sources and outputs of their config: checked again too
+        for (const d of documents.all()) if (d.uri !== changed && (d.languageId === 'fluentd' || isConfigTestPath(d.uri))) scheduler.now(d);
       } catch {
         // the connection went away meanwhile
       }
@@ -178,6 +181,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     EVENT_ROUTE_REQUEST,
     onDoc('eventRoute', [], (doc, p: EventRouteParams) => service.eventRoutes(doc, p.position)),
   );
+
+  // Try log lines, Trace this event, config tests: the simulator on the whole config
+  registerSimulateRequests(connection, documents, () => service);
 
   connection.onShutdown(() => {
     stopRecheck();

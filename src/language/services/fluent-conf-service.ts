@@ -21,6 +21,7 @@ import { defaultCatalog, type Catalog } from '../catalog';
 import { defaultChecks, type Check } from '../checks';
 import { codeActions, routingCodeActions } from '../features/code-actions';
 import { routeCodeLenses } from '../features/code-lenses';
+import { tryLogLinesLenses } from '../simulate/playground/code-lenses';
 import { completion } from '../features/completion';
 import { definition, definitionAt } from '../features/definition';
 import { documentLinks } from '../features/document-links';
@@ -57,7 +58,12 @@ export class FluentConfService implements LanguageService {
     this.fileSystem = options.fileSystem;
     this.catalog = options.catalog ?? defaultCatalog();
     this.checks = options.checks ?? defaultChecks;
-    this.whole = new WholeConfig(this.fileSystem, () => [...this.cache].map(([uri, c]) => ({ uri, text: c.text, parsed: c.parsed })));
+    this.whole = new WholeConfig(this.fileSystem, () => this.openDocuments());
+  }
+
+  /** The documents parsed while open (their text wins over the disk for includes and config tests). */
+  openDocuments(): { uri: string; text: string; parsed: ParseResult }[] {
+    return [...this.cache].map(([uri, c]) => ({ uri, text: c.text, parsed: c.parsed }));
   }
 
   /** The document in its whole config (root, included files); undefined if that fails. `env`: a ConfigMap key's virtual files. */
@@ -135,7 +141,9 @@ export class FluentConfService implements LanguageService {
 
   codeLenses(doc: TextDocument, env?: DocumentEnvironment): CodeLens[] {
     const whole = this.context(doc, env);
-    return whole ? routeCodeLenses(whole) : [];
+    const routes = whole ? routeCodeLenses(whole) : [];
+    // "Try log lines…" runs in fluent.conf files (a ConfigMap key's playground is not supported)
+    return env ? routes : [...routes, ...tryLogLinesLenses(this.parse(doc).document, doc.uri)];
   }
 
   /** The layout is fixed (two spaces per depth), so the editor's tab options are ignored. */

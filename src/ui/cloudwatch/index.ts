@@ -43,6 +43,9 @@ export const CLOUDWATCH_COMMANDS = {
   chooseRegionProfile: 'fluentd.cloudwatch.chooseRegionProfile',
 } as const;
 
+/** Internal: the events a stream history document shows (used by src/ui/simulate). */
+export const HISTORY_EVENTS_COMMAND = 'fluentd.cloudwatch.historyEvents';
+
 /**
  * Test seam, registered only outside production mode: queue answers for prompts and read back
  * what was asked, copied, tailed and shown in the status bar; walk the tree as the view does.
@@ -84,6 +87,8 @@ export function registerCloudWatch(context: vscode.ExtensionContext): CloudWatch
     cmd(C.copyName, (node?: unknown) => copyNameCommand(cw, node)),
     cmd(C.copyArn, (node?: unknown) => copyArnCommand(cw, node)),
     cmd(C.chooseRegionProfile, () => chooseRegionProfileCommand(cw)),
+    // internal (not in package.json): the events behind a history document, for Trace This Event
+    cmd(HISTORY_EVENTS_COMMAND, (uri?: vscode.Uri) => (uri ? docs.eventsOf(uri) : undefined)),
   );
 
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
