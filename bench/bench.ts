@@ -57,6 +57,7 @@ const GOALS: Record<string, Goal> = {
   tree_first_page_ms: { dir: 'max', goal: 1_000 },
   tail_put_to_sink_p95_ms: { dir: 'max', goal: 1_500 },
   tail_latency_vs_peer: { dir: 'max', goal: 0.7, must: 1 },
+  deploy_topologies_apply_ms: { dir: 'max', goal: 5_000 },
   parse_playground_p95_ms: { dir: 'max', goal: 50 },
   simulate_10k_events_ms: { dir: 'max', goal: 100 },
   rollout_3_nodes_ms: { dir: 'max', goal: 10_000 },

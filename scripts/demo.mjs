@@ -12,9 +12,9 @@
 // Provisions what it needs on first use (the VS Code server, moto); building kube-apiserver takes
 // minutes, so it runs only when already built (npm test builds it) or with --kube.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { require as tsRequire } from 'tsx/cjs/api';
@@ -215,7 +215,9 @@ try {
 } catch (e) {
   await fail(`the VS Code server did not start: ${e instanceof Error ? e.message : e}`);
 }
-const url = server.url(WORKSPACE, [
+// the served VS Code auto-saves: it gets a copy, so trying a quick fix never rewrites the checkout
+const workspaceCopy = copyDemoWorkspace();
+const url = server.url(workspaceCopy, [
   ['extensionDevelopmentPath', server.remoteUri(ROOT)],
   ['skipWelcome', 'true'],
 ]);
@@ -232,14 +234,14 @@ console.log(`
                   ${CONTAINERS_GROUP} (pods of kube-system, shop, payments) and ${SYSTEMD_GROUP}
                   (kubelet, containerd, docker on ${NODES.length} nodes)${liveIntervalMs > 0 ? `; a new event every ${liveIntervalMs / 1000} s` : ''}
  Kubernetes       ${kube ? `kube-apiserver ${kube.version} at ${kube.server}, context "admin": ${NODES.length} kwok nodes, real controllers` : kubeNote}
- Workspace        demo/workspace (cluster "${CLUSTER}")
+ Workspace        a copy of demo/workspace in ${workspaceCopy} (cluster "${CLUSTER}"; removed on stop)
 
  Try:
    • fluentd/fluent.conf — hover a parameter, Ctrl+Space for completion, Ctrl+Click an @include
    • routing-mistake/fluent.conf — a <match> that never sees the events (see the Problems panel)
    • k8s/fluentd-configmap.yaml — the same config inside a ConfigMap
    • the CloudWatch Logs explorer — log groups → pods → streams; tail a pod
-   • Command Palette → "Fluentd: Deploy to Cluster"${kube ? '' : ' (needs the local cluster, see above)'}, then
+   • Command Palette → "Fluentd: Deploy…" (pick a topology)${kube ? '' : ' (needs the local cluster, see above)'}, then
      "Fluentd: Show Pod Logs": the Fluentd pods' own logs, their warnings on conf.d/containers.conf
    • "not shipping logs" → right-click the pod → "Show Fluentd Pod Logs on This Node"
    • "Fluentd: Tail Pods of a Workload…" for an application's logs straight from the cluster
@@ -316,4 +318,12 @@ function appLogLines(n) {
       return `${ts} stdout F ${line}\n`;
     })
     .join('');
+}
+
+/** demo/workspace copied to a temp folder (removed when the demo stops): edits in the demo stay there. */
+function copyDemoWorkspace() {
+  const dir = join(mkdtempSync(join(tmpdir(), 'vscode-fluentd-demo-workspace-')), 'workspace');
+  cpSync(WORKSPACE, dir, { recursive: true });
+  stops.unshift({ name: 'workspace copy', stop: () => rmSync(dirname(dir), { recursive: true, force: true }) });
+  return dir;
 }

@@ -69,6 +69,8 @@ const required = [
   'package.json',
   'media/icon.png',
   'media/manifests/daemonset.yaml',
+  'media/manifests/forward-aggregator/deployment.yaml',
+  'media/manifests/syslog-opensearch/deployment.yaml',
 ];
 const missing = required.filter((r) => !files.some((f) => f.name === r));
 

@@ -22,6 +22,8 @@ export interface OutputOptions {
 export interface LintOptions extends OutputOptions {
   /** Files, directories, or `-` for stdin, in the order given. */
   paths: string[];
+  /** --image: the fluentd-kubernetes-daemonset image the configs will run in; plugins it lacks are errors. */
+  image?: string;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'lint'; options: LintOptions };
@@ -119,7 +121,22 @@ export function parseOptions<O>(
 }
 
 /** `lint`'s options: the output options; subcommand-specific ones join this table. */
-export const LINT_OPTIONS: readonly OptionSpec<LintOptions>[] = [...OUTPUT_OPTIONS];
+export const LINT_OPTIONS: readonly OptionSpec<LintOptions>[] = [
+  ...OUTPUT_OPTIONS,
+  {
+    names: ['--image'],
+    value: 'IMAGE',
+    set(o, v) {
+      const image = v!.trim();
+      if (!image || /\s/.test(image)) {
+        throw new UsageError(
+          `--image needs an image reference, e.g. fluent/fluentd-kubernetes-daemonset:v1.19-debian-kinesis-1 (got '${image}')`,
+        );
+      }
+      o.image = image;
+    },
+  },
+];
 
 /** fluentd-lint [lint] [options] PATH… */
 export function parseArgs(argv: readonly string[]): Command {

@@ -38,6 +38,10 @@ Options:
       --max-warnings N    Exit 1 when more than N warnings are found.
   -q, --quiet             Print errors only (warnings are still counted).
       --no-color          No colours (also: NO_COLOR set, or output not a TTY).
+      --image IMAGE       The fluent/fluentd-kubernetes-daemonset image the
+                          configs run in: a plugin its variant lacks is an
+                          error [plugin-not-in-image] naming the variants that
+                          have it.
   -h, --help              Show this help.
       --version           Show the version.
 

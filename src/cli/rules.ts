@@ -117,6 +117,10 @@ export const RULES: Readonly<Record<string, RuleHelp>> = {
     description: 'A parameter the plugin does not know or does not use.',
     help: 'Fix the spelling, move it to the section that takes it, or remove it. Plugins the catalogue does not know can be added with fluentd.catalogs.',
   },
+  'plugin-not-in-image': {
+    description: 'The fluentd-kubernetes-daemonset image the config runs in (--image, fluentd.deploy.image) does not ship this plugin.',
+    help: 'Use an image variant the message names, or an output the image has; Fluentd would refuse to start.',
+  },
   'unknown-plugin': {
     description: 'No plugin of that kind has this name.',
     help: 'Fix the plugin name, or install the plugin (and add it to fluentd.catalogs).',

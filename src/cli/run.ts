@@ -58,7 +58,7 @@ async function lint(argv: readonly string[], io: CliIo): Promise<number> {
   if (expansion.targets.some((t) => t.source === 'stdin')) {
     stdin = await io.readStdin().catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
   }
-  const outcome = lintTargets(expansion.targets, { cwd: io.cwd, stdin });
+  const outcome = lintTargets(expansion.targets, { cwd: io.cwd, stdin, image: options.image });
   const findings = { files: outcome.files, problems: [...expansion.problems, ...outcome.problems], notices: expansion.notices };
   writeFindings(findings, options, io, version);
   if (findings.files.length === 0 && findings.problems.length === 0) {

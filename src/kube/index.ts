@@ -1,5 +1,5 @@
-// The Kubernetes side of the extension, free of vscode: render, export, preview, deploy, status,
-// undeploy, IAM policy. src/ui/kube wires these to commands.
+// The Kubernetes side of the extension, free of vscode: topologies, render, export, preview,
+// deploy, status, undeploy, IAM policy. src/ui/kube wires these to commands.
 export * from './apply';
 export * from './client';
 export * from './config-collect';
@@ -8,6 +8,7 @@ export * from './deploy';
 export * from './errors';
 export * from './export-yaml';
 export * from './iam';
+export * from './iam-destinations';
 export * from './iam-policy';
 export * from './iam-scan';
 export * from './kubeconfig';
@@ -36,3 +37,31 @@ export * from './fluentd-log/findings';
 export * from './fluentd-log/log-record';
 export * from './fluentd-log/recognise';
 export * from './pod-logs/workloads';
+// Topologies (explicit, for the curated list this file is becoming)
+export {
+  TOPOLOGIES,
+  DEFAULT_TOPOLOGY,
+  topology,
+  mainWorkload,
+  isTopologyId,
+  type TopologyDef,
+  type TopologyId,
+  type WorkloadDef,
+  type WorkloadRole,
+} from './topologies';
+export { credentialsWiring, IRSA_ANNOTATION, KUBE2IAM_ANNOTATION, AWS_KEY_ENV, type CredentialsWiring, type EnvVar } from './credentials';
+export { ensureSecrets, redact, SHARED_KEY_SECRET, TLS_SECRET, SHARED_KEY_KEY, type SecretPlan, type SecretOutcome } from './secrets';
+export { selfSignedCert, type SelfSignedCert } from './self-signed-cert';
+export {
+  detectPlatform,
+  sharedNamespace,
+  PLAIN_KUBERNETES,
+  OPENSHIFT_SECURITY_GROUP,
+  OPENSHIFT_PRIVILEGED_ROLE,
+  type Platform,
+} from './platform';
+export { forwardPairProblems } from './forward-pair';
+export { findSecrets, describeSecrets, isSecretKey, type SecretFinding } from './secret-scan';
+export { deploySummary, policyLines, type SummaryContext } from './summary';
+export { kustomizeBase, type KustomizeFile } from './kustomize';
+export { aggregatorHost, aggregatorDnsNames, FORWARD_PORT, SHARED_KEY_ENV, TLS_MOUNT } from './workload-env';

@@ -87,6 +87,8 @@ export async function workloadPodProblems(
   namespace: string,
   matchLabels: Record<string, string>,
 ): Promise<PodProblem[]> {
+  // no selector would list every pod of the namespace
+  if (!Object.keys(matchLabels).length) return [];
   const labelSelector = Object.entries(matchLabels)
     .map(([k, v]) => `${k}=${v}`)
     .join(',');

@@ -16,6 +16,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSystem } from '../language/file-system';
 import { loadCatalogFiles } from '../language/catalog/load';
+import { defaultChecks } from '../language/checks';
+import { imagePluginCheck } from '../language/checks/image-plugins';
 import { FluentdLanguageService } from '../language/service';
 import { uriToPath } from '../language/uri';
 import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/protocol';
@@ -56,10 +58,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   let workspaceRoot: string | undefined;
   let catalogsInUse = '';
-  /** A new service when the extra catalogue files change; their problems are shown once. */
+  /** A new service when the extra catalogue files or the deploy image change; catalogue problems are shown once. */
   const applyCatalogs = (): boolean => {
     const paths = settings.catalogs.map((p) => resolveSettingPath(p, workspaceRoot, homedir()));
-    const key = JSON.stringify(paths);
+    const key = JSON.stringify([paths, settings.deployImage]);
     if (key === catalogsInUse) return false;
     catalogsInUse = key;
     const { catalog, errors } = loadCatalogFiles(paths);
@@ -69,7 +71,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // a notification, not a request: nothing waits for the user to dismiss it
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
-    service = new FluentdLanguageService({ fileSystem: options.fileSystem, catalog });
+    const checks = settings.deployImage ? [...defaultChecks, imagePluginCheck(settings.deployImage)] : undefined;
+    service = new FluentdLanguageService({ fileSystem: options.fileSystem, catalog, checks });
     return true;
   };
 

@@ -84,7 +84,7 @@ describe('kube deploy lifecycle (real control plane, 3 kwok nodes)', () => {
     const entries = await previewObjects(admin, renderManifests({ settings, templates }));
     assert.deepEqual(
       entries.map((e) => e.change),
-      ['create', 'create', 'create', 'create', 'create'],
+      ['new', 'new', 'new', 'new', 'new'],
     );
     const dsEntry = entries.find((e) => e.target.startsWith('DaemonSet'))!;
     assert.match(dsEntry.diff, /^\+\+\+ deployed DaemonSet kube-system\/fluentd$/m);
@@ -109,7 +109,7 @@ describe('kube deploy lifecycle (real control plane, 3 kwok nodes)', () => {
     assert.equal(r.rollout?.done, true);
     assert.equal(r.rollout?.message, '3 of 3 pods ready');
     assert.equal(seen.at(-1)?.message, '3 of 3 pods ready');
-    assert.match(formatDeployResult(r), /Rollout complete: 3 of 3 pods ready/);
+    assert.match(formatDeployResult(r), /Rollout complete: DaemonSet kube-system\/fluentd: 3 of 3 pods ready/);
     assert.equal(r.stage, 'done');
     assert.deepEqual(outcomes(r), {
       ServiceAccount: 'created',
@@ -149,7 +149,7 @@ describe('kube deploy lifecycle (real control plane, 3 kwok nodes)', () => {
     const s = await fluentdStatus(admin, NS);
     assert.equal(s.objects.length, 5);
     assert.equal(s.rollout?.done, true);
-    assert.deepEqual(s.problems, []);
+    assert.deepEqual(s.workloads[0].problems, []);
     assert.equal(statusBarText(s), 'Fluentd 3/3 ready');
     assert.equal(statusBarText(await fluentdStatus(admin, 'default')), 'Fluentd: not deployed');
   });
@@ -165,7 +165,7 @@ describe('kube deploy lifecycle (real control plane, 3 kwok nodes)', () => {
     const preview = await previewObjects(admin, renderManifests({ settings, templates }));
     assert.deepEqual(
       preview.map((e) => e.change),
-      ['none', 'none', 'none', 'none', 'none'],
+      ['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged'],
       formatPreview(preview),
     );
   });
@@ -179,9 +179,9 @@ describe('kube deploy lifecycle (real control plane, 3 kwok nodes)', () => {
     const before = await ds();
     const preview = await previewObjects(admin, renderManifests({ settings, templates, config }));
     const byTarget = Object.fromEntries(preview.map((e) => [e.target.split(' ')[0], e]));
-    assert.equal(byTarget.ConfigMap.change, 'update');
-    assert.equal(byTarget.DaemonSet.change, 'update');
-    assert.equal(byTarget.ServiceAccount.change, 'none');
+    assert.equal(byTarget.ConfigMap.change, 'changed');
+    assert.equal(byTarget.DaemonSet.change, 'changed');
+    assert.equal(byTarget.ServiceAccount.change, 'unchanged');
     assert.match(byTarget.DaemonSet.diff, /^- +checksum\/config: [0-9a-f]{64}$/m);
     assert.match(byTarget.DaemonSet.diff, /^\+ +checksum\/config: [0-9a-f]{64}$/m);
 
@@ -291,7 +291,10 @@ describe('kube deploy lifecycle (real control plane, 3 kwok nodes)', () => {
     assert.equal(r.apply?.ok, true);
     assert.equal(r.rolloutError?.kind, 'timeout');
     const text = formatDeployResult(r);
-    assert.match(text, /Objects applied, but the rollout did not complete: The rollout did not finish within 8 s: /);
+    assert.match(
+      text,
+      /Objects applied, but the rollout did not complete: The rollout of DaemonSet kube-system\/fluentd did not finish within 8 s: /,
+    );
     // the rolling update replaces one pod at a time: the first new one is stuck, the old ones keep running
     assert.match(
       text,
@@ -299,8 +302,9 @@ describe('kube deploy lifecycle (real control plane, 3 kwok nodes)', () => {
     );
     const s = await fluentdStatus(admin, NS);
     assert.equal(s.rollout?.done, false);
-    assert.equal(s.problems.length, 1, JSON.stringify(s.problems));
-    assert.match(s.problems[0].reason, /^fluentd: ImagePullBackOff: Back-off pulling image "registry\.invalid\/fluentd:does-not-exist"$/);
+    const problems = s.workloads[0].problems;
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.match(problems[0].reason, /^fluentd: ImagePullBackOff: Back-off pulling image "registry\.invalid\/fluentd:does-not-exist"$/);
     assert.match(statusBarText(s), /^Fluentd [0-4]\/4 ready \(rolling out\)$/);
   });
 

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  DEFAULT_IMAGE,
   deleteObjects,
   deploy,
   findManagedObjects,
@@ -173,7 +174,7 @@ describe('kube deploy errors (real kube-apiserver)', () => {
     const forced = await deploy({ client: admin, settings, templates, validate, force: true });
     assert.equal(forced.ok, true, formatDeployResult(forced));
     const live: any = await admin.get(renderManifests({ settings, templates }).find((o) => o.kind === 'DaemonSet')!);
-    assert.equal(live.spec.template.spec.containers[0].image, settings.image);
+    assert.equal(live.spec.template.spec.containers[0].image, DEFAULT_IMAGE);
     const gitops = (live.metadata.managedFields as { manager: string; fieldsV1: unknown }[]).find((m) => m.manager === 'gitops');
     assert.ok(!JSON.stringify(gitops?.fieldsV1 ?? {}).includes('f:image'), 'gitops no longer owns the image');
   });

@@ -28,6 +28,7 @@ import { documentLinks } from '../features/document-links';
 import { foldingRanges } from '../features/folding';
 import { formattingEdits } from '../features/formatting';
 import { hover } from '../features/hover';
+import { withExplanations } from '../features/finding-hover';
 import { documentSymbols, withIncludedFiles } from '../features/symbols';
 import type { FileSystem } from '../file-system';
 import { parse, type ParseResult } from '../parser';
@@ -160,8 +161,11 @@ export class FluentConfService implements LanguageService {
     return completion(doc.getText(), current, pos, this.catalog, () => hit?.parsed ?? this.parse(doc));
   }
 
-  hover(doc: TextDocument, pos: Position): Hover | null {
-    return hover(this.parse(doc), pos, this.catalog);
+  /** `env`: a ConfigMap key's virtual files (for the whole-config findings it explains). */
+  hover(doc: TextDocument, pos: Position, env?: DocumentEnvironment): Hover | null {
+    const base = hover(this.parse(doc), pos, this.catalog);
+    const whole = this.context(doc, env);
+    return whole ? withExplanations(base, this.whole.diagnostics(whole), pos) : base;
   }
 
   codeActions(doc: TextDocument, range: LspRange, diagnostics: readonly LspDiagnostic[]): CodeAction[] {

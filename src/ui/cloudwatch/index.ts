@@ -18,6 +18,7 @@ import { tailGroupCommand } from './commands/tail-group-command';
 import { tailPodCommand } from './commands/tail-pod-command';
 import { tailStreamCommand } from './commands/tail-stream-command';
 import { HISTORY_SCHEME, HistoryDocuments } from './history-documents';
+import { checkKubeContext } from './running-pods';
 import { ScriptedCloudWatchPrompts } from './prompts';
 import { CloudWatchSession } from './session';
 import { affectsCloudWatch } from './settings';
@@ -59,6 +60,8 @@ export function registerCloudWatch(context: vscode.ExtensionContext): CloudWatch
   const docs = new HistoryDocuments(cw);
   const tree = new CloudWatchTreeProvider(cw.model);
   const C = CLOUDWATCH_COMMANDS;
+  // for the view's "no kube context" welcome content
+  void checkKubeContext(context);
   const cmd = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown);
 
   context.subscriptions.push(
@@ -74,7 +77,10 @@ export function registerCloudWatch(context: vscode.ExtensionContext): CloudWatch
       cw.reload();
       tails.applySettings();
     }),
-    cmd(C.refresh, () => refreshCommand(cw)),
+    cmd(C.refresh, () => {
+      refreshCommand(cw);
+      void checkKubeContext(context);
+    }),
     cmd(C.filterGroups, () => filterGroupsCommand(cw)),
     cmd(C.loadMore, (node?: unknown) => loadMoreCommand(cw, node as never)),
     cmd(C.tailStream, (node?: unknown) => tailStreamCommand(cw, tails, node)),

@@ -3,7 +3,11 @@
 import * as vscode from 'vscode';
 import type { CloudWatchTreeModel, TreeNode } from '../../cloudwatch/tree-model';
 import { agoChangesAt, shownTime } from '../../cloudwatch/tree-text';
+import { welcomeState } from '../../cloudwatch/welcome';
 import { toTreeItem } from './tree-items';
+
+/** Context key the view's welcome content (package.json viewsWelcome) is chosen by. */
+export const WELCOME_CONTEXT = 'fluentd.cloudwatch.welcome';
 
 export class CloudWatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
@@ -29,7 +33,15 @@ export class CloudWatchTreeProvider implements vscode.TreeDataProvider<TreeNode>
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    return node ? this.model.children(node) : this.model.roots();
+    return node ? this.model.children(node) : this.roots();
+  }
+
+  /** The top level; empty (so VS Code shows the welcome content) when nothing is set up or there are no log groups. */
+  private async roots(): Promise<TreeNode[]> {
+    const nodes = await this.model.roots();
+    const welcome = welcomeState(nodes);
+    void vscode.commands.executeCommand('setContext', WELCOME_CONTEXT, welcome ?? '');
+    return welcome ? [] : nodes;
   }
 
   private redrawBy(at: number): void {

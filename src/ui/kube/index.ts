@@ -11,6 +11,7 @@ import { selectContextCommand } from './select-context-command';
 import { PodLogManager } from './pod-log-manager';
 import { KubeSession } from './session';
 import { SHOW_POD_LOGS_COMMAND, SHOW_POD_LOGS_FOR_NODE_COMMAND, showPodLogsCommand } from './show-pod-logs-command';
+import { SHOW_RESULT_COMMAND } from './status-bar';
 import { statusCommand } from './status-command';
 import { STOP_POD_LOGS_COMMAND, stopPodLogsCommand } from './stop-pod-logs-command';
 import { TAIL_WORKLOAD_COMMAND, tailWorkloadCommand, type WorkloadArg } from './tail-workload-command';
@@ -24,6 +25,7 @@ export const KUBE_COMMANDS = {
   undeploy: 'fluentd.deploy.undeploy',
   exportManifests: 'fluentd.deploy.exportManifests',
   copyIamPolicy: 'fluentd.deploy.copyIamPolicy',
+  showResult: SHOW_RESULT_COMMAND,
   showPodLogs: SHOW_POD_LOGS_COMMAND,
   showPodLogsForNode: SHOW_POD_LOGS_FOR_NODE_COMMAND,
   tailWorkload: TAIL_WORKLOAD_COMMAND,
@@ -55,6 +57,7 @@ export function registerKube(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(KUBE_COMMANDS.undeploy, () => undeployCommand(session)),
     vscode.commands.registerCommand(KUBE_COMMANDS.exportManifests, () => exportManifestsCommand(session)),
     vscode.commands.registerCommand(KUBE_COMMANDS.copyIamPolicy, () => copyIamPolicyCommand(session)),
+    vscode.commands.registerCommand(KUBE_COMMANDS.showResult, () => session.showResult()),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     context.subscriptions.push(
@@ -62,7 +65,7 @@ export function registerKube(context: vscode.ExtensionContext): void {
         const scripted = session.prompts instanceof ScriptedPrompts ? session.prompts : new ScriptedPrompts();
         session.prompts = scripted;
         scripted.queue(answers);
-        return { log: scripted.log, statusBar: session.statusBar.text };
+        return { log: scripted.log, statusBar: session.statusBar.text, statusBarVisible: session.statusBar.visible };
       }),
       vscode.commands.registerCommand(TESTING_POD_LOGS_COMMAND, () =>
         podLogs.running.map((r) => ({

@@ -44,6 +44,15 @@ describe('parseArgs', () => {
     assert.equal(lint(['-f', 'text', 'a']).format, 'text');
   });
 
+  test('--image takes an image reference', () => {
+    const image = 'fluent/fluentd-kubernetes-daemonset:v1.19-debian-kinesis-1';
+    assert.equal(lint(['--image', image, 'a']).image, image);
+    assert.equal(lint([`--image=${image}`, 'a']).image, image);
+    assert.equal(lint(['a']).image, undefined);
+    usageError(['--image'], /--image needs a value/);
+    usageError(['--image=', 'a'], /--image needs an image reference/);
+  });
+
   test('the last repeated option wins', () => {
     assert.equal(lint(['--format', 'json', '--format', 'text', 'a']).format, 'text');
   });
