@@ -14,6 +14,7 @@ import { screenshot } from './screenshot';
 const ANSWER = 'fluentd.deploy.testing.answer';
 const STATE = 'fluentd.podLogs.testing.state';
 const DAEMONSET = '/apis/apps/v1/namespaces/kube-system/daemonsets/fluentd';
+const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 
 interface SessionState {
   title: string;
@@ -32,8 +33,16 @@ describe('pod logs from the local cluster', function () {
   this.timeout(180_000);
   const conf = () => workspaceFile('fluent.conf');
 
+  const podLogsSetting = (key: string, value: unknown) =>
+    vscode.workspace.getConfiguration('fluentd').update(key, value, vscode.ConfigurationTarget.Workspace);
+
   before(async () => {
     const kube = kubeAccess();
+    // the deploy suite leaves other topologies' Fluentd pods in kube-system (the forwarders, the
+    // aggregator) and changes the config setting: this suite reads the node agent's pods, whose
+    // config is the workspace fluent.conf
+    await podLogsSetting('podLogs.selector', `${INSTANCE_LABEL}=fluentd-kube-system`);
+    await podLogsSetting('deploy.configFile', 'fluent.conf');
     // the deploy suite normally deployed Fluentd already; alone, this suite deploys it
     if ((await kubeRequest(kube, 'GET', DAEMONSET)).status !== 200) {
       await vscode.commands.executeCommand(ANSWER, [true]);
@@ -42,7 +51,11 @@ describe('pod logs from the local cluster', function () {
     await waitFor(
       'Fluentd pods running on both nodes',
       async () => {
-        const r = await kubeRequest(kube, 'GET', '/api/v1/namespaces/kube-system/pods?labelSelector=app.kubernetes.io%2Fname%3Dfluentd');
+        const r = await kubeRequest(
+          kube,
+          'GET',
+          `/api/v1/namespaces/kube-system/pods?labelSelector=${encodeURIComponent(`${INSTANCE_LABEL}=fluentd-kube-system`)}`,
+        );
         const running = (r.body.items as { status?: { phase?: string }; metadata: { deletionTimestamp?: string } }[]).filter(
           (p) => p.status?.phase === 'Running' && !p.metadata.deletionTimestamp,
         );
@@ -50,6 +63,10 @@ describe('pod logs from the local cluster', function () {
       },
       120_000,
     );
+  });
+
+  after(async () => {
+    await podLogsSetting('podLogs.selector', undefined);
   });
 
   it('streams the Fluentd pods stern-style and puts their warnings on the config lines', async () => {
