@@ -15,6 +15,7 @@ export * from './kubeconfig';
 export * from './labels';
 export * from './preview';
 export * from './render';
+export * from './pod-problems';
 export * from './rollout';
 export * from './settings';
 export * from './status';
@@ -24,6 +25,18 @@ export * from './undeploy';
 export * from './validation-gate';
 export type { KubeConfig } from './client-node';
 export * from './language-validate';
+export * from './pod-logs/container-stream';
+export * from './pod-logs/follower';
+export * from './pod-logs/format';
+export * from './pod-logs/log-lines';
+export * from './pod-logs/pod-watch';
+export * from './pod-logs/resume-cursor';
+export * from './pod-logs/session';
+export * from './fluentd-log/config-link';
+export * from './fluentd-log/findings';
+export * from './fluentd-log/log-record';
+export * from './fluentd-log/recognise';
+export * from './pod-logs/workloads';
 // Topologies (explicit, for the curated list this file is becoming)
 export {
   TOPOLOGIES,
