@@ -4,7 +4,12 @@
 //   deploy_apply_first_ms       the same for the very first deploy (every object created)
 //   deploy_apply_unchanged_ms   the same when nothing changed (idempotent re-deploy), median
 // Run alone: node --import tsx bench/kube.ts
-import { applyObjects, KubeClient, loadKubeconfig, loadTemplates, renderManifests, withDefaults } from '../src/kube';
+import { applyObjects } from '../src/kube/apply';
+import { KubeClient } from '../src/kube/client';
+import { loadKubeconfig } from '../src/kube/kubeconfig';
+import { renderManifests } from '../src/kube/render';
+import { withDefaults } from '../src/kube/settings';
+import { loadTemplates } from '../src/kube/templates';
 import { startKube } from '../test/harness/kube';
 
 const median = (xs: number[]) => {

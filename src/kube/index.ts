@@ -1,25 +1,21 @@
-// The Kubernetes side of the extension, free of vscode: render, export, preview, deploy, status,
-// undeploy, IAM policy. src/ui/kube wires these to commands.
-export * from './apply';
-export * from './client';
-export * from './config-collect';
-export * from './config-files';
-export * from './deploy';
-export * from './errors';
-export * from './export-yaml';
-export * from './iam';
-export * from './iam-policy';
-export * from './iam-scan';
-export * from './kubeconfig';
-export * from './labels';
-export * from './preview';
-export * from './render';
-export * from './rollout';
-export * from './settings';
-export * from './status';
-export * from './templates';
-export * from './types';
-export * from './undeploy';
-export * from './validation-gate';
-export type { KubeConfig } from './client-node';
-export * from './language-validate';
+// The Kubernetes side of the extension, free of vscode, as src/ui/kube and the CloudWatch tree
+// use it: exactly the names they import (test/unit/kube/index.test.ts holds this list to
+// that). Tests and benches import the modules themselves.
+export { KubeClient } from './client';
+export { collectConfigFiles } from './config-collect';
+export { ConfigFilesError, type ConfigFile } from './config-files';
+export { deploy, formatDeployResult, type DeployResult } from './deploy';
+export { KubeError } from './errors';
+export { manifestsToYaml } from './export-yaml';
+export { policyForDeploy } from './iam';
+export type { IamPolicy } from './iam-policy';
+export { kubeconfigPaths, loadKubeconfig, type LoadedKubeconfig } from './kubeconfig';
+export { languageValidator } from './language-validate';
+export { formatPreview, previewObjects, type PreviewEntry } from './preview';
+export { effectiveConfig, renderManifests } from './render';
+export type { RolloutState } from './rollout';
+export { SettingsError, withDefaults, type DeploySettings } from './settings';
+export { fluentdStatus, formatStatus, statusBarText, type FluentdStatus } from './status';
+export { findManifestsDir, loadTemplates, type ManifestTemplates } from './templates';
+export { describeObject } from './types';
+export { deleteObjects, findManagedObjects, formatUndeployResults, type UndeployResult } from './undeploy';
