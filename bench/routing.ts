@@ -38,7 +38,7 @@ const bundleRouting = () =>
     "export { parse } from './src/language/parser';",
     "export { buildTree } from './src/language/includes/tree';",
     "export { analyzeRouting } from './src/language/routing/analyze';",
-    "export { eventRoutes } from './src/language/routing/eventRoute';",
+    "export { eventRoutes } from './src/language/routing/event-route';",
     "export { FluentdLanguageService } from './src/language/service';",
     "export { TextDocument } from 'vscode-languageserver-textdocument';",
   ]);
