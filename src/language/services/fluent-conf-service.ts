@@ -18,7 +18,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-types';
 import { defaultCatalog, type Catalog } from '../catalog';
-import { defaultChecks, type Check } from '../checks';
+import { CheckRunner, defaultChecks, internalError, perNodeChecks, type Check } from '../checks';
 import { codeActions, routingCodeActions } from '../features/code-actions';
 import { routeCodeLenses } from '../features/code-lenses';
 import { completion } from '../features/completion';
@@ -29,7 +29,7 @@ import { formattingEdits } from '../features/formatting';
 import { hover } from '../features/hover';
 import { documentSymbols, withIncludedFiles } from '../features/symbols';
 import type { FileSystem } from '../file-system';
-import { parse, type ParseResult } from '../parser';
+import { parse, reparse, type ParseResult } from '../parser';
 import type { EventRoute } from '../routing/event-route';
 import type { Diagnostic, Position } from '../types';
 import { eventRoutesOf } from '../whole-config/event-routes';
@@ -47,7 +47,7 @@ export interface LanguageServiceOptions {
 
 export class FluentConfService implements LanguageService {
   private readonly cache = new Map<string, { version: number; text: string; parsed: ParseResult }>();
-  private readonly checks: Check[];
+  private readonly checks: CheckRunner;
   readonly fileSystem: FileSystem | undefined;
   readonly catalog: Catalog;
   /** The config tree a document belongs to (@include graph, roots, routing). */
@@ -56,7 +56,7 @@ export class FluentConfService implements LanguageService {
   constructor(options: LanguageServiceOptions = {}) {
     this.fileSystem = options.fileSystem;
     this.catalog = options.catalog ?? defaultCatalog();
-    this.checks = options.checks ?? defaultChecks;
+    this.checks = new CheckRunner(options.checks ?? defaultChecks, perNodeChecks);
     this.whole = new WholeConfig(this.fileSystem, () => [...this.cache].map(([uri, c]) => ({ uri, text: c.text, parsed: c.parsed })));
   }
 
@@ -69,12 +69,16 @@ export class FluentConfService implements LanguageService {
     }
   }
 
-  /** The parse of a document, cached per URI and version. */
+  /**
+   * The parse of a document, cached per URI and version. A new version is parsed from the
+   * previous one (reparse): only the top-level elements the edit touched are parsed again,
+   * the others are taken over; the previous parse is not handed out any more.
+   */
   parse(doc: TextDocument): ParseResult {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.text.length === doc.getText().length) return hit.parsed;
     const text = doc.getText();
-    const parsed = parse(text);
+    const parsed = hit ? reparse(hit.parsed, text) : parse(text);
     this.cache.set(doc.uri, { version: doc.version, text, parsed });
     return parsed;
   }
@@ -85,20 +89,13 @@ export class FluentConfService implements LanguageService {
 
   diagnostics(doc: TextDocument, env?: DocumentEnvironment): Diagnostic[] {
     const parsed = this.parse(doc);
-    const out = [...parsed.diagnostics];
     const whole = this.context(doc, env);
-    for (const check of [...this.checks, () => (whole ? this.whole.diagnostics(whole) : [])]) {
-      try {
-        out.push(...check({ document: doc, parsed, catalog: this.catalog, tree: whole?.tree }));
-      } catch (err) {
-        // a bug in one check must not take the others (or the server) down
-        out.push({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 'information',
-          code: 'internal-error',
-          message: `A check failed on this file (please report): ${err instanceof Error ? err.message : String(err)}`,
-        });
-      }
+    const out = [...parsed.diagnostics, ...this.checks.run({ document: doc, parsed, catalog: this.catalog, tree: whole?.tree })];
+    try {
+      if (whole) out.push(...this.whole.diagnostics(whole));
+    } catch (err) {
+      // a bug in the whole-config analysis must not take the checks (or the server) down
+      out.push(internalError(err));
     }
     return out;
   }
