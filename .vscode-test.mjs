@@ -6,17 +6,21 @@
 import { defineConfig } from '@vscode/test-cli';
 import { spawnSync } from 'node:child_process';
 import { buildIntegrationTests } from './scripts/vscode/build-tests.mjs';
+import { VSCODE_TARGETS } from './scripts/vscode/targets.mjs';
 
 if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) {
   throw new Error('the extension did not build (node scripts/build.mjs)');
 }
 await buildIntegrationTests();
 
-export default defineConfig({
-  files: 'out/integration/*.test.js',
-  // the VS Code the server-based runner uses (code-server 4.100.3)
-  version: '1.100.3',
-  workspaceFolder: './test/integration/workspace',
-  launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
-  mocha: { ui: 'bdd', timeout: 30_000 },
-});
+// the same two VS Code versions as the server-based runner (scripts/toolchain/versions.json)
+export default defineConfig(
+  VSCODE_TARGETS.map((target) => ({
+    label: `vscode-${target.name}`,
+    files: 'out/integration/*.test.js',
+    version: target.vscode,
+    workspaceFolder: './test/integration/workspace',
+    launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
+    mocha: { ui: 'bdd', timeout: 30_000 },
+  })),
+);

@@ -8,9 +8,9 @@
 //   server_start_ms  spawn `node dist/server.js --stdio`, initialize, open a config with
 //                    one mistake, until its first publishDiagnostics; median of 5
 // Then the benches other parts own (bench/checks.ts, routing.ts, editor.ts, cloudwatch.ts, kube.ts,
-// simulate-parse.ts)
+// simulate-parse.ts, simulate-route.ts)
 // when they exist; a failing one records its error instead of numbers.
-// BENCH_ONLY=parse,server (names: parse server checks routing editor cloudwatch kube simulate-parse) runs a part.
+// BENCH_ONLY=parse,server (names: parse server checks routing editor cloudwatch kube simulate-parse simulate-route) runs a part.
 //
 // The parser is measured as it ships: bundled by esbuild like dist/server.js. Run
 // through tsx, every file is its own CommonJS module whose exports are getters, so
@@ -57,7 +57,10 @@ const GOALS: Record<string, Goal> = {
   tree_first_page_ms: { dir: 'max', goal: 1_000 },
   tail_put_to_sink_p95_ms: { dir: 'max', goal: 1_500 },
   tail_latency_vs_peer: { dir: 'max', goal: 0.7, must: 1 },
+  deploy_topologies_apply_ms: { dir: 'max', goal: 5_000 },
   parse_playground_p95_ms: { dir: 'max', goal: 50 },
+  simulate_10k_events_ms: { dir: 'max', goal: 100 },
+  playground_request_p95_ms: { dir: 'max', goal: 50 },
 };
 
 /** The parser bundled like the server bundles it (see the header). */
@@ -167,6 +170,8 @@ const OPTIONAL: [file: string, fn: string][] = [
   ['cloudwatch', 'benchCloudwatch'],
   ['kube', 'benchKube'],
   ['simulate-parse', 'benchSimulateParse'],
+  ['simulate-route', 'benchSimulateRoute'],
+  ['simulate-editor', 'benchSimulateEditor'],
 ];
 
 async function runOptional(file: string, fn: string): Promise<Record<string, Value> | undefined> {

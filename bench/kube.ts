@@ -3,14 +3,17 @@
 //   deploy_apply_ms             dry run + server-side apply of all objects with a changed config, median
 //   deploy_apply_first_ms       the same for the very first deploy (every object created)
 //   deploy_apply_unchanged_ms   the same when nothing changed (idempotent re-deploy), median
+//   deploy_topologies_apply_ms  the first apply (dry run, Secrets checked or created, every object
+//                               created) of each topology in a namespace of its own; the slowest
 // Run alone: node --import tsx bench/kube.ts
 import { applyObjects } from '../src/kube/apply';
 import { KubeClient } from '../src/kube/client';
 import { loadKubeconfig } from '../src/kube/kubeconfig';
-import { renderManifests } from '../src/kube/render';
+import { renderDeployment, renderManifests } from '../src/kube/render';
 import { withDefaults } from '../src/kube/settings';
 import { loadTemplates } from '../src/kube/templates';
-import { startKube } from '../test/harness/kube';
+import { TOPOLOGIES } from '../src/kube/topologies';
+import { kubeRequest, startKube } from '../test/harness/kube';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -56,7 +59,40 @@ export async function benchKube(): Promise<Record<string, number | string>> {
       if (!u.outcomes.every((o) => o === 'unchanged')) throw new Error(`re-deploy was not a no-op: ${u.outcomes}`);
       unchanged.push(u.ms);
     }
+    // Each topology once, in its own namespace (with the user Secret the syslog collector reads).
+    const perTopology: Record<string, number> = {};
+    for (const t of TOPOLOGIES) {
+      const namespace = `bench-${t.id}`.slice(0, 40);
+      await kubeRequest(
+        kube,
+        'POST',
+        '/api/v1/namespaces',
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
+        'application/json',
+      );
+      const topologySettings = withDefaults({
+        ...settings,
+        namespace,
+        kinesisStream: 'bench',
+        searchEndpoint: 'search-bench-abc123.us-east-1.es.amazonaws.com',
+        searchSecret: 'bench-user',
+      });
+      await kubeRequest(
+        kube,
+        'POST',
+        `/api/v1/namespaces/${namespace}/secrets`,
+        { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'bench-user' }, stringData: { username: 'u', password: 'p' } },
+        'application/json',
+      );
+      const d = renderDeployment({ settings: topologySettings, templates, topology: t.id });
+      const started = performance.now();
+      const report = await applyObjects(client, d.objects, { secrets: d.secrets });
+      perTopology[t.id] = performance.now() - started;
+      if (!report.ok) throw new Error(`bench deploy of ${t.id} failed: ${JSON.stringify(report.results)}`);
+    }
     return {
+      deploy_topologies_apply_ms: round(Math.max(...Object.values(perTopology))),
+      ...Object.fromEntries(Object.entries(perTopology).map(([id, ms]) => [`deploy_apply_${id.replace(/-/g, '_')}_ms`, round(ms)])),
       render_ms: round(median(renders)),
       deploy_apply_ms: round(median(changed)),
       deploy_apply_first_ms: round(first.ms),

@@ -21,7 +21,7 @@ export async function bundled<T>(name: string, exportLines: string[]): Promise<T
       stdin: { contents: exportLines.join('\n'), resolveDir: ROOT, loader: 'ts' },
       bundle: true,
       platform: 'node',
-      target: 'node20',
+      target: 'node22.19',
       format: 'cjs',
       outfile,
       logLevel: 'warning',

@@ -7,7 +7,8 @@
 //
 // Normalisation is the same code the service uses for extra catalogue files
 // (src/language/catalog/normalize.ts), loaded through tsx. It drops what the
-// service never reads (declared_in, class helpers, commits per plugin, param_name).
+// service never reads (class helpers, commits per plugin, param_name); `declared_in` is kept short
+// as `from` (the class that declares a parameter keys its description and usage count).
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ const input = resolve(process.argv[2] ?? join(root, '..', 'shared', 'fluentd', '
 const output = join(root, 'src', 'language', 'catalog', 'catalog.data.json');
 
 const { normalizeCatalog } = await tsImport('../src/language/catalog/normalize.ts', import.meta.url);
-const { applyKnownFacts } = await tsImport('../src/language/catalog/knownFacts.ts', import.meta.url);
+const { applyKnownFacts } = await tsImport('../src/language/catalog/known-facts.ts', import.meta.url);
 
 let raw;
 try {

@@ -4,21 +4,12 @@
 // fluentd-lint CLI.
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
+import { bundleOptions, CLI_ENTRY } from './bundle-options.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  // the language catalogue is JSON; bundle it rather than reading it at run time
-  loader: { '.json': 'json' },
-};
+const common = bundleOptions(production);
 
 /** One bundle made of several sources (one copy of what they share), through a generated entry. */
 const combined = (sources) => ({
@@ -32,8 +23,17 @@ const allEntries = [
   { sources: ['src/ui/cloudwatch/index.ts'], outfile: 'dist/cloudwatch.js', external: ['vscode'] },
   { sources: ['src/ui/kube/index.ts'], outfile: 'dist/kube.js', external: ['vscode'] },
   { sources: ['src/client/client.ts', 'src/ui/format-embedded-config.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { sources: ['src/ui/simulate/index.ts'], outfile: 'dist/simulate.js', external: ['vscode'] },
+  // the simulator webviews' script runs in the browser
+  {
+    sources: ['src/ui/simulate/webview/main.ts'],
+    outfile: 'dist/webview/simulate.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
   { sources: ['src/server/main.ts'], outfile: 'dist/server.js' },
-  { sources: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { sources: CLI_ENTRY.entryPoints, outfile: 'dist/cli.js', banner: CLI_ENTRY.banner },
 ];
 // While a part is being written its sources may not exist yet; CI insists on all.
 const missing = allEntries.flatMap((e) => e.sources).filter((f) => !existsSync(f));

@@ -10,18 +10,17 @@
 // Provisions what it needs on first use (the VS Code server, moto); building kube-apiserver takes
 // minutes, so it runs only when already built (npm test builds it) or with --kube.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { require as tsRequire } from 'tsx/cjs/api';
 import { PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CLUSTER, CONTAINERS_GROUP, NODES, SYSTEMD_GROUP, kubePods, liveEvent, seedGroups } from '../demo/seed.mjs';
+import { provisionVsCode, vscodeTarget } from './vscode/targets.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// The SDK's notice that its 2027 releases will need Node 22 says nothing about this demo.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const WORKSPACE = join(ROOT, 'demo', 'workspace');
 
 const { values: args } = parseArgs({
@@ -94,14 +93,13 @@ if (spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, 
 }
 
 // --- 2. the VS Code server (first run: a few minutes) ---------------------------------------
-say('provisioning the VS Code server (cached after the first run)');
-const prov = spawnSync('bash', [join(ROOT, 'scripts/vscode/provision.sh')], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  encoding: 'utf8',
-});
-if (prov.status !== 0) await fail('provisioning the VS Code server failed (see above)');
-const codeServerDir = prov.stdout.trim().split('\n').pop();
+say(`provisioning the VS Code ${vscodeTarget('newest').vscode} server (cached after the first run)`);
+let vscode;
+try {
+  vscode = provisionVsCode(vscodeTarget('newest'));
+} catch (e) {
+  await fail(e instanceof Error ? e.message : String(e));
+}
 
 // --- 3. CloudWatch Logs: moto, seeded -------------------------------------------------------
 const moto = tsRequire('../test/harness/moto.ts', import.meta.url);
@@ -173,7 +171,8 @@ const vscodeHarness = tsRequire('../test/harness/vscode.ts', import.meta.url);
 let server;
 try {
   server = await vscodeHarness.startVsCodeServer({
-    codeServerDir,
+    codeServerDir: vscode.codeServerDir,
+    nodePath: vscode.nodePath,
     port,
     logFile: join(logDir, 'vscode-server.log'),
     env: {
@@ -196,7 +195,9 @@ try {
 } catch (e) {
   await fail(`the VS Code server did not start: ${e instanceof Error ? e.message : e}`);
 }
-const url = server.url(WORKSPACE, [
+// the served VS Code auto-saves: it gets a copy, so trying a quick fix never rewrites the checkout
+const workspaceCopy = copyDemoWorkspace();
+const url = server.url(workspaceCopy, [
   ['extensionDevelopmentPath', server.remoteUri(ROOT)],
   ['skipWelcome', 'true'],
 ]);
@@ -213,14 +214,14 @@ console.log(`
                   ${CONTAINERS_GROUP} (pods of kube-system, shop, payments) and ${SYSTEMD_GROUP}
                   (kubelet, containerd, docker on ${NODES.length} nodes)${liveIntervalMs > 0 ? `; a new event every ${liveIntervalMs / 1000} s` : ''}
  Kubernetes       ${kube ? `kube-apiserver ${kube.version} at ${kube.server}, context "admin" (a stand-in marks DaemonSet rollouts done)` : kubeNote}
- Workspace        demo/workspace (cluster "${CLUSTER}")
+ Workspace        a copy of demo/workspace in ${workspaceCopy} (cluster "${CLUSTER}"; removed on stop)
 
  Try:
    • fluentd/fluent.conf — hover a parameter, Ctrl+Space for completion, Ctrl+Click an @include
    • routing-mistake/fluent.conf — a <match> that never sees the events (see the Problems panel)
    • k8s/fluentd-configmap.yaml — the same config inside a ConfigMap
    • the CloudWatch Logs explorer — log groups → pods → streams; tail a pod
-   • Command Palette → "Fluentd: Deploy to Cluster"${kube ? '' : ' (needs the local kube-apiserver, see above)'}
+   • Command Palette → "Fluentd: Deploy…" (pick a topology)${kube ? '' : ' (needs the local kube-apiserver, see above)'}
 
  Ctrl-C stops everything. VS Code server log: ${join(logDir, 'vscode-server.log')}
 ────────────────────────────────────────────────────────────────────────────────────────────`);
@@ -266,9 +267,9 @@ async function createPods(cluster) {
 }
 
 /**
- * No controller manager or kubelet runs next to this apiserver, so a DaemonSet's status would
- * never change and a deploy would wait for its rollout in vain. This stand-in writes the status
- * a DaemonSet controller would once every demo node runs the new pods.
+ * No controller manager or kubelet runs next to this apiserver, so a DaemonSet's or Deployment's
+ * status would never change and a deploy would wait for its rollout in vain. This stand-in writes
+ * the status their controllers would once every demo node (or replica) runs the new pods.
  */
 function simulateDaemonSetController(cluster) {
   const seen = new Map();
@@ -302,6 +303,23 @@ function simulateDaemonSetController(cluster) {
         });
         say(`(stand-in DaemonSet controller) ${namespace}/${name} generation ${generation}: ${n} of ${n} pods ready`);
       }
+      // the aggregator and the syslog collector are Deployments: the same, per replica
+      const deployments = await kubeHarness.kubeRequest(cluster, 'GET', '/apis/apps/v1/deployments');
+      for (const d of deployments.body?.items ?? []) {
+        const { namespace, name, generation } = d.metadata;
+        if ((d.status?.observedGeneration ?? 0) >= generation) continue;
+        const key = `deployment ${namespace}/${name}@${generation}`;
+        if (!seen.has(key)) {
+          seen.set(key, Date.now());
+          continue;
+        }
+        if (Date.now() - seen.get(key) < 3000) continue;
+        const n = d.spec?.replicas ?? 1;
+        await kubeHarness.kubeRequest(cluster, 'PATCH', `/apis/apps/v1/namespaces/${namespace}/deployments/${name}/status`, {
+          status: { observedGeneration: generation, replicas: n, updatedReplicas: n, readyReplicas: n, availableReplicas: n },
+        });
+        say(`(stand-in Deployment controller) ${namespace}/${name} generation ${generation}: ${n} of ${n} replicas available`);
+      }
     } catch {
       // the apiserver is going away or busy; try again next tick
     } finally {
@@ -309,4 +327,12 @@ function simulateDaemonSetController(cluster) {
     }
   }, 1000);
   return { name: 'DaemonSet stand-in', stop: () => clearInterval(timer) };
+}
+
+/** demo/workspace copied to a temp folder (removed when the demo stops): edits in the demo stay there. */
+function copyDemoWorkspace() {
+  const dir = join(mkdtempSync(join(tmpdir(), 'vscode-fluentd-demo-workspace-')), 'workspace');
+  cpSync(WORKSPACE, dir, { recursive: true });
+  stops.unshift({ name: 'workspace copy', stop: () => rmSync(dirname(dir), { recursive: true, force: true }) });
+  return dir;
 }

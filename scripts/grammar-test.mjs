@@ -5,16 +5,22 @@
 //  3. CRLF: a trailing carriage return changes the scope of no character (fixtures + corpus);
 //  4. the shared corpus: no `invalid.illegal` token in any config Fluentd accepts, and one on the
 //     line Fluentd names for every syntax error a line-based highlighter can see;
-//  5. language-configuration.json: its regexes do what they claim on real configs.
+//  5. language-configuration.json: its regexes do what they claim on real configs;
+//  6. the injection grammar for ConfigMap YAML (.conf keys holding fluent.conf): the fixtures
+//     test/grammar/*.fluentd.yaml through VS Code's own YAML grammar (from the newest VS Code
+//     server the integration tier uses, provisioned by scripts/vscode/targets.mjs when missing).
 // Exits non-zero when anything fails. Usage: node scripts/grammar-test.mjs
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { provisionVsCode, vscodeTarget } from './vscode/targets.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const grammarPath = join(root, 'syntaxes', 'fluentd.tmLanguage.json');
+const injectionPath = join(root, 'syntaxes', 'fluentd-configmap.injection.tmLanguage.json');
 const langConfigPath = join(root, 'language-configuration.json');
 const fixtureDir = join(root, 'test', 'grammar');
 const corpusDir = resolve(root, '..', 'shared', 'corpus');
@@ -247,6 +253,60 @@ if (!existsSync(corpusDir)) {
   for (const [line, col, want] of cases) {
     const got = wordAt(line, col);
     expect(got === want, `wordPattern: word at ${col} of "${line}" is ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+  }
+}
+
+// ---- 6. ConfigMap YAML: the injection grammar inside VS Code's YAML grammar -----------------
+{
+  const section = 'configmap-injection';
+  const raw = JSON.parse(readFileSync(injectionPath, 'utf8'));
+  if (!/^L:source\.yaml\b/.test(raw.injectionSelector ?? '')) fail(section, `injectionSelector is ${raw.injectionSelector}`);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const contributed = pkg.contributes.grammars.find((g) => g.scopeName === raw.scopeName);
+  if (!contributed || !contributed.injectTo?.includes('source.yaml') || !contributed.path.endsWith(relative(root, injectionPath)))
+    fail(section, `package.json does not inject ${raw.scopeName} into source.yaml`);
+  const visitRegex = (rule, where) => {
+    if (!rule || typeof rule !== 'object') return;
+    for (const key of ['match', 'begin', 'end', 'while']) {
+      if (typeof rule[key] !== 'string') continue;
+      checks++;
+      // end/while may refer back to begin's captures: VS Code fills them in before compiling
+      const pattern = key === 'end' || key === 'while' ? rule[key].replace(/\\[1-9]/g, '') : rule[key];
+      const probe = new onig.OnigScanner(['\\A', pattern]).findNextMatchSync('probe', 0);
+      if (!probe || probe.index !== 0) fail(section, `${where}.${key} does not compile in Oniguruma: ${rule[key]}`);
+    }
+    for (const [k, v] of Object.entries(rule)) if (v && typeof v === 'object') visitRegex(v, `${where}.${k}`);
+  };
+  visitRegex(raw, 'injection');
+  const yamlFixtures = readdirSync(fixtureDir).filter((f) => f.endsWith('.fluentd.yaml'));
+  if (!yamlFixtures.length) fail(section, `no *.fluentd.yaml fixtures in ${fixtureDir}`);
+  // the VS Code the integration tier runs first (installed once, then a stat)
+  let dir = '';
+  try {
+    const { codeServerDir } = provisionVsCode(vscodeTarget('newest'));
+    dir = join(codeServerDir, 'lib', 'vscode', 'extensions', 'yaml', 'syntaxes');
+  } catch (e) {
+    fail(section, `the VS Code server (for its YAML grammar) could not be provisioned: ${e instanceof Error ? e.message : e}`);
+  }
+  if (dir && !existsSync(dir)) fail(section, `VS Code's YAML grammar is not at ${dir}`);
+  else if (dir && yamlFixtures.length) {
+    // the grammars as VS Code contributes them: its YAML ones, ours, and the injection
+    const grammars = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => ({ scopeName: JSON.parse(readFileSync(join(dir, f), 'utf8')).scopeName, path: join(dir, f) }));
+    grammars.push(
+      { scopeName: 'source.fluentd', path: grammarPath },
+      { scopeName: raw.scopeName, path: injectionPath, injectTo: ['source.yaml'] },
+    );
+    const tmp = mkdtempSync(join(tmpdir(), 'fluentd-grammar-'));
+    const config = join(tmp, 'package.json');
+    // the tool reads grammar paths relative to the config file
+    writeFileSync(config, JSON.stringify({ contributes: { grammars: grammars.map((g) => ({ ...g, path: relative(tmp, g.path) })) } }));
+    const unit = join(dirname(toolPkg), 'dist', 'unit.js');
+    const r = spawnSync(process.execPath, [unit, '--config', config, 'test/grammar/*.fluentd.yaml'], { cwd: root, stdio: 'inherit' });
+    rmSync(tmp, { recursive: true, force: true });
+    checks += yamlFixtures.length;
+    if (r.status !== 0) fail(section, `vscode-tmgrammar-test on the ConfigMap fixtures exited with ${r.status ?? r.signal}`);
   }
 }
 

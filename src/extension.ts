@@ -11,12 +11,16 @@ import { registerShowEventRoute } from './ui/show-event-route';
 type CloudWatchPart = typeof import('./ui/cloudwatch');
 type KubePart = typeof import('./ui/kube');
 type ClientPart = typeof import('./client/client') & typeof import('./ui/format-embedded-config');
+type SimulatePart = typeof import('./ui/simulate');
 
 // Names the parts define too; importing them would load the parts.
 const CLOUDWATCH_VIEW = 'fluentd.cloudwatch';
 const CLOUDWATCH_TESTING_COMMAND = 'fluentd.cloudwatch.testing.state';
 const KUBE_TESTING_COMMAND = 'fluentd.deploy.testing.answer';
 const FORMAT_EMBEDDED_CONFIG_COMMAND = 'fluentd.formatEmbeddedConfig';
+const SIMULATE_COMMANDS = ['fluentd.tryLogLines', 'fluentd.traceEvent'];
+const SIMULATE_TESTING_COMMAND = 'fluentd.simulate.testing.state';
+const CONFIG_TEST_FILE = /\.fluent-test\.ya?ml$/i;
 
 export function activate(context: vscode.ExtensionContext): void {
   // the test seams exist only outside production mode, as in the parts
@@ -43,6 +47,14 @@ export function activate(context: vscode.ExtensionContext): void {
   lazyPart(context, [FORMAT_EMBEDDED_CONFIG_COMMAND], () =>
     requireBundle<ClientPart>('client').registerFormatEmbeddedConfig(context, client),
   );
+
+  // the simulator's editor side: Try log lines…, Trace this event, config tests in the Test Explorer
+  const simulate = lazyPart(context, [...SIMULATE_COMMANDS, ...seam(SIMULATE_TESTING_COMMAND)], () =>
+    requireBundle<SimulatePart>('simulate').registerSimulate(context, client),
+  );
+  // the Test Explorer lists config tests once the workspace has a test file (or one is opened)
+  void vscode.workspace.findFiles('**/*.fluent-test.{yaml,yml}', '**/node_modules/**', 1).then((found) => found.length && simulate());
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => CONFIG_TEST_FILE.test(d.uri.path) && simulate()));
 }
 
 /** The commands package.json contributes whose ids start with `prefix`: all must exist from activation on. */

@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_TARGET } from '../bundle-options.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const TESTS_OUT = join(ROOT, 'out', 'integration');
@@ -25,7 +26,7 @@ export async function bundleSuites(entryPoints, outdir) {
     outdir,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: NODE_TARGET,
     format: 'cjs',
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],

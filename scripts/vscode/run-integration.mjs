@@ -1,9 +1,10 @@
 // The integration tier: builds the extension and the suites, installs the VS Code server
 // if needed, runs the suites inside it (test/harness/vscode.ts) and prints
 // `integration: N passed, N failed`. Exits non-zero on any failure or when no verdict
-// could be had. Logs and screenshots land in test-results/.
-//   node scripts/vscode/run-integration.mjs [--grep PATTERN] [--timeout SECONDS] [--skip-build]
-// --skip-build uses the dist/ already there (e.g. while iterating on the suites).
+// could be had. Logs and screenshots land in test-results/vscode-<version>/.
+//   node scripts/vscode/run-integration.mjs [--vscode newest|oldest|VERSION] [--grep PATTERN] [--timeout SECONDS] [--skip-build]
+// --vscode picks the VS Code version (scripts/toolchain/versions.json; default newest); npm test
+// runs both. --skip-build uses the dist/ already there (e.g. while iterating on the suites).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +13,11 @@ import { parseArgs } from 'node:util';
 import { require as tsRequire } from 'tsx/cjs/api';
 import { tsImport } from 'tsx/esm/api';
 import { ROOT, TESTS_OUT, buildIntegrationTests } from './build-tests.mjs';
+import { provisionVsCode, resultsDir, vscodeTarget } from './targets.mjs';
 
 const { values: args } = parseArgs({
   options: {
+    vscode: { type: 'string', default: 'newest' },
     grep: { type: 'string' },
     timeout: { type: 'string', default: '300' },
     'skip-build': { type: 'boolean', default: false },
@@ -26,6 +29,8 @@ if (!Number.isFinite(timeoutS) || timeoutS <= 0) {
   process.exit(2);
 }
 
+const target = vscodeTarget(args.vscode);
+const outputDir = resultsDir(ROOT, target);
 const t0 = Date.now();
 /** The cluster name of the seeded log groups (/eks/<cluster>/…); the fixture workspace filters on it. */
 const MOTO_CLUSTER = 'integration';
@@ -33,12 +38,12 @@ const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 let partsStarting = Promise.resolve([]);
 async function fail(message) {
   await stopParts(await partsStarting);
-  console.error(`\nintegration: ${message}`);
+  console.error(`\nintegration (VS Code ${target.vscode}): ${message}`);
   console.log('integration: 0 passed, 1 failed');
   process.exit(1);
 }
 
-rmSync(join(ROOT, 'test-results', 'activation.json'), { force: true }); // written by the activation suite
+rmSync(join(outputDir, 'activation.json'), { force: true }); // written by the activation suite
 
 // The real parts the suites talk to, started once for the whole run (they boot while the
 // suites build). A part that cannot start fails only the suites that need it: they read the
@@ -56,14 +61,13 @@ if (!args['skip-build']) {
 const testsIndex = await buildIntegrationTests();
 console.log(`integration: built suites into ${TESTS_OUT} (${secs()})`);
 
-const prov = spawnSync('bash', [join(ROOT, 'scripts/vscode/provision.sh')], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  encoding: 'utf8',
-});
-if (prov.status !== 0) await fail('provisioning the VS Code server failed (see above)');
-const codeServerDir = prov.stdout.trim().split('\n').pop();
-console.log(`integration: VS Code server ready (${secs()})`);
+let vscode;
+try {
+  vscode = provisionVsCode(target);
+} catch (e) {
+  await fail(e instanceof Error ? e.message : String(e));
+}
+console.log(`integration: VS Code ${vscode.vscode} server ready on Node ${vscode.node} (${secs()})`);
 
 // A copy, so tests may edit and save fixture files without touching the repository.
 const workspace = mkdtempSync(join(tmpdir(), 'vscode-fluentd-workspace-'));
@@ -75,11 +79,12 @@ const harness = await tsImport('../../test/harness/vscode.ts', import.meta.url);
 let results;
 try {
   results = await harness.runIntegrationTests({
-    codeServerDir,
+    codeServerDir: vscode.codeServerDir,
+    nodePath: vscode.nodePath,
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: testsIndex,
     workspace,
-    outputDir: join(ROOT, 'test-results'),
+    outputDir,
     timeoutMs: timeoutS * 1000,
     env,
     machineSettings,
@@ -92,14 +97,15 @@ await stopParts(parts);
 rmSync(workspace, { recursive: true, force: true });
 
 harness.printResults(results);
-console.log(`\nintegration: finished in ${secs()}; logs and screenshots in test-results/`);
-const activationFile = join(ROOT, 'test-results', 'activation.json');
+console.log(`\nintegration: VS Code ${target.vscode} finished in ${secs()}; logs and screenshots in ${outputDir}`);
+const activationFile = join(outputDir, 'activation.json');
 if (existsSync(activationFile)) {
   const a = JSON.parse(readFileSync(activationFile, 'utf8'));
   console.log(`integration: activation ${a.ms} ms (${a.what})`);
 }
 const ok = results.failed === 0 && results.passed > 0;
 if (results.passed === 0 && results.failed === 0) console.error('integration: no test ran');
+// the closing line in the plain form CI reads ('word: N passed, N failed'); the version is said above
 console.log(`integration: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);
 process.exit(ok ? 0 : 1);
 

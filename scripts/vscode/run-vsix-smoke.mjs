@@ -2,8 +2,9 @@
 // installs it with the VS Code server's --install-extension into a fresh extensions folder,
 // opens the fixture workspace with the installed copy (production mode, not the repository) and runs test/integration/vsix/smoke.test.ts in its extension host.
 // Prints `vsix: N passed, N failed` and the installed extension's activation time.
-//   node scripts/vscode/run-vsix-smoke.mjs [--vsix FILE] [--timeout SECONDS]
-// --vsix tests an existing package instead of building one.
+//   node scripts/vscode/run-vsix-smoke.mjs [--vscode newest|oldest|VERSION] [--vsix FILE] [--timeout SECONDS]
+// --vscode picks the VS Code version (default newest; npm test runs both); --vsix tests an
+// existing package instead of building one.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,17 +12,20 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
 import { bundleSuites, ROOT } from './build-tests.mjs';
+import { provisionVsCode, resultsDir, vscodeTarget } from './targets.mjs';
 
 const { values: args } = parseArgs({
   options: {
+    vscode: { type: 'string', default: 'newest' },
     vsix: { type: 'string' },
     timeout: { type: 'string', default: '180' },
   },
 });
+const target = vscodeTarget(args.vscode);
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 function fail(message) {
-  console.error(`\nvsix: ${message}`);
+  console.error(`\nvsix (VS Code ${target.vscode}): ${message}`);
   console.log('vsix: 0 passed, 1 failed');
   process.exit(1);
 }
@@ -60,31 +64,31 @@ writeFileSync(
       publisher: 'vscode-fluentd-tests',
       version: '0.0.0',
       description: 'Carries the .vsix smoke tests; contributes nothing.',
-      engines: { vscode: '^1.95.0' },
+      engines: { vscode: pkg.engines.vscode },
     },
     null,
     2,
   ),
 );
 
-const prov = spawnSync('bash', [join(ROOT, 'scripts/vscode/provision.sh')], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  encoding: 'utf8',
-});
-if (prov.status !== 0) fail('provisioning the VS Code server failed (see above)');
-const codeServerDir = prov.stdout.trim().split('\n').pop();
+let vscode;
+try {
+  vscode = provisionVsCode(target);
+} catch (e) {
+  fail(e instanceof Error ? e.message : String(e));
+}
 
 const workspace = mkdtempSync(join(tmpdir(), 'vscode-fluentd-vsix-workspace-'));
 cpSync(join(ROOT, 'test/integration/workspace'), workspace, { recursive: true });
-const outputDir = join(ROOT, 'test-results', 'vsix');
+const outputDir = join(resultsDir(ROOT, target), 'vsix');
 rmSync(join(outputDir, 'activation.json'), { force: true });
 
 const harness = await tsImport('../../test/harness/vscode.ts', import.meta.url);
 let results;
 try {
   results = await harness.runIntegrationTests({
-    codeServerDir,
+    codeServerDir: vscode.codeServerDir,
+    nodePath: vscode.nodePath,
     installVsix: [vsix],
     extensionDevelopmentPath: runnerExtension,
     extensionTestsPath: join(outDir, 'index.js'),
@@ -104,6 +108,7 @@ if (existsSync(activationFile)) {
   const a = JSON.parse(readFileSync(activationFile, 'utf8'));
   console.log(`\nvsix: activation ${a.ms} ms (${a.what})`);
 }
-console.log(`vsix: finished in ${secs()}; logs and screenshots in test-results/vsix/`);
+console.log(`vsix: VS Code ${target.vscode} finished in ${secs()}; logs and screenshots in ${outputDir}`);
+// the closing line in the plain form CI reads ('word: N passed, N failed'); the version is said above
 console.log(`vsix: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);
 process.exit(results.failed === 0 && results.passed > 0 ? 0 : 1);

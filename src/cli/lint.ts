@@ -2,6 +2,8 @@
 // file kind's linter through the language service, and converts positions for output.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultChecks } from '../language/checks';
+import { imagePluginCheck } from '../language/checks/image-plugins';
 import { nodeFileSystem } from '../language/node-file-system';
 import { LineIndex } from '../language/parser';
 import { FluentdLanguageService } from '../language/service';
@@ -27,10 +29,13 @@ export interface LintContext {
   /** Bytes read from stdin, when `-` is among the targets (an Error if reading failed). */
   stdin?: Uint8Array | Error;
   service?: FluentdLanguageService;
+  /** --image: also report plugins this image lacks. */
+  image?: string;
 }
 
 export function lintTargets(targets: readonly Target[], ctx: LintContext): LintOutcome {
-  const service = ctx.service ?? new FluentdLanguageService({ fileSystem: nodeFileSystem });
+  const checks = ctx.image ? [...defaultChecks, imagePluginCheck(ctx.image)] : undefined;
+  const service = ctx.service ?? new FluentdLanguageService({ fileSystem: nodeFileSystem, checks });
   const out: LintOutcome = { files: [], problems: [] };
   for (const t of targets) {
     let bytes: Uint8Array;

@@ -1,33 +1,49 @@
 // fluentd-lint from argv to exit status. All process access goes through CliIo so the
 // flow can be driven in-process; main.ts supplies the real streams.
+//
+//   fluentd-lint [lint] [options] PATH…      (lint is the default subcommand)
+//
+// A subcommand is a function from its argv to an exit status that reports through report.ts;
+// SUBCOMMANDS is the registry (simulate and test join it).
 import { version } from '../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { searchedPatterns } from './file-kinds';
 import { expandPaths } from './files';
-import { count, formatJson, formatSummary, formatText, onlyErrors } from './format';
 import { helpText } from './help';
 import { lintTargets } from './lint';
 import type { CliIo } from './io';
+import { PROG, summarize, writeFindings } from './report';
 import { runSimulate } from './simulate';
+import { runRouteCases } from './simulate-route';
+import { runTestCommand } from './test';
 
 export type { CliIo } from './io';
+export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
+export { colorFor } from './report';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+export type Subcommand = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-const PROG = 'fluentd-lint';
+/** Subcommands by name; anything else is a path for the default subcommand, lint. */
+export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+  lint: (argv, io) => lint(argv, io),
+  simulate: (argv, io) => runSimulate(argv, io, runRouteCases),
+  test: (argv, io) => runTestCommand(argv, io),
+};
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io);
-  let command: Command;
+  const sub = argv.length && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
   try {
-    command = parseArgs(argv);
+    return await (sub ? sub(argv.slice(1), io) : lint(argv, io));
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.stderr(`${PROG}: ${err.message}\nRun '${PROG} --help' for usage.\n`);
     return EXIT_USAGE;
   }
+}
+
+async function lint(argv: readonly string[], io: CliIo): Promise<number> {
+  const command: Command = parseArgs(argv);
   if (command.kind === 'help') {
     io.stdout(helpText(version));
     return EXIT_OK;
@@ -36,43 +52,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${version}\n`);
     return EXIT_OK;
   }
-
   const { options } = command;
   const expansion = expandPaths(options.paths, io.cwd);
   let stdin: Uint8Array | Error | undefined;
   if (expansion.targets.some((t) => t.source === 'stdin')) {
     stdin = await io.readStdin().catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
   }
-  const outcome = lintTargets(expansion.targets, { cwd: io.cwd, stdin });
-  const problems = [...expansion.problems, ...outcome.problems];
-
-  const shown = options.quiet ? onlyErrors(outcome.files) : outcome.files;
-  if (options.format === 'json') io.stdout(formatJson(shown));
-  else io.stdout(formatText(shown, colorFor(io.stdoutIsTTY, options.noColor, io.env)));
-
-  const errColor = colorFor(io.stderrIsTTY, options.noColor, io.env);
-  for (const n of expansion.notices) io.stderr(`${PROG}: ${n}\n`);
-  for (const p of problems) io.stderr(`${PROG}: ${p.path}: ${p.message}\n`);
-  if (outcome.files.length === 0 && problems.length === 0) {
+  const outcome = lintTargets(expansion.targets, { cwd: io.cwd, stdin, image: options.image });
+  const findings = { files: outcome.files, problems: [...expansion.problems, ...outcome.problems], notices: expansion.notices };
+  writeFindings(findings, options, io, version);
+  if (findings.files.length === 0 && findings.problems.length === 0) {
     // a CI step that checks nothing (a mistyped directory) must not pass silently
     io.stderr(`${PROG}: nothing to check: no ${searchedPatterns()} files found\n`);
     return EXIT_USAGE;
   }
-  const counts = count(outcome.files);
-  if (options.format === 'text') io.stderr(formatSummary(counts, errColor));
-
-  if (problems.length) return EXIT_USAGE;
-  if (counts.errors) return EXIT_FINDINGS;
-  if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
-    io.stderr(`${PROG}: too many warnings: ${counts.warnings} (--max-warnings ${options.maxWarnings})\n`);
-    return EXIT_FINDINGS;
-  }
-  return EXIT_OK;
-}
-
-/** Colour only for a terminal, and never with --no-color, NO_COLOR (no-color.org) or TERM=dumb. */
-export function colorFor(isTTY: boolean, noColor: boolean, env: Record<string, string | undefined>): boolean {
-  if (!isTTY || noColor) return false;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return env.TERM !== 'dumb';
+  return summarize(findings, options, io);
 }

@@ -1,7 +1,7 @@
 // `fluentd-lint simulate`: runs the simulator on cases read from stdin, one JSON object a line, and
 // writes one JSON line per case in the oracle's format (see ../shared/oracle/README.md).
 //   --parse      parse cases {"id","parse":"<parse>…</parse>","lines":[…]} (simulate-parse.ts)
-//   (no --parse) routing cases — the routing half adds its mode here
+//   (no --parse) routing cases {"id","config","events"|"tail"} (simulate-route.ts, handed in by run.ts)
 //   --now EPOCH  the clock for time-less records and year-less formats (default: the real clock)
 // Exit 0 when it ran, 2 on unusable input (message on stderr).
 import type { CliIo } from './io';

@@ -2,6 +2,7 @@
 // little before the newest timestamp seen (late and same-millisecond events), so ids seen in
 // that window are remembered and anything older is forgotten: memory stays proportional to the
 // window, not to the length of the tail.
+import { createHash } from 'node:crypto';
 
 export class WindowDedupe {
   // insertion order ≈ timestamp order, so pruning walks from the front
@@ -38,50 +39,11 @@ export class WindowDedupe {
   }
 }
 
-/** Identity of an event that has no id (StartLiveTail): stream, time and text. */
-export function contentKey(e: { logStreamName: string; timestamp: number; message: string }): string {
-  return `${e.logStreamName}\u0000${e.timestamp}\u0000${e.message}`;
-}
-
 /**
- * A multiset of content keys: when a session restarts or hands over to polling, events already
- * shown may arrive again; each remembered copy suppresses exactly one arrival.
+ * Identity of an event that has no id (StartLiveTail gives none): a hash of its stream, time and
+ * text, 22 characters whatever the message size (messages may be 256 KB). SHA-256, which every
+ * Node build has (FIPS ones included), truncated to 132 bits: a false match is out of reach.
  */
-export class ContentKeyMultiset {
-  private readonly counts = new Map<string, number>();
-  private total = 0;
-
-  constructor(private readonly maxEntries = 50_000) {}
-
-  get size(): number {
-    return this.total;
-  }
-
-  add(key: string): void {
-    if (this.total >= this.maxEntries) return;
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    this.total++;
-  }
-
-  /** true (and one copy consumed) when the key was remembered */
-  consume(key: string): boolean {
-    const n = this.counts.get(key);
-    if (!n) return false;
-    if (n === 1) this.counts.delete(key);
-    else this.counts.set(key, n - 1);
-    this.total--;
-    return true;
-  }
-
-  clone(): ContentKeyMultiset {
-    const c = new ContentKeyMultiset(this.maxEntries);
-    for (const [k, n] of this.counts) c.counts.set(k, n);
-    c.total = this.total;
-    return c;
-  }
-
-  clear(): void {
-    this.counts.clear();
-    this.total = 0;
-  }
+export function eventKey(e: { logStreamName: string; timestamp: number; message: string }): string {
+  return createHash('sha256').update(`${e.logStreamName}\u0000${e.timestamp}\u0000`).update(e.message).digest('base64url').slice(0, 22);
 }

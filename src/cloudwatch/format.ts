@@ -1,14 +1,19 @@
 // Output lines for a tail: `<ISO timestamp> <stream> <message>`. Records in the Docker JSON /
 // kubernetes_metadata shape show their `log` text (CRI-parsed records their `message`, systemd
-// records their MESSAGE) instead of the
-// JSON; the stream is shown as `pod/container` (or `unit@host`) rather than the long name.
+// records their MESSAGE) instead of the JSON; the stream is shown as `pod/container` (or
+// `unit@host`) rather than the long name. JSON text can be shown readable (readable-json.ts).
+import { readableJson } from './readable-json';
 import { parseStreamName, streamLabel } from './stream-names';
 import type { TailEvent } from './types';
 
 export interface FormatOptions {
   /** show the stream label (default true); a single-stream channel may leave it out */
   showStream?: boolean;
+  /** JSON messages as they are (default) or readable: level, message, then the other fields */
+  json?: JsonMessages;
 }
+
+export type JsonMessages = 'raw' | 'readable';
 
 /** The human text of a message: `log` of a Docker/Kubernetes JSON record, else the message. */
 export function messageText(message: string): { text: string; record?: Record<string, unknown> } {
@@ -74,7 +79,16 @@ export class EventFormatter {
   // label per stream name; null marks names that say nothing (then the record may)
   private readonly labels = new Map<string, string | null>();
 
-  constructor(private readonly opts: FormatOptions = {}) {}
+  constructor(private opts: FormatOptions = {}) {}
+
+  /** New options for the lines formatted from now on (a setting changed while tailing). */
+  setOptions(opts: FormatOptions): void {
+    this.opts = opts;
+  }
+
+  private text(t: string): string {
+    return this.opts.json === 'readable' && t.charCodeAt(0) === 123 /* { */ ? (readableJson(t) ?? t) : t;
+  }
 
   label(stream: string, record?: Record<string, unknown>): string {
     let l = this.labels.get(stream);
@@ -102,13 +116,13 @@ export class EventFormatter {
 
   format(ev: TailEvent): string {
     const ts = this.iso(ev.timestamp);
-    if (this.opts.showStream === false) return `${ts} ${leadingLogText(ev.message) ?? messageText(ev.message).text}`;
+    if (this.opts.showStream === false) return `${ts} ${this.text(leadingLogText(ev.message) ?? messageText(ev.message).text)}`;
     let label = this.labels.get(ev.logStreamName);
     if (label === undefined) label = this.learn(ev.logStreamName);
-    if (label !== null) return `${ts} ${label} ${leadingLogText(ev.message) ?? messageText(ev.message).text}`;
+    if (label !== null) return `${ts} ${label} ${this.text(leadingLogText(ev.message) ?? messageText(ev.message).text)}`;
     // the stream name says nothing: the record's metadata may name the pod
     const { text, record } = messageText(ev.message);
-    return `${ts} ${this.label(ev.logStreamName, record)} ${text}`;
+    return `${ts} ${this.label(ev.logStreamName, record)} ${this.text(text)}`;
   }
 
   private learn(stream: string): string | null {

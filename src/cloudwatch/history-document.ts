@@ -21,3 +21,17 @@ export function renderHistoryDocument(v: HistoryView): string {
   for (const e of v.events) out += f.format({ logStreamName: v.logStreamName, timestamp: e.timestamp, message: e.message }) + '\n';
   return out;
 }
+
+/** The event shown on a line of the document (line 0 is the header), or undefined; a message may span lines. */
+export function eventAtLine(v: Pick<HistoryView, 'logStreamName' | 'events'>, line: number): HistoryEvent | undefined {
+  const f = new EventFormatter({ showStream: false });
+  let at = 1;
+  for (const e of v.events) {
+    const text = f.format({ logStreamName: v.logStreamName, timestamp: e.timestamp, message: e.message });
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+    if (line < at + lines) return line >= at ? e : undefined;
+    at += lines;
+  }
+  return undefined;
+}

@@ -5,7 +5,8 @@
 import { AdaptiveInterval } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { classifyAwsError, type ClassifiedError } from './errors';
-import { ContentKeyMultiset, contentKey } from './event-dedupe';
+import { RecentEvents } from './recent-events';
+import { TailRetry } from './retry';
 import type { Limiter, TailListener } from './tail-listener';
 import type { TailEvent, TailTarget } from './types';
 
@@ -34,7 +35,7 @@ export type LiveTailOutcome =
    * the session ended without a timeout; `highWater` is the newest timestamp shown and `shown`
    * the events at the end of the session, for a duplicate-free handover
    */
-  | { kind: 'ended'; highWater: number | undefined; shown: ContentKeyMultiset };
+  | { kind: 'ended'; highWater: number | undefined; shown: RecentEvents };
 
 /** default look-back below the newest shown timestamp when checking for repeats */
 export const RECENT_WINDOW_MS = 5000;
@@ -46,6 +47,8 @@ export interface LiveTailOptions {
   restartOnEnd?: boolean;
   /** how far below the newest shown timestamp repeats are checked after a restart (default 5 s) */
   recentWindowMs?: number;
+  /** memory bound of the events remembered for that check (default 4 MiB) */
+  recentMaxBytes?: number;
   /** stop after this many restarts in a row without any event (default 20) */
   maxIdleRestarts?: number;
 }
@@ -90,56 +93,39 @@ export async function runLiveTail(
   opts: LiveTailOptions = {},
 ): Promise<LiveTailOutcome> {
   const clock = opts.clock ?? systemClock;
-  const recentWindow = opts.recentWindowMs ?? RECENT_WINDOW_MS;
-  const backoff = new AdaptiveInterval(1000);
+  const retry = new TailRetry(signal, clock, listener, new AdaptiveInterval(1000));
   let req: LiveTailRequest;
   try {
     req = liveTailRequest(target);
   } catch (e) {
     return { kind: 'unavailable', error: classifyAwsError(e, { operation: 'StartLiveTail' }) };
   }
-  let highWater: number | undefined;
-  // events near the high-water mark, to recognise repeats after a restart or handover
-  let recent = new ContentKeyMultiset();
+  const ctx = { operation: 'StartLiveTail', resource: target.logGroupName };
+  // events near the newest one shown, to recognise repeats after a restart or handover
+  const recent = new RecentEvents(opts.recentWindowMs ?? RECENT_WINDOW_MS, opts.recentMaxBytes);
   let sessions = 0;
   let idleRestarts = 0;
   let lastSampled = false;
 
-  const remember = (ev: TailEvent) => {
-    if (highWater === undefined || ev.timestamp > highWater) {
-      const floor = ev.timestamp - recentWindow;
-      if (highWater !== undefined && highWater < floor) recent = new ContentKeyMultiset();
-      highWater = ev.timestamp;
-    }
-    recent.add(contentKey(ev));
-  };
-
   while (!signal.aborted) {
     let stream: AsyncIterable<LiveTailMessage>;
-    // what was shown before this session: repeats of it are suppressed
-    const floor = highWater === undefined ? undefined : highWater - recentWindow;
-    const seenBefore = recent.clone();
+    // what the sessions before this one showed: older events are not shown again, repeats of
+    // recent ones once per copy
+    const floor = Number.isFinite(recent.newest) ? recent.newest - recent.windowMs : undefined;
+    recent.nextSession();
     try {
       await opts.limiter?.take(signal);
       stream = await open(req, signal);
     } catch (err) {
-      if (signal.aborted) return { kind: 'aborted' };
-      const c = classifyAwsError(err, { operation: 'StartLiveTail', resource: target.logGroupName });
-      if (c.kind === 'aborted') return { kind: 'aborted' };
+      const c = retry.classify(err, ctx);
+      if (!c) return { kind: 'aborted' };
       if (sessions === 0) return { kind: 'unavailable', error: c };
       if (!c.retryable) return { kind: 'fatal', error: c };
-      const delay = backoff.onFailure();
-      listener.onNotice?.(
-        c.kind === 'throttling' ? { kind: 'throttled', delayMs: delay } : { kind: 'error', error: c, fatal: false, retryInMs: delay },
-      );
-      try {
-        await clock.sleep(delay, signal);
-      } catch {
-        return { kind: 'aborted' };
-      }
+      if (!(await retry.backOff(c))) return { kind: 'aborted' };
       continue;
     }
     if (sessions === 0) listener.onNotice?.({ kind: 'started', mode: 'liveTail' });
+    else retry.succeeded();
     sessions++;
     let timedOut = false;
     let gotEvents = false;
@@ -156,13 +142,8 @@ export async function runLiveTail(
         }
         const fresh: TailEvent[] = [];
         for (const ev of msg.events) {
-          if (floor !== undefined) {
-            if (ev.timestamp < floor) continue;
-            // already shown (and remembered) before the restart
-            if (seenBefore.consume(contentKey(ev))) continue;
-          }
-          remember(ev);
-          fresh.push(ev);
+          if (floor !== undefined && ev.timestamp < floor) continue;
+          if (recent.admit(ev)) fresh.push(ev);
         }
         if (fresh.length) {
           gotEvents = true;
@@ -170,32 +151,26 @@ export async function runLiveTail(
         }
       }
     } catch (err) {
-      if (signal.aborted) return { kind: 'aborted' };
-      const c = classifyAwsError(err, { operation: 'StartLiveTail', resource: target.logGroupName });
-      if (c.kind === 'aborted') return { kind: 'aborted' };
-      if ((err as { name?: string })?.name === 'SessionTimeoutException') {
+      const c = retry.classify(err, ctx);
+      if (!c) return { kind: 'aborted' };
+      const name = (err as { name?: string })?.name;
+      if (name === 'SessionTimeoutException') {
         timedOut = true;
-      } else if (!c.retryable && (err as { name?: string })?.name !== 'SessionStreamingException') {
+      } else if (!c.retryable && name !== 'SessionStreamingException') {
         return { kind: 'fatal', error: c };
       } else {
-        const delay = backoff.onFailure();
-        listener.onNotice?.({ kind: 'error', error: c, fatal: false, retryInMs: delay });
-        try {
-          await clock.sleep(delay, signal);
-        } catch {
-          return { kind: 'aborted' };
-        }
+        if (!(await retry.backOff(c))) return { kind: 'aborted' };
         listener.onNotice?.({ kind: 'restarted', reason: 'the Live Tail stream failed' });
         continue;
       }
     }
     if (signal.aborted) return { kind: 'aborted' };
     if (timedOut) {
-      backoff.onSuccess();
+      retry.backoff.onSuccess();
       listener.onNotice?.({ kind: 'restarted', reason: 'Live Tail sessions end after 3 hours' });
       continue;
     }
-    if (!opts.restartOnEnd) return { kind: 'ended', highWater, shown: recent };
+    if (!opts.restartOnEnd) return { kind: 'ended', highWater: Number.isFinite(recent.newest) ? recent.newest : undefined, shown: recent };
     idleRestarts = gotEvents ? 0 : idleRestarts + 1;
     if (idleRestarts > (opts.maxIdleRestarts ?? 20)) {
       return {
@@ -203,13 +178,9 @@ export async function runLiveTail(
         error: { kind: 'service', message: 'The Live Tail session keeps ending without events; stopped.', detail: '', retryable: false },
       };
     }
-    const delay = backoff.onFailure();
+    const delay = retry.backoff.onFailure();
     listener.onNotice?.({ kind: 'restarted', reason: 'the service ended the Live Tail session' });
-    try {
-      await clock.sleep(delay, signal);
-    } catch {
-      return { kind: 'aborted' };
-    }
+    if (!(await retry.sleep(delay))) return { kind: 'aborted' };
   }
   return { kind: 'aborted' };
 }

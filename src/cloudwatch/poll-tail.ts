@@ -4,8 +4,9 @@
 // twice. The window adapts to the observed ingestion lag and only moves forward.
 import { AdaptiveInterval, type BackoffOptions } from './backoff';
 import { systemClock, type Clock } from './clock';
-import { classifyAwsError } from './errors';
-import { WindowDedupe, contentKey, type ContentKeyMultiset } from './event-dedupe';
+import { WindowDedupe, eventKey } from './event-dedupe';
+import type { RecentEvents } from './recent-events';
+import { TailRetry } from './retry';
 import type { Limiter, TailListener } from './tail-listener';
 import type { TailEvent, TailTarget } from './types';
 
@@ -42,7 +43,7 @@ export interface PollTailOptions {
   clock?: Clock;
   backoff?: BackoffOptions;
   /** events a Live Tail session already showed before handing over; each suppresses one arrival */
-  alreadyShown?: ContentKeyMultiset;
+  alreadyShown?: RecentEvents;
   /** dedupe memory cap (default 200,000 ids) */
   maxRememberedIds?: number;
 }
@@ -73,6 +74,7 @@ export async function runPollTail(
   const minOverlap = opts.minOverlapMs ?? 5000;
   const maxOverlap = Math.max(minOverlap, opts.maxOverlapMs ?? 120_000);
   const interval = new AdaptiveInterval(opts.intervalMs ?? 1000, opts.backoff);
+  const retry = new TailRetry(signal, clock, listener, interval);
   const dedupe = new WindowDedupe(opts.maxRememberedIds);
   const names = target.logStreamNames?.length ? target.logStreamNames : undefined;
   if (names && names.length > MAX_STREAM_NAMES) {
@@ -90,12 +92,12 @@ export async function runPollTail(
   }
   const nameSet = names ? new Set(names) : undefined;
   const prefix = names ? undefined : target.logStreamNamePrefix || undefined;
-  const alreadyShown = opts.alreadyShown;
+  let alreadyShown = opts.alreadyShown;
+  alreadyShown?.nextSession();
 
   let windowStart = opts.startTime ?? clock.now();
   let highWater = windowStart;
   let lagPeak = 0;
-  let troubled = false;
   state.windowStart = windowStart;
 
   const emit = (events: TailEvent[]) => {
@@ -105,8 +107,8 @@ export async function runPollTail(
       // some emulators ignore the name filters; enforcing them here costs nothing on AWS
       if (nameSet ? !nameSet.has(ev.logStreamName) : prefix !== undefined && !ev.logStreamName.startsWith(prefix)) continue;
       if (ev.timestamp < windowStart) continue;
-      if (!dedupe.add(ev.eventId ?? contentKey(ev), ev.timestamp)) continue;
-      if (alreadyShown && alreadyShown.size > 0 && alreadyShown.consume(contentKey(ev))) continue;
+      if (!dedupe.add(ev.eventId ?? eventKey(ev), ev.timestamp)) continue;
+      if (alreadyShown?.consume(ev)) continue;
       if (ev.timestamp > highWater) highWater = ev.timestamp;
       if (ev.ingestionTime !== undefined) {
         const lag = ev.ingestionTime - ev.timestamp;
@@ -138,29 +140,16 @@ export async function runPollTail(
         emit(page.events);
         nextToken = page.nextToken;
         pollDone = !nextToken;
-        if (troubled) {
-          troubled = false;
-          listener.onNotice?.({ kind: 'recovered' });
-        }
+        retry.succeeded();
       } catch (err) {
-        if (signal.aborted) return;
-        const c = classifyAwsError(err, { operation: 'FilterLogEvents', resource: target.logGroupName });
-        if (c.kind === 'aborted') return;
+        const c = retry.classify(err, { operation: 'FilterLogEvents', resource: target.logGroupName });
+        if (!c) return;
         if (!c.retryable) {
           listener.onNotice?.({ kind: 'error', error: c, fatal: true });
           return;
         }
-        const delay = interval.onFailure();
-        troubled = true;
-        listener.onNotice?.(
-          c.kind === 'throttling' ? { kind: 'throttled', delayMs: delay } : { kind: 'error', error: c, fatal: false, retryInMs: delay },
-        );
-        try {
-          await clock.sleep(delay, signal);
-        } catch {
-          return;
-        }
-        // retry the same page: the token still points at it
+        // then the same page again: the token still points at it
+        if (!(await retry.backOff(c))) return;
       }
     }
     state.polls++;
@@ -173,6 +162,8 @@ export async function runPollTail(
     if (candidate > windowStart) {
       windowStart = candidate;
       dedupe.prune(windowStart);
+      // the Live Tail's events are all below the window now
+      if (alreadyShown && alreadyShown.newest < windowStart) alreadyShown = undefined;
     }
     // forget a lag spike slowly (half-life ~35 polls): bursty shippers lag again soon
     lagPeak *= 0.98;
@@ -182,10 +173,6 @@ export async function runPollTail(
     // own duration does not add to the latency; never less than a quarter interval apart.
     const wait = interval.onSuccess();
     const delay = interval.backedOff ? wait : Math.max(wait - (clock.now() - pollStartedAt), Math.min(250, wait / 4));
-    try {
-      await clock.sleep(delay, signal);
-    } catch {
-      return;
-    }
+    if (!(await retry.sleep(delay))) return;
   }
 }

@@ -1,6 +1,8 @@
 // The user's AWS/CloudWatch settings, validated. Raw values come from VS Code settings (any JSON),
 // so every field is checked and a bad one becomes a readable problem instead of an exception later.
 
+import type { JsonMessages } from './format';
+
 export type TailMode = 'auto' | 'liveTail' | 'poll';
 
 export interface AwsSettings {
@@ -14,6 +16,8 @@ export interface CloudWatchSettings {
   logGroupPrefix: string;
   tailMode: TailMode;
   pollIntervalMs: number;
+  /** how tails show JSON messages */
+  jsonMessages: JsonMessages;
 }
 
 export const DEFAULT_POLL_INTERVAL_MS = 1000;
@@ -66,14 +70,19 @@ export function validateCloudWatchSettings(raw: {
   logGroupPrefix?: unknown;
   tailMode?: unknown;
   pollIntervalMs?: unknown;
+  jsonMessages?: unknown;
 }): Validated<CloudWatchSettings> {
   const problems: string[] = [];
-  const value: CloudWatchSettings = { logGroupPrefix: '', tailMode: 'auto', pollIntervalMs: DEFAULT_POLL_INTERVAL_MS };
+  const value: CloudWatchSettings = { logGroupPrefix: '', tailMode: 'auto', pollIntervalMs: DEFAULT_POLL_INTERVAL_MS, jsonMessages: 'raw' };
   const prefix = optionalString(raw.logGroupPrefix, 'fluentd.cloudwatch.logGroupPrefix', problems);
   if (prefix !== undefined) value.logGroupPrefix = prefix;
   if (raw.tailMode !== undefined && raw.tailMode !== null) {
     if (raw.tailMode === 'auto' || raw.tailMode === 'liveTail' || raw.tailMode === 'poll') value.tailMode = raw.tailMode;
     else problems.push(`fluentd.cloudwatch.tailMode must be "auto", "liveTail" or "poll"; using "auto"`);
+  }
+  if (raw.jsonMessages !== undefined && raw.jsonMessages !== null) {
+    if (raw.jsonMessages === 'raw' || raw.jsonMessages === 'readable') value.jsonMessages = raw.jsonMessages;
+    else problems.push(`fluentd.cloudwatch.jsonMessages must be "raw" or "readable"; using "raw"`);
   }
   if (raw.pollIntervalMs !== undefined && raw.pollIntervalMs !== null) {
     const n = raw.pollIntervalMs;
@@ -89,4 +98,18 @@ export function validateCloudWatchSettings(raw: {
     }
   }
   return { value, problems };
+}
+
+/** Where a value the user picked is written. */
+export type SettingTarget = 'user' | 'workspace';
+
+/**
+ * Where a picked value takes effect, preferring the user's settings: a workspace that sets the
+ * setting itself overrides them, so its value is replaced instead; except in Restricted Mode
+ * for a restricted setting (fluentd.aws.profile, .endpoint), where VS Code ignores the
+ * workspace's value: the user's settings are what counts there.
+ */
+export function settingTarget(workspaceValue: unknown, opts: { trusted: boolean; restricted: boolean }): SettingTarget {
+  if (workspaceValue === undefined) return 'user';
+  return opts.restricted && !opts.trusted ? 'user' : 'workspace';
 }

@@ -10,8 +10,11 @@ export type TailNotice =
   | { kind: 'sampled'; sampled: boolean }
   /** Live Tail session restarted (3-hour session timeout, or the service ended it) */
   | { kind: 'restarted'; reason: string }
-  /** switched from Live Tail to polling */
-  | { kind: 'fallback'; reason: string }
+  /**
+   * switched from Live Tail to polling: the session `ended` (emulators close it after the events
+   * they have), or Live Tail is `unavailable` here (`detail` says why)
+   */
+  | { kind: 'fallback'; cause: 'ended' | 'unavailable'; detail?: string }
   | { kind: 'throttled'; delayMs: number }
   | { kind: 'error'; error: ClassifiedError; fatal: boolean; retryInMs?: number }
   /** requests work again after errors or throttling */

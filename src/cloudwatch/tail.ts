@@ -1,7 +1,7 @@
 // One tail session: picks Live Tail or polling (automatic, or forced by the tailMode setting),
 // hands over from a Live Tail session that ends to polling without repeats, counts events/s.
 import { systemClock, type Clock } from './clock';
-import { RECENT_WINDOW_MS, runLiveTail, type OpenLiveTail } from './live-tail';
+import { runLiveTail, type OpenLiveTail } from './live-tail';
 import { runPollTail, type FetchFilterPage, type PollTailOptions, type PollTailState } from './poll-tail';
 import { RateMeter } from './rate-meter';
 import type { TailMode } from './settings';
@@ -39,7 +39,7 @@ export interface TailSession {
 export function startTail(deps: TailDeps, target: TailTarget, listener: TailListener, opts: TailOptions = {}): TailSession {
   const controller = new AbortController();
   const clock = deps.clock ?? systemClock;
-  const rate = new RateMeter(5, () => clock.now());
+  const rate = new RateMeter(() => clock.now());
   const pollState: PollTailState = { windowStart: 0, remembered: 0, polls: 0, requests: 0 };
   let mode: TailEngineMode | undefined;
   const notice = (n: TailNotice) => listener.onNotice?.(n);
@@ -107,13 +107,13 @@ export function startTail(deps: TailDeps, target: TailTarget, listener: TailList
           notice({ kind: 'error', error: outcome.error, fatal: true });
           return;
         }
-        notice({ kind: 'fallback', reason: `Live Tail unavailable: ${outcome.error.message}` });
+        notice({ kind: 'fallback', cause: 'unavailable', detail: outcome.error.message });
         return poll();
       case 'ended':
-        notice({ kind: 'fallback', reason: 'the Live Tail session ended; continuing by polling' });
+        notice({ kind: 'fallback', cause: 'ended' });
         return poll({
           // from just before the newest event shown; when none was, from where polling would have started
-          startTime: outcome.highWater !== undefined ? outcome.highWater - RECENT_WINDOW_MS : (opts.startTime ?? startedAt),
+          startTime: outcome.highWater !== undefined ? outcome.highWater - outcome.shown.windowMs : (opts.startTime ?? startedAt),
           alreadyShown: outcome.shown,
         });
     }

@@ -17,7 +17,17 @@ export type TreeNode =
   | { kind: 'notShipping'; id: string; group: GroupInfo }
   | { kind: 'notShippingPod'; id: string; group: GroupInfo; pod: RunningPod; missingContainers?: string[] }
   | { kind: 'loadMore'; id: string; group?: GroupInfo }
-  | { kind: 'message'; id: string; text: string; tooltip?: string; severity: 'info' | 'error' | 'loading' };
+  | {
+      kind: 'message';
+      id: string;
+      text: string;
+      tooltip?: string;
+      severity: 'info' | 'error' | 'loading';
+      problem?: ClassifiedError['kind'];
+    };
+
+/** The tree node of one kind. */
+export type NodeOf<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K }>;
 
 export interface TreeModelDeps {
   groupPager(prefix: string): PageSource<GroupInfo>;
@@ -75,6 +85,12 @@ export class CloudWatchTreeModel {
     this.groupsError = undefined;
     this.groupsLoading = undefined;
     this.groupStates.clear();
+    this.pods = undefined;
+    this.changed();
+  }
+
+  /** Ask the cluster for its running pods again (the groups and streams stay as loaded). */
+  refreshPods(): void {
     this.pods = undefined;
     this.changed();
   }
@@ -285,5 +301,5 @@ function groupNode(group: GroupInfo): TreeNode {
 }
 
 function errorNode(scope: string, error: ClassifiedError): TreeNode {
-  return { kind: 'message', id: `err:${scope}`, severity: 'error', text: error.message, tooltip: error.detail };
+  return { kind: 'message', id: `err:${scope}`, severity: 'error', text: error.message, tooltip: error.detail, problem: error.kind };
 }

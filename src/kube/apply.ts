@@ -3,6 +3,7 @@
 // failure. Every object ends with an outcome, so a partial deploy is always reported as one.
 import type { KubeClient } from './client';
 import { asKubeError, KubeError } from './errors';
+import { ensureSecrets, type SecretPlan, type SecretOutcome } from './secrets';
 import { describeObject, type KubeObject } from './types';
 
 export type ObjectOutcome = 'created' | 'configured' | 'unchanged' | 'failed' | 'not-applied';
@@ -28,7 +29,11 @@ export interface ApplyObjectsOptions {
   force?: boolean;
   /** Called before each request; awaited, so a caller can pause between steps. */
   onProgress?: (message: string) => void | Promise<void>;
+  /** Secrets the objects use: checked in the dry run, generated ones created before the objects. */
+  secrets?: readonly SecretPlan[];
 }
+
+const secretResult = (s: SecretOutcome): ObjectResult => ({ target: s.target, outcome: s.outcome, error: s.error, note: s.note });
 
 /** Bare 404s from an apply mean a missing namespace (or, for a binding, a missing role); say so. */
 function explainMissingNamespace(err: KubeError, obj: KubeObject): KubeError {
@@ -78,8 +83,9 @@ export async function applyObjects(
   const progress = opts.onProgress ?? (() => undefined);
   const live = new Map<number, KubeObject | undefined>();
 
-  // 1. Dry run: every object, so the user sees all problems at once.
-  const dry: ObjectResult[] = [];
+  // 1. Dry run: every Secret and object, so the user sees all problems at once.
+  if (opts.secrets?.length) await progress('Checking the Secrets (dry run)');
+  const dry: ObjectResult[] = (await ensureSecrets(client, opts.secrets ?? [], { dryRun: true })).map(secretResult);
   for (const [i, obj] of objects.entries()) {
     const target = describeObject(obj);
     await progress(`Checking ${target} (dry run)`);
@@ -96,8 +102,10 @@ export async function applyObjects(
   }
   if (dry.some((r) => r.outcome === 'failed')) return { phase: 'dry-run', ok: false, results: dry };
 
-  // 2. Apply in order; stop at the first failure and mark the rest as not applied.
-  const results: ObjectResult[] = [];
+  // 2. Secrets first (created once, kept when they exist), then the objects in order; stop at the
+  //    first failure and mark the rest as not applied.
+  if (opts.secrets?.length) await progress('Creating the Secrets that do not exist yet');
+  const results: ObjectResult[] = (await ensureSecrets(client, opts.secrets ?? [], { dryRun: false })).map(secretResult);
   for (const [i, obj] of objects.entries()) {
     const target = describeObject(obj);
     if (results.some((r) => r.outcome === 'failed')) {

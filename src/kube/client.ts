@@ -26,6 +26,11 @@ const RESOURCES: Record<string, ResourceInfo> = {
     namespaced: false,
   },
   'apps/v1/DaemonSet': { prefix: '/apis/apps/v1', plural: 'daemonsets', namespaced: true },
+  'apps/v1/Deployment': { prefix: '/apis/apps/v1', plural: 'deployments', namespaced: true },
+  'v1/Service': { prefix: '/api/v1', plural: 'services', namespaced: true },
+  'v1/Secret': { prefix: '/api/v1', plural: 'secrets', namespaced: true },
+  'policy/v1/PodDisruptionBudget': { prefix: '/apis/policy/v1', plural: 'poddisruptionbudgets', namespaced: true },
+  'rbac.authorization.k8s.io/v1/RoleBinding': { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'rolebindings', namespaced: true },
 };
 
 export interface ObjectRef {
@@ -56,6 +61,8 @@ export interface RequestOptions {
   verb: string;
   target?: string;
   timeoutMs?: number;
+  /** refuse an answer larger than this (the request is cut off and fails) */
+  maxResponseBytes?: number;
 }
 
 export interface Response {
@@ -108,7 +115,17 @@ export class KubeClient {
       (resolve, reject) => {
         const req = mod.request(url, { ...reqOpts, headers, signal }, (res) => {
           const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            if (opts.maxResponseBytes !== undefined && size > opts.maxResponseBytes) {
+              const max = opts.maxResponseBytes;
+              const limit = max >= 1048576 ? `${Math.round(max / 1048576)} MiB` : `${Math.round(max / 1024)} KiB`;
+              req.destroy(new KubeError('server', `The answer to ${opts.verb} ${opts.target ?? path} is larger than ${limit}; not read.`));
+              return;
+            }
+            chunks.push(c);
+          });
           res.on('end', () =>
             resolve({
               status: res.statusCode ?? 0,
@@ -158,6 +175,27 @@ export class KubeClient {
       query: { fieldManager: FIELD_MANAGER, force: opts.force ? 'true' : undefined, dryRun: opts.dryRun ? 'All' : undefined },
     });
     return { object: res.body as KubeObject, status: res.status };
+  }
+
+  /** Creates an object (POST); used for Secrets, which are created once and never applied over. */
+  async create(
+    obj: KubeObject | { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } },
+    opts: { dryRun?: boolean } = {},
+  ): Promise<KubeObject> {
+    const path = objectPath(obj.apiVersion, obj.kind, obj.metadata.namespace);
+    const res = await this.request('POST', path, {
+      verb: opts.dryRun ? 'create (dry run)' : 'create',
+      target: describeObject(obj),
+      body: obj,
+      query: { fieldManager: FIELD_MANAGER, dryRun: opts.dryRun ? 'All' : undefined },
+    });
+    return res.body as KubeObject;
+  }
+
+  /** The API groups the server serves (`apps`, `security.openshift.io`, …), from discovery. */
+  async apiGroups(): Promise<string[]> {
+    const res = await this.request('GET', '/apis', { verb: 'discover API groups' });
+    return ((res.body?.groups ?? []) as { name: string }[]).map((g) => g.name);
   }
 
   async list(apiVersion: string, kind: string, opts: { namespace?: string; labelSelector?: string } = {}): Promise<KubeObject[]> {

@@ -62,19 +62,3 @@ export function configChecksum(data: Readonly<Record<string, string>>): string {
   for (const key of Object.keys(data).sort()) h.update(`${key}\0${data[key]}\0`);
   return h.digest('hex');
 }
-
-/**
- * AWS keys written literally into the config (aws_key_id / aws_sec_key with a value that is not
- * an `#{ENV[...]}` reference). They would end up in a ConfigMap, readable by anyone who can read
- * the namespace — deploys refuse them.
- */
-export function literalAwsKeys(files: readonly ConfigFile[]): { path: string; line: number; key: string }[] {
-  const out: { path: string; line: number; key: string }[] = [];
-  for (const f of files) {
-    f.text.split(/\r?\n/).forEach((text, i) => {
-      const m = /^\s*(aws_key_id|aws_sec_key)\s+(\S.*?)\s*$/.exec(text);
-      if (m && !/#\{\s*ENV/.test(m[2]) && !/^["']?\s*["']?$/.test(m[2])) out.push({ path: f.path, line: i + 1, key: m[1] });
-    });
-  }
-  return out;
-}

@@ -3,6 +3,8 @@
 import { posix } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSystem } from '../language/file-system';
+import { defaultChecks } from '../language/checks';
+import { imagePluginCheck } from '../language/checks/image-plugins';
 import { glob } from '../language/glob';
 import { FluentdLanguageService } from '../language/service';
 import { CONFIG_MOUNT_PATH, configMapLayout, type ConfigFile } from './config-files';
@@ -37,10 +39,12 @@ export function deployedFileSystem(files: readonly ConfigFile[]): { fs: FileSyst
   return { fs, pathOf };
 }
 
+/** The language checks, plus the image's plugin check when the image is known. */
 export function languageValidator(): ValidateFn {
-  return (files) => {
+  return (files, context) => {
     const { fs, pathOf } = deployedFileSystem(files);
-    const service = new FluentdLanguageService({ fileSystem: fs });
+    const checks = context?.image ? [...defaultChecks, imagePluginCheck(context.image)] : undefined;
+    const service = new FluentdLanguageService({ fileSystem: fs, checks });
     const out: FileDiagnostic[] = [];
     for (const [abs, file] of pathOf) {
       const doc = TextDocument.create(`file://${abs}`, 'fluentd', 1, file.text);

@@ -1,47 +1,69 @@
-// What is deployed right now: the DaemonSet's rollout state and which managed objects exist.
+// What is deployed right now: each topology found in the namespace, its workloads' rollouts and
+// the managed objects.
 import type { KubeClient } from './client';
 import { rolloutState, type RolloutState } from './rollout';
-import { findManagedObjects } from './undeploy';
+import { topology as topologyDef, type TopologyId } from './topologies';
 import { describeObject } from './types';
+import { findDeployedTopologies } from './undeploy';
+
+export interface WorkloadStatus {
+  target: string;
+  rollout: RolloutState;
+  image?: string;
+}
 
 export interface FluentdStatus {
   namespace: string;
-  /** Undefined when no DaemonSet is deployed. */
+  topologies: TopologyId[];
+  workloads: WorkloadStatus[];
+  /** The first workload's rollout (the status bar's); undefined when none is deployed. */
   rollout?: RolloutState;
   image?: string;
   objects: string[];
 }
 
 export async function fluentdStatus(client: KubeClient, namespace: string): Promise<FluentdStatus> {
-  const objects = await findManagedObjects(client, namespace);
-  const ds = objects.find((o) => o.kind === 'DaemonSet');
-  const containers = ((ds?.spec as { template?: { spec?: { containers?: unknown[] } } } | undefined)?.template?.spec?.containers ?? []) as {
-    name: string;
-    image: string;
-  }[];
+  const deployed = await findDeployedTopologies(client, namespace);
+  const objects = deployed.flatMap((d) => d.objects);
+  const workloads = objects
+    .filter((o) => o.kind === 'DaemonSet' || o.kind === 'Deployment')
+    .map((o) => {
+      const containers = ((o.spec as { template?: { spec?: { containers?: unknown[] } } } | undefined)?.template?.spec?.containers ??
+        []) as {
+        name: string;
+        image: string;
+      }[];
+      return { target: describeObject(o), rollout: rolloutState(o), image: containers.find((c) => c.name === 'fluentd')?.image };
+    });
   return {
     namespace,
-    rollout: ds ? rolloutState(ds) : undefined,
-    image: containers.find((c) => c.name === 'fluentd')?.image,
+    topologies: deployed.map((d) => d.topology),
+    workloads,
+    rollout: workloads[0]?.rollout,
+    image: workloads[0]?.image,
     objects: objects.map(describeObject),
   };
 }
 
-/** `Fluentd 2/3 ready` — short enough for the status bar. */
+/** `Fluentd 2/3 ready` — short enough for the status bar (the least ready workload). */
 export function statusBarText(s: FluentdStatus): string {
-  if (!s.rollout) return 'Fluentd: not deployed';
-  return `Fluentd ${s.rollout.ready}/${s.rollout.desired} ready${s.rollout.done ? '' : ' (rolling out)'}`;
+  if (!s.workloads.length) return 'Fluentd: not deployed';
+  const rolling = s.workloads.some((w) => !w.rollout.done);
+  const worst = s.workloads.find((w) => !w.rollout.done) ?? s.workloads[0];
+  return `Fluentd ${worst.rollout.ready}/${worst.rollout.desired} ready${rolling ? ' (rolling out)' : ''}`;
 }
 
 export function formatStatus(s: FluentdStatus): string {
-  if (!s.rollout) {
+  if (!s.workloads.length) {
     return s.objects.length
-      ? `No Fluentd DaemonSet in ${s.namespace}, but these managed objects exist:\n${s.objects.join('\n')}`
+      ? `No Fluentd workload in ${s.namespace}, but these managed objects exist:\n${s.objects.join('\n')}`
       : `Fluentd is not deployed in namespace ${s.namespace}.`;
   }
   return [
-    `DaemonSet ${s.namespace}/fluentd: ${s.rollout.message}${s.rollout.done ? '' : ' (rollout in progress)'}`,
-    `Image: ${s.image ?? '?'}`,
+    `Topologies: ${s.topologies.map((t) => topologyDef(t).label).join('; ')}`,
+    ...s.workloads.map(
+      (w) => `${w.target}: ${w.rollout.message}${w.rollout.done ? '' : ' (rollout in progress)'}; image ${w.image ?? '?'}`,
+    ),
     'Objects:',
     ...s.objects.map((o) => `  ${o}`),
   ].join('\n');

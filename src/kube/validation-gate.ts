@@ -10,7 +10,15 @@ export interface FileDiagnostic {
   diagnostic: Diagnostic;
 }
 
-export type ValidateFn = (files: readonly ConfigFile[]) => readonly FileDiagnostic[] | Promise<readonly FileDiagnostic[]>;
+/** What a check needs to know besides the files: the image they will run in (its plugins). */
+export interface ValidateContext {
+  image?: string;
+}
+
+export type ValidateFn = (
+  files: readonly ConfigFile[],
+  context?: ValidateContext,
+) => readonly FileDiagnostic[] | Promise<readonly FileDiagnostic[]>;
 
 export interface GateResult {
   ok: boolean;

@@ -1,6 +1,6 @@
 // The language service: one door for the LSP server, the CLI and the deploy gate. A small
-// router picks the service of each document's kind (ConfigMap YAML or fluent.conf), the
-// way html-language-features picks a language mode, and passes the request through.
+// router picks the service of each document's kind (config test file, ConfigMap YAML or
+// fluent.conf), the way html-language-features picks a language mode, and passes the request through.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
@@ -19,7 +19,10 @@ import type {
 import type { Catalog } from './catalog';
 import { diagnosticsForEditor } from './features/diagnostics';
 import type { EventRoute } from './routing/event-route';
+import { isConfigTestPath } from './config-tests/protocol';
+import { ConfigTestService as ConfigTests } from './config-tests/service';
 import { ConfigMapService } from './services/config-map-service';
+import { ConfigTestService } from './services/config-test-service';
 import { FluentConfService, type LanguageServiceOptions } from './services/fluent-conf-service';
 import type { LanguageService } from './services/language-service';
 import type { Diagnostic, Position } from './types';
@@ -32,10 +35,13 @@ export class FluentdLanguageService implements LanguageService {
   readonly fluentConf: FluentConfService;
   /** Kubernetes YAML whose ConfigMaps hold fluent.conf keys. */
   readonly configMap: ConfigMapService;
+  /** Config test files (*.fluent-test.yaml): YAML too, answered before the ConfigMap service. */
+  readonly configTests: ConfigTestService;
 
   constructor(options: LanguageServiceOptions = {}) {
     this.fluentConf = new FluentConfService(options);
     this.configMap = new ConfigMapService(this.fluentConf, options.fileSystem);
+    this.configTests = new ConfigTestService(new ConfigTests(options.fileSystem, () => this.fluentConf.openDocuments()));
   }
 
   get catalog(): Catalog {
@@ -44,10 +50,12 @@ export class FluentdLanguageService implements LanguageService {
 
   /** The service that answers for a document. */
   serviceFor(doc: TextDocument): LanguageService {
+    if (isConfigTestPath(doc.uri)) return this.configTests;
     return isYamlDocument(doc) ? this.configMap : this.fluentConf;
   }
 
   forget(uri: string): void {
+    this.configTests.forget(uri);
     this.configMap.forget(uri);
     this.fluentConf.forget(uri);
   }

@@ -31,6 +31,8 @@ export interface Diagnostic {
   related?: { range: Range; message: string; uri?: string }[];
   /** Data a quick fix needs (e.g. the replacement name); opaque to the parser. */
   data?: unknown;
+  /** Why, at length (Markdown), for findings whose message is only the short fact: shown by hover. */
+  explanation?: string;
 }
 
 export function range(sl: number, sc: number, el: number, ec: number): Range {

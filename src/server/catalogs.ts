@@ -1,5 +1,5 @@
 // Catalogue reloading for the `fluentd.catalogs` setting: the bundled catalogue merged with
-// the extra files, loaded again only when the setting names other files; each problem with
+// the extra files, loaded again only when the setting names other files (or the deploy image changes); each problem with
 // a file is warned about once, when it is loaded.
 import { homedir } from 'node:os';
 import type { Catalog } from '../language/catalog';
@@ -11,10 +11,13 @@ export class CatalogSetting {
 
   constructor(private readonly warn: (message: string) => void) {}
 
-  /** The catalogue when `catalogs` names other files than last time; undefined when unchanged. */
-  reload(catalogs: readonly string[], workspaceRoot: string | undefined): Catalog | undefined {
+  /**
+   * The catalogue when `catalogs` names other files, or the deploy image (whose plugin check
+   * the server adds) is another, than last time; undefined when unchanged.
+   */
+  reload(catalogs: readonly string[], deployImage: string | undefined, workspaceRoot: string | undefined): Catalog | undefined {
     const paths = catalogs.map((p) => resolveSettingPath(p, workspaceRoot, homedir()));
-    const key = JSON.stringify(paths);
+    const key = JSON.stringify([paths, deployImage]);
     if (key === this.inUse) return undefined;
     this.inUse = key;
     const { catalog, errors } = loadCatalogFiles(paths);

@@ -1,6 +1,8 @@
 // The "re-check the other open files" policy. An edit in one file can change the findings of
 // the others of its config tree (a label defined in the root, a match that shadows a
-// fragment's): once edits pause, every other open fluent.conf is checked again.
+// fragment's): once edits pause, every other open fluent.conf is checked again, and every open
+// config test (they name sources and outputs of their config).
+import { isConfigTestPath } from '../language/config-tests/protocol';
 
 export interface OpenDocument {
   uri: string;
@@ -25,7 +27,8 @@ export class RecheckOthers<D extends OpenDocument> {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       try {
-        for (const d of this.options.open()) if (d.uri !== uri && d.languageId === 'fluentd') this.options.check(d);
+        for (const d of this.options.open())
+          if (d.uri !== uri && (d.languageId === 'fluentd' || isConfigTestPath(d.uri))) this.options.check(d);
       } catch {
         // the connection went away meanwhile
       }

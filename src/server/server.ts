@@ -5,6 +5,8 @@
 import { type Connection, type InitializeResult, MessageType, ShowMessageNotification, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSystem } from '../language/file-system';
+import { defaultChecks } from '../language/checks';
+import { imagePluginCheck } from '../language/checks/image-plugins';
 import { FluentdLanguageService } from '../language/service';
 import { uriToPath } from '../language/uri';
 import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/protocol';
@@ -13,6 +15,7 @@ import { CatalogSetting } from './catalogs';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { RecheckOthers } from './recheck-others';
 import { readSettings, type ServerSettings } from './settings';
+import { registerSimulateRequests } from './simulate-requests';
 
 export interface ServerOptions {
   fileSystem?: FileSystem;
@@ -49,11 +52,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // a notification, not a request: nothing waits for the user to dismiss it
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   });
-  /** A new service when the extra catalogue files change. */
+  /** A new service when the extra catalogue files or the deploy image change. */
   const applyCatalogs = (): boolean => {
-    const catalog = catalogs.reload(settings.catalogs, workspaceRoot);
+    const catalog = catalogs.reload(settings.catalogs, settings.deployImage, workspaceRoot);
     if (!catalog) return false;
-    service = new FluentdLanguageService({ fileSystem: options.fileSystem, catalog });
+    const checks = settings.deployImage ? [...defaultChecks, imagePluginCheck(settings.deployImage)] : undefined;
+    service = new FluentdLanguageService({ fileSystem: options.fileSystem, catalog, checks });
     return true;
   };
 
@@ -121,6 +125,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     EVENT_ROUTE_REQUEST,
     onDoc('eventRoute', [], (doc, p: EventRouteParams) => service.eventRoutes(doc, p.position)),
   );
+
+  // Try log lines, Trace this event, config tests: the simulator on the whole config
+  registerSimulateRequests(connection, documents, () => service);
 
   connection.onShutdown(() => {
     others.dispose();

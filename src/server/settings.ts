@@ -7,18 +7,22 @@ export interface ServerSettings {
   debounceMs: number;
   /** Extra plugin catalogue files (`fluentd.catalogs`), as the user wrote them. */
   catalogs: string[];
+  /** `fluentd.deploy.image` when set: plugins this image lacks are reported on their @type. */
+  deployImage: string;
 }
 
-const DEFAULTS: ServerSettings = { debounceMs: 150, catalogs: [] };
+const DEFAULTS: ServerSettings = { debounceMs: 150, catalogs: [], deployImage: '' };
 
 export function readSettings(raw: unknown): ServerSettings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const diag = (s.diagnostics && typeof s.diagnostics === 'object' ? s.diagnostics : {}) as Record<string, unknown>;
   const debounce = Number(diag.debounceMs ?? s.debounceMs);
   const catalogs = Array.isArray(s.catalogs) ? s.catalogs.filter((c): c is string => typeof c === 'string' && c.trim() !== '') : [];
+  const deploy = (s.deploy && typeof s.deploy === 'object' ? s.deploy : {}) as Record<string, unknown>;
   return {
     debounceMs: Number.isFinite(debounce) && debounce >= 0 && debounce <= 5000 ? debounce : DEFAULTS.debounceMs,
     catalogs,
+    deployImage: typeof deploy.image === 'string' ? deploy.image.trim() : DEFAULTS.deployImage,
   };
 }
 

@@ -193,7 +193,7 @@ describe('usage', () => {
     [[], /no files or directories given/],
     [['--bogus', 'x.conf'], /unknown option '--bogus'/],
     [['--max-warning', '1', 'x.conf'], /did you mean --max-warnings\?/],
-    [['--format', 'xml', 'x.conf'], /--format must be one of text, json \(got 'xml'\)/],
+    [['--format', 'xml', 'x.conf'], /--format must be one of text, json, sarif, github \(got 'xml'\)/],
     [['x.conf', '--format'], /--format needs a value/],
     [['--max-warnings', '-1', 'x.conf'], /--max-warnings needs a whole number/],
     [['--max-warnings=ten', 'x.conf'], /--max-warnings needs a whole number/],
@@ -213,7 +213,7 @@ describe('usage', () => {
   test('--help documents usage and exit codes, exit 0', () => {
     const r = runCli(['--help']);
     assert.equal(r.status, 0);
-    assert.match(r.stdout, /^Usage: fluentd-lint \[options\] PATH\.\.\./m);
+    assert.match(r.stdout, /^Usage: fluentd-lint \[lint\] \[options\] PATH\.\.\./m);
     assert.match(r.stdout, /Exit status:/);
     for (const opt of ['--format', '--max-warnings', '--quiet', '--no-color', '--version']) assert.ok(r.stdout.includes(opt), opt);
   });

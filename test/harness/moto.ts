@@ -9,10 +9,11 @@
 // The install is idempotent and safe when several processes race for it: an atomic mkdir lock
 // (stale locks from dead processes are broken) and a `.ready` marker written only after pip
 // succeeded, so a half-finished venv is rebuilt rather than trusted.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { freePort } from './net';
+import { freePort, httpGet } from './net';
+import { spawnProcess, startWithRetry, waitReady } from './process';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -182,6 +183,8 @@ export interface StartMotoOptions {
   preload?: SeedGroup[];
   /** extra environment for the server process (e.g. INITIAL_NO_AUTH_ACTION_COUNT) */
   env?: Record<string, string>;
+  /** How long moto may take to answer, from its own start (default 120 s: a loaded 2-core machine). */
+  startTimeoutMs?: number;
 }
 
 export interface MotoServer {
@@ -221,118 +224,70 @@ from moto.server import main
 main(sys.argv[3:])
 `;
 
-async function waitUntilAnswering(endpoint: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`moto_server exited (${child.exitCode ?? child.signalCode}) before answering:\n${tail(output())}`);
-    }
-    try {
-      // any HTTP answer means werkzeug is serving (GET / is cheap; /moto-api/data.json is not)
-      const r = await fetch(`${endpoint}/`, { signal: AbortSignal.timeout(2000) });
-      await r.arrayBuffer();
-      return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`moto_server did not answer at ${endpoint} within ${timeoutMs} ms:\n${tail(output())}`);
-}
-
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-function killAllOnExit(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // a crashed test run must not leave servers behind
-  process.on('exit', () => {
-    for (const c of running) c.kill('SIGKILL');
-  });
-}
-
 export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoServer> {
   const install = await ensureMoto();
   let specDir: string | undefined;
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
-    const endpoint = `http://127.0.0.1:${port}`;
-    const serverArgs = ['-H', '127.0.0.1', '-p', String(port)];
-    let cmd = install.motoServer;
-    let args = serverArgs;
-    if (opts.preload?.length) {
-      specDir ??= mkdtempSync(join(tmpdir(), 'moto-preload-'));
-      const spec = join(specDir, 'groups.json');
-      if (!existsSync(spec)) writeFileSync(spec, JSON.stringify(opts.preload));
-      cmd = install.python;
-      args = ['-c', PRELOAD_LAUNCHER, spec, MOTO_REGION, ...serverArgs];
-    }
-    const t0 = Date.now();
-    const child = spawn(cmd, args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...opts.env, PYTHONUNBUFFERED: '1' },
-    });
-    running.add(child);
-    killAllOnExit();
-    let out = '';
-    const keep = (b: Buffer) => {
-      out += b.toString();
-      if (out.length > 200_000) out = out.slice(-100_000); // moto logs every request
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.once('exit', () => running.delete(child));
-    try {
-      await waitUntilAnswering(endpoint, child, () => out, 60_000);
-    } catch (e) {
-      lastError = e;
-      child.kill('SIGKILL');
-      await exited;
-      if (/Address already in use/i.test(out)) continue; // lost the port race; pick another
-      break;
-    }
-    const startMs = Date.now() - t0;
-    const dirToClean = specDir;
-    let stopped = false;
-    const server: MotoServer = {
-      endpoint,
-      port,
-      region: MOTO_REGION,
-      credentials: MOTO_CREDENTIALS,
-      install,
-      startMs,
-      client: (extra = {}) =>
-        new CloudWatchLogsClient({
-          region: MOTO_REGION,
-          endpoint,
-          disableHostPrefix: true,
-          credentials: MOTO_CREDENTIALS,
-          ...extra,
-        }),
-      async reset() {
-        const r = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-        await r.arrayBuffer();
-        if (!r.ok) throw new Error(`moto reset failed: HTTP ${r.status}`);
-      },
-      output: () => out,
-      async stop() {
-        if (stopped) return;
-        stopped = true;
-        if (child.exitCode === null && child.signalCode === null) {
-          child.kill('SIGTERM');
-          const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-          await exited;
-          clearTimeout(timer);
-        }
-        if (dirToClean) rmSync(dirToClean, { recursive: true, force: true });
-      },
-    };
-    return server;
+  if (opts.preload?.length) {
+    specDir = mkdtempSync(join(tmpdir(), 'moto-preload-'));
+    writeFileSync(join(specDir, 'groups.json'), JSON.stringify(opts.preload));
   }
-  if (specDir) rmSync(specDir, { recursive: true, force: true });
-  throw lastError instanceof Error ? lastError : new Error(String(lastError));
+  try {
+    // a retry gets a new port: losing the race for a free port is one way a start fails
+    return await startWithRetry('moto_server', () => startMotoOnce(install, specDir, opts));
+  } catch (e) {
+    if (specDir) rmSync(specDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function startMotoOnce(install: MotoInstall, specDir: string | undefined, opts: StartMotoOptions): Promise<MotoServer> {
+  const port = await freePort();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const serverArgs = ['-H', '127.0.0.1', '-p', String(port)];
+  const [command, args] = specDir
+    ? [install.python, ['-c', PRELOAD_LAUNCHER, join(specDir, 'groups.json'), MOTO_REGION, ...serverArgs]]
+    : [install.motoServer, serverArgs];
+  const proc = spawnProcess({ name: 'moto_server', command, args, env: { ...process.env, ...opts.env, PYTHONUNBUFFERED: '1' } });
+  let startMs: number;
+  try {
+    // any HTTP answer means werkzeug is serving (GET / is cheap; /moto-api/data.json is not)
+    startMs = await waitReady(proc, {
+      probe: async () => (await httpGet(`${endpoint}/`)) !== undefined,
+      timeoutMs: opts.startTimeoutMs ?? 120_000,
+    });
+  } catch (e) {
+    await proc.stop();
+    throw e;
+  }
+  let stopped = false;
+  return {
+    endpoint,
+    port,
+    region: MOTO_REGION,
+    credentials: MOTO_CREDENTIALS,
+    install,
+    startMs,
+    client: (extra = {}) =>
+      new CloudWatchLogsClient({
+        region: MOTO_REGION,
+        endpoint,
+        disableHostPrefix: true,
+        credentials: MOTO_CREDENTIALS,
+        ...extra,
+      }),
+    async reset() {
+      const r = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+      await r.arrayBuffer();
+      if (!r.ok) throw new Error(`moto reset failed: HTTP ${r.status}`);
+    },
+    output: () => proc.output(),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await proc.stop(3000);
+      if (specDir) rmSync(specDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Creates groups, streams and events through the CloudWatch Logs API (the way Fluentd does). */

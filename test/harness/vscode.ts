@@ -4,8 +4,9 @@
 //
 // Why results go through a file: the extension host exits with code 0 even when the
 // tests' run() rejects, so the only trustworthy verdict is the file run() writes.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { freePort } from './net';
+import { spawnSync } from 'node:child_process';
+import { freePort, httpGet } from './net';
+import { spawnProcess, startWithRetry, waitReady, watchOutput } from './process';
 import {
   createWriteStream,
   existsSync,
@@ -26,14 +27,6 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const RESULTS_ENV = 'VSCODE_FLUENTD_TEST_RESULTS';
 export const SCREENSHOT_ENV = 'VSCODE_FLUENTD_SCREENSHOT_DIR';
 
-export const CODE_SERVER_VERSION = '4.100.3';
-
-/** Where provision.sh installs code-server (the package folder holding lib/vscode). */
-export function defaultCodeServerDir(): string {
-  const cache = process.env.XDG_CACHE_HOME || join(process.env.HOME || tmpdir(), '.cache');
-  return join(cache, 'vscode-fluentd', `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server');
-}
-
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -45,13 +38,15 @@ const CHROMIUM_ARGS = [
 ];
 
 export interface ServerOptions {
-  /** code-server package folder (provision.sh prints it). */
-  codeServerDir?: string;
+  /** code-server package folder (scripts/vscode/targets.mjs provisionVsCode() says where). */
+  codeServerDir: string;
+  /** The node that runs the server (and so the extension host): the one that VS Code version ships. Default: this process's. */
+  nodePath?: string;
   /** Extra environment for the server and so for the extension host it starts. */
   env?: Record<string, string>;
   /** The server's stdout/stderr are appended here. */
   logFile: string;
-  /** How long to wait for the server to listen. */
+  /** How long the server may take to listen, from its own start (default 180 s: a loaded 2-core machine). */
   startTimeoutMs?: number;
   /**
    * Keep workspace trust on (VS Code then opens the folder in Restricted Mode, since
@@ -80,44 +75,18 @@ export interface VsCodeServer {
   stop(): Promise<void>;
 }
 
-// Live child processes, killed on the way out even when the runner is interrupted.
-const live = new Set<ChildProcess>();
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal); // the server forks the extension host, pty host, watchers
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      /* already gone */
-    }
-  }
-}
-let exitHooked = false;
-function hookExit(): void {
-  if (exitHooked) return;
-  exitHooked = true;
-  process.on('exit', () => {
-    for (const c of live) killGroup(c, 'SIGKILL');
-  });
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => {
-      // a caller with its own handler (the demo) stops the server itself, gracefully
-      if (process.listenerCount(sig) > 0) return;
-      for (const c of live) killGroup(c, 'SIGKILL');
-      process.exit(130);
-    });
-  }
+/** Starts the VS Code server; a start that fails (deadline, port taken) is retried once from scratch. */
+export function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServer> {
+  return startWithRetry('the VS Code server', () => startVsCodeServerOnce(opts));
 }
 
-export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServer> {
-  const dir = opts.codeServerDir ?? defaultCodeServerDir();
+async function startVsCodeServerOnce(opts: ServerOptions): Promise<VsCodeServer> {
+  const dir = opts.codeServerDir;
+  const node = opts.nodePath ?? process.execPath;
   const main = join(dir, 'lib', 'vscode', 'out', 'server-main.js');
   if (!existsSync(main)) {
     throw new Error(`VS Code server not installed at ${main}: run scripts/vscode/provision.sh first`);
   }
-  hookExit();
   const port = opts.port ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'vscode-fluentd-server-'));
   const extensionsDir = join(dataDir, 'extensions');
@@ -132,7 +101,7 @@ export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServ
   for (const vsix of opts.installVsix ?? []) {
     // the server's own CLI, like `code --install-extension`
     const r = spawnSync(
-      process.execPath,
+      node,
       [
         main,
         '--install-extension',
@@ -150,11 +119,10 @@ export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServ
       throw new Error(`installing ${vsix} into the VS Code server failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
     }
   }
-  const log = createWriteStream(opts.logFile, { flags: 'a' });
-
-  const child = spawn(
-    process.execPath,
-    [
+  const server = spawnProcess({
+    name: 'VS Code server',
+    command: node,
+    args: [
       main,
       '--host',
       '127.0.0.1',
@@ -167,78 +135,43 @@ export async function startVsCodeServer(opts: ServerOptions): Promise<VsCodeServ
       '--extensions-dir',
       extensionsDir,
       '--disable-telemetry',
+      // a built 1.139 workbench reads extensionDevelopmentPath/extensionTestsPath from the URL
+      // payload only with this flag (1.105 reads them anyway, and accepts the flag)
+      '--enable-smoke-test-driver',
       ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     ],
-    {
-      detached: true, // own process group, so stop() reaches the whole tree
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...opts.env },
-    },
-  );
-  live.add(child);
-
-  let output = '';
-  let onOutput: () => void = () => {};
-  const collect = (chunk: Buffer) => {
-    log.write(chunk);
-    output += chunk.toString();
-    if (output.length > 1_000_000) output = output.slice(-100_000);
-    onOutput();
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exited = new Promise<string>((res) => child.once('exit', (code, sig) => res(`server exited (code ${code}, signal ${sig})`)));
-
-  const extensionHostExited = new Promise<string>((res) => {
-    const check = () => {
-      const m = /Extension Host Process exited with code: (\S+), signal: (\S+)\./.exec(output);
-      if (m) res(m[0]);
-    };
-    const prev = onOutput;
-    onOutput = () => {
-      prev();
-      check();
-    };
-    void exited.then(res);
+    env: { ...process.env, ...opts.env },
+    logFile: opts.logFile,
   });
 
+  const extensionHostExited = Promise.race([
+    watchOutput(server, /Extension Host Process exited with code: (\S+), signal: (\S+)\./).then((m) => m?.[0]),
+    server.exited.then((x) => `server exited (code ${x.code}, signal ${x.signal})`),
+  ]).then((m) => m ?? 'server exited');
+
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => (stopping ??= doStop());
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      // the server forks the extension host, pty host and file watchers into its process group
+      await server.stop(5000);
+      rmSync(dataDir, { recursive: true, force: true });
+    })());
 
-  // Ready when the log says it listens (and an HTTP request answers).
-  const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
-  let ready = false;
-  while (!ready) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`VS Code server exited before listening; see ${opts.logFile}\n${output.slice(-2000)}`);
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`VS Code server did not listen within ${opts.startTimeoutMs ?? 60_000} ms; see ${opts.logFile}`);
-    }
-    if (/Extension host agent listening on/.test(output)) {
-      try {
-        const r = await fetch(`http://127.0.0.1:${port}/version`);
-        ready = r.status < 500;
-      } catch {
-        /* not yet */
-      }
-    }
-    if (!ready) await sleep(200);
-  }
-
-  async function doStop(): Promise<void> {
-    if (child.exitCode === null && child.signalCode === null) {
-      killGroup(child, 'SIGTERM');
-      const gone = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
-      if (!gone) killGroup(child, 'SIGKILL');
-      await Promise.race([exited, sleep(2000)]);
-    }
-    // the extension host may outlive the server process in the same group
-    killGroup(child, 'SIGKILL');
-    live.delete(child);
-    await new Promise<void>((res) => log.end(res));
-    rmSync(dataDir, { recursive: true, force: true });
+  // Ready when the log says it listens and an HTTP request answers.
+  let listening = false;
+  void watchOutput(server, /Extension host agent listening on/).then((m) => (listening = m !== undefined));
+  try {
+    await waitReady(server, {
+      probe: async () => {
+        if (!listening) return false;
+        const r = await httpGet(`http://127.0.0.1:${port}/version`);
+        return r !== undefined && r.status < 500;
+      },
+      timeoutMs: opts.startTimeoutMs ?? 180_000,
+    });
+  } catch (e) {
+    await stop();
+    throw e;
   }
 
   const remoteUri = (p: string) => `vscode-remote://127.0.0.1:${port}${resolve(p)}`;
@@ -266,7 +199,6 @@ export interface BrowserSession {
 
 export async function openInChromium(url: string, opts: { screenshotDir: string; consoleLog?: string }): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} missing: run scripts/vscode/provision.sh (apt-get install chromium)`);
-  hookExit();
   // a fresh profile each time: VS Code web keeps state (editors, settings) in the browser
   const profile = mkdtempSync(join(tmpdir(), 'vscode-fluentd-chromium-'));
   let context: BrowserContext;
@@ -276,7 +208,7 @@ export async function openInChromium(url: string, opts: { screenshotDir: string;
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1400, height: 900 },
-      timeout: 60_000,
+      timeout: 120_000,
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
@@ -295,7 +227,7 @@ export async function openInChromium(url: string, opts: { screenshotDir: string;
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (m) => consoleLog?.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => consoleLog?.write(`[pageerror] ${e.message}\n`));
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     mkdirSync(opts.screenshotDir, { recursive: true });
     return {
       page,
@@ -339,8 +271,10 @@ export interface RunTestsOptions {
   workspace: string;
   /** Where logs, screenshots and the results file go (test-results/). */
   outputDir: string;
-  codeServerDir?: string;
-  /** Whole run, from server start to results. */
+  codeServerDir: string;
+  /** See ServerOptions.nodePath. */
+  nodePath?: string;
+  /** From the server being ready to the results (the server's start-up has its own deadline). */
   timeoutMs?: number;
   env?: Record<string, string>;
   /** Keep workspace trust on (Restricted Mode); see ServerOptions.workspaceTrust. */
@@ -372,18 +306,26 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
   let browser: BrowserSession | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  const timedOut = new Promise<never>((_, rej) => {
-    timer = setTimeout(() => rej(new Error(`integration run exceeded ${timeoutMs} ms; see ${logFile} and ${consoleLog}`)), timeoutMs);
-  });
+  // the run's clock starts once the server is ready: its start-up has a deadline of its own
+  let rejectTimedOut: (e: Error) => void = () => {};
+  const timedOut = new Promise<never>((_, rej) => (rejectTimedOut = rej));
+  const startClock = () => {
+    timer = setTimeout(
+      () => rejectTimedOut(new Error(`integration run exceeded ${timeoutMs} ms; see ${logFile} and ${consoleLog}`)),
+      timeoutMs,
+    );
+  };
   const work = (async (): Promise<TestResults> => {
     server = await startVsCodeServer({
       codeServerDir: opts.codeServerDir,
+      nodePath: opts.nodePath,
       logFile,
       workspaceTrust: opts.workspaceTrust,
       installVsix: opts.installVsix,
       machineSettings: opts.machineSettings,
       env: { ...opts.env, [RESULTS_ENV]: resultsFile, [SCREENSHOT_ENV]: screenshotDir },
     });
+    startClock();
     if (stopped) throw new Error('stopped');
     const url = server.url(opts.workspace, [
       ...(opts.extensionDevelopmentPath
@@ -392,7 +334,7 @@ export async function runIntegrationTests(opts: RunTestsOptions): Promise<TestRe
       ['extensionTestsPath', server.remoteUri(opts.extensionTestsPath)],
       ['skipWelcome', 'true'],
     ]);
-    browser = await openInChromium(url, { screenshotDir, consoleLog });
+    browser = await startWithRetry('Chromium', () => openInChromium(url, { screenshotDir, consoleLog }));
     if (stopped) throw new Error('stopped');
     if (opts.onPage) await opts.onPage(browser);
 

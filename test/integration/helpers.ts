@@ -37,10 +37,11 @@ export async function waitFor<T>(
  * ids are `extension-output-<extension id>-#<n>-<name>`.
  */
 export async function showOutputChannel(name: string): Promise<void> {
-  const commands = await vscode.commands.getCommands(true);
   const prefix = `workbench.action.output.show.extension-output-${EXTENSION_ID}-#`;
-  const id = commands.find((c) => c.toLowerCase().startsWith(prefix) && c.endsWith(`-${name}`));
-  if (!id) throw new Error(`no output channel "${name}" among the workbench's output commands`);
+  // a channel just created reaches the workbench (and gets its command) a moment later
+  const id = await waitFor(`an output channel "${name}" among the workbench's output commands`, async () =>
+    (await vscode.commands.getCommands(true)).find((c) => c.toLowerCase().startsWith(prefix) && c.endsWith(`-${name}`)),
+  );
   await vscode.commands.executeCommand(id);
 }
 

@@ -25,7 +25,13 @@ export function kubeAccess(): KubeAccess {
   return JSON.parse(raw) as KubeAccess;
 }
 
-export function kubeRequest(kube: KubeAccess, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+export function kubeRequest(
+  kube: KubeAccess,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/merge-patch+json',
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = https.request(
@@ -37,7 +43,7 @@ export function kubeRequest(kube: KubeAccess, method: string, path: string, body
         headers: {
           Authorization: `Bearer ${kube.adminToken}`,
           Accept: 'application/json',
-          ...(payload ? { 'Content-Type': 'application/merge-patch+json' } : {}),
+          ...(payload ? { 'Content-Type': contentType } : {}),
         },
       },
       (res) => {
@@ -64,6 +70,10 @@ const PLURALS: Record<string, string> = {
   ServiceAccount: 'serviceaccounts',
   ConfigMap: 'configmaps',
   DaemonSet: 'daemonsets',
+  Deployment: 'deployments',
+  Service: 'services',
+  Secret: 'secrets',
+  PodDisruptionBudget: 'poddisruptionbudgets',
   ClusterRole: 'clusterroles',
   ClusterRoleBinding: 'clusterrolebindings',
   Role: 'roles',

@@ -63,7 +63,7 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     const entries = await previewObjects(admin, renderManifests({ settings, templates }));
     assert.deepEqual(
       entries.map((e) => e.change),
-      ['create', 'create', 'create', 'create', 'create'],
+      ['new', 'new', 'new', 'new', 'new'],
     );
     const dsEntry = entries.find((e) => e.target.startsWith('DaemonSet'))!;
     assert.match(dsEntry.diff, /^\+\+\+ deployed DaemonSet kube-system\/fluentd$/m);
@@ -122,7 +122,7 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     const preview = await previewObjects(admin, renderManifests({ settings, templates }));
     assert.deepEqual(
       preview.map((e) => e.change),
-      ['none', 'none', 'none', 'none', 'none'],
+      ['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged'],
       formatPreview(preview),
     );
   });
@@ -136,9 +136,9 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     const before = await ds();
     const preview = await previewObjects(admin, renderManifests({ settings, templates, config }));
     const byTarget = Object.fromEntries(preview.map((e) => [e.target.split(' ')[0], e]));
-    assert.equal(byTarget.ConfigMap.change, 'update');
-    assert.equal(byTarget.DaemonSet.change, 'update');
-    assert.equal(byTarget.ServiceAccount.change, 'none');
+    assert.equal(byTarget.ConfigMap.change, 'changed');
+    assert.equal(byTarget.DaemonSet.change, 'changed');
+    assert.equal(byTarget.ServiceAccount.change, 'unchanged');
     assert.match(byTarget.DaemonSet.diff, /^- +checksum\/config: [0-9a-f]{64}$/m);
     assert.match(byTarget.DaemonSet.diff, /^\+ +checksum\/config: [0-9a-f]{64}$/m);
 
@@ -221,7 +221,7 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
       rollout: { timeoutMs: 30_000, intervalMs: 100 },
       onRollout: (s) => void seen.push(s),
       onProgress: async (m) => {
-        if (m !== 'Waiting for the DaemonSet rollout') return;
+        if (m !== 'Waiting for the DaemonSet rollout of fluentd') return;
         // What the DaemonSet controller would write as 3 nodes pick up the new template —
         // the watcher polls concurrently and must see each step.
         const generation = (await ds()).metadata.generation;
@@ -250,7 +250,7 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     assert.match(messages[0], /waiting for the DaemonSet controller to pick up generation \d+/);
     assert.ok(messages.includes('1 of 3 nodes run the new pod template'), messages.join(' | '));
     assert.ok(messages.includes('2 of 3 pods ready'), messages.join(' | '));
-    assert.match(formatDeployResult(r), /Rollout complete: 3 of 3 pods ready/);
+    assert.match(formatDeployResult(r), /Rollout complete: DaemonSet kube-system\/fluentd: 3 of 3 pods ready/);
     assert.equal(statusBarText(await fluentdStatus(admin, NS)), 'Fluentd 3/3 ready');
   });
 
@@ -269,7 +269,7 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     assert.equal(r.rolloutError?.kind, 'timeout');
     assert.match(
       formatDeployResult(r),
-      /Objects applied, but the rollout did not complete: The rollout did not finish within 2 s: waiting for the DaemonSet controller/,
+      /Objects applied, but the rollout did not complete: The rollout of DaemonSet kube-system\/fluentd did not finish within 2 s: waiting for the DaemonSet controller/,
     );
   });
 

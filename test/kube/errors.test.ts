@@ -7,7 +7,7 @@ import { KubeClient, type KubeClient as Client } from '../../src/kube/client';
 import { deploy, formatDeployResult } from '../../src/kube/deploy';
 import { loadKubeconfig } from '../../src/kube/kubeconfig';
 import { renderManifests } from '../../src/kube/render';
-import { withDefaults } from '../../src/kube/settings';
+import { DEFAULT_IMAGE, withDefaults } from '../../src/kube/settings';
 import { deleteObjects, findManagedObjects } from '../../src/kube/undeploy';
 import { freePort } from '../harness/net';
 import { startKube, type KubeCluster } from '../harness/kube';
@@ -168,7 +168,7 @@ describe('kube deploy errors (real kube-apiserver)', () => {
     const forced = await deploy({ client: admin, settings, templates, validate, force: true });
     assert.equal(forced.ok, true, formatDeployResult(forced));
     const live: any = await admin.get(renderManifests({ settings, templates }).find((o) => o.kind === 'DaemonSet')!);
-    assert.equal(live.spec.template.spec.containers[0].image, settings.image);
+    assert.equal(live.spec.template.spec.containers[0].image, DEFAULT_IMAGE);
     const gitops = (live.metadata.managedFields as { manager: string; fieldsV1: unknown }[]).find((m) => m.manager === 'gitops');
     assert.ok(!JSON.stringify(gitops?.fieldsV1 ?? {}).includes('f:image'), 'gitops no longer owns the image');
   });

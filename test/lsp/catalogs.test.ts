@@ -60,7 +60,7 @@ describe('fluentd.catalogs over LSP', () => {
     writeFileSync(join(dir, 'broken.json'), '{"plugins": {');
     const conn = new TestConnection();
     const messages: ShowMessageParams[] = [];
-    conn.client.onNotification(ShowMessageNotification.type, (m) => messages.push(m));
+    conn.client.onNotification(ShowMessageNotification.type, (m) => void messages.push(m));
     try {
       await conn.initialize({ catalogs: [join(dir, 'broken.json'), join(dir, 'missing.json')] });
       const uri = 'file:///work/broken-catalog/fluent.conf';

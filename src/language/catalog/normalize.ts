@@ -226,6 +226,8 @@ function normalizeParams(raw: unknown, where: string, errors: string[]): ParamDe
     if (str(p.obsoleted)) d.obsoleted = str(p.obsoleted);
     if (p.secret === true) d.secret = true;
     if (str(p.note)) d.note = str(p.note);
+    const from = str(p.from) ?? str(p.declared_in)?.replace(/^Fluent::(?:Plugin::|PluginHelper::)?/, '');
+    if (from) d.from = from;
     out.push(d);
   }
   return out;

@@ -29,6 +29,12 @@ export interface ParamDef {
   secret?: boolean;
   /** Where the declaration differs between versions, or configure() changes it. */
   note?: string;
+  /**
+   * The Ruby class that declares it, without `Fluent::Plugin::` / `Fluent::PluginHelper::` /
+   * `Fluent::` (`Output`, `Parser`, `Inject::InjectParams`): a parameter shared by many
+   * plugins through a base class or helper is one parameter (one description, one usage count).
+   */
+  from?: string;
 }
 
 /** The argument of a section, e.g. `<buffer tag,time>` → chunk_keys. */

@@ -4,7 +4,7 @@
 // `include` → `@include`, quoting `#{…}`, moving a parameter into its section.
 // Every fix is a plain text edit; the tests apply each one to real configs and
 // check the finding is gone. For the routing analysis: the pattern edits an
-// unmatched-source carries (widen `*` to `**`), possibly in another file.
+// unmatched-source or dead-filter carries (widen `*` to `**`), possibly in another file.
 import {
   CodeAction,
   CodeActionKind,
@@ -15,7 +15,7 @@ import {
 import type { Catalog, PluginKind } from '../catalog';
 import type { ParseResult } from '../parser';
 import type { ElementNode, ParamNode } from '../parser/ast';
-import type { PatternFix } from '../routing/analyze';
+import type { PatternEdit, PatternFix } from '../routing/pattern-fixes';
 import type { Position, Range } from '../types';
 import { nodeAt } from '../walk';
 
@@ -56,26 +56,42 @@ export function codeActions(
   return out;
 }
 
-/** Quick fixes for unmatched-source: the pattern edits its data carries (they may be in another file). */
+/** Routing findings whose `data.fixes` carry pattern edits. */
+export const ROUTING_FIXES: ReadonlySet<string> = new Set(['unmatched-source', 'dead-filter']);
+
+/**
+ * Quick fixes for unmatched-source and dead-filter: the pattern edits their data carries
+ * (they may be in another file). A <match> fix with filters on the same path is offered
+ * first with those filters widened too, then alone.
+ */
 export function routingCodeActions(range: LspRange, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
-    if (d.code !== 'unmatched-source' || (d.source !== undefined && d.source !== 'fluentd')) continue;
+    if (typeof d.code !== 'string' || !ROUTING_FIXES.has(d.code) || (d.source !== undefined && d.source !== 'fluentd')) continue;
     if (d.range.end.line < range.start.line || d.range.start.line > range.end.line) continue;
     const fixes = (d.data as { fixes?: PatternFix[] } | undefined)?.fixes;
     if (!Array.isArray(fixes)) continue;
-    fixes.forEach((f, i) => {
-      const action = CodeAction.create(
-        `Use ${f.title}`,
-        { changes: { [f.uri]: [TextEdit.replace(f.range, f.newText)] } },
-        CodeActionKind.QuickFix,
-      );
-      action.diagnostics = [d];
-      if (i === 0) action.isPreferred = true;
-      out.push(action);
-    });
+    const actions: CodeAction[] = [];
+    for (const f of fixes) {
+      const filters = f.filters ?? [];
+      if (filters.length) {
+        const names = filters.map((x) => `<filter ${x.newText}>`).join(', ');
+        actions.push(routingAction(`Use ${f.title}, and ${names} on the same path`, [f, ...filters], d));
+      }
+      actions.push(routingAction(`Use ${f.title}`, [f], d));
+    }
+    if (actions.length) actions[0].isPreferred = true;
+    out.push(...actions);
   }
   return out;
+}
+
+function routingAction(title: string, edits: readonly PatternEdit[], d: LspDiagnostic): CodeAction {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const e of edits) (changes[e.uri] ??= []).push(TextEdit.replace(e.range, e.newText));
+  const action = CodeAction.create(title, { changes }, CodeActionKind.QuickFix);
+  action.diagnostics = [d];
+  return action;
 }
 
 const FIXERS: Record<string, Fixer> = {

@@ -1,6 +1,7 @@
-// Hover provider: what a parameter is (type, default, required/deprecated, whose it is), what
-// Fluentd will make of its value ("2m = 2,097,152 bytes"), and what a plugin or an
-// element does. Markdown; facts from the catalogue, words from pluginSummaries.
+// Hover provider: what a parameter is (type, default, required/deprecated, whose it is) and
+// does (param-docs), what Fluentd will make of its value ("2m = 2,097,152 bytes"), and what
+// a plugin or an element does. Markdown; facts from the catalogue, words from
+// plugin-summaries and param-docs.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { Catalog, ParamDef, PluginDef, ResolvedElement, SectionDef } from '../catalog';
 import type { ParseResult } from '../parser';
@@ -10,6 +11,7 @@ import type { Position } from '../types';
 import { containsPosition } from '../types';
 import { convert, describeSize, describeTime, formatBytes, formatSeconds } from '../values';
 import { labelDefinitions, nodeAt } from '../walk';
+import { paramDescription, sectionOf } from '../param-docs';
 
 export function hover(parsed: ParseResult, pos: Position, catalog: Catalog): Hover | null {
   const { node } = nodeAt(parsed, pos);
@@ -169,10 +171,11 @@ export function describeParam(def: ParamDef, r: ResolvedElement | undefined, cat
   const head = [`**\`${def.name}\`**`, `*${def.type}${def.value_type ? ` of ${def.value_type}` : ''}*`];
   const override = r?.section?.default_overrides?.[def.name];
   if (def.required) head.push('**required**');
-  else if (override !== undefined)
-    head.push(`default ${code(showDefault(override, def.type))} (set by ${r?.owner ? pluginRef(r.owner) : 'its owner'})`);
-  else if ('default' in def) head.push(`default ${code(showDefault(def.default, def.type))}${humanDefault(def)}`);
+  else if (override !== undefined) head.push(`${defaultText(override, def.type)} (set by ${r?.owner ? pluginRef(r.owner) : 'its owner'})`);
+  else if ('default' in def) head.push(`${defaultText(def.default, def.type)}${def.default === null ? '' : humanDefault(def)}`);
   const lines = [head.join(' · ')];
+  const purpose = paramDescription(def, sectionOf(r));
+  if (purpose) lines.push(purpose);
   if (def.alias) lines.push(`Also written \`${def.alias}\`.`);
   if (def.list?.length) lines.push(`One of: ${def.list.map(code).join(', ')}.`);
   if (def.type === 'bool') lines.push('`true`/`yes` or `false`/`no` (anything else is nil).');
@@ -226,6 +229,11 @@ function includeHover(n: IncludeNode): string {
 }
 
 // ---- text helpers ---------------------------------------------------------------------
+
+/** `default \`x\``, or "no default" for Ruby's nil (Fluentd leaves it unset). */
+function defaultText(v: unknown, type?: string): string {
+  return v === null || v === undefined ? 'no default' : `default ${code(showDefault(v, type))}`;
+}
 
 /** A default as it would be written in the config. */
 export function showDefault(v: unknown, type?: string): string {

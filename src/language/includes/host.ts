@@ -31,6 +31,11 @@ export interface ConfigHost {
   readonly unmatched: 'nothing' | 'unknown';
   /** Files that might @include the given one: its directory and a few above, open documents. */
   rootCandidates(path: string): string[];
+  /**
+   * A double-quoted @include path with its `#{…}` evaluated, when the host knows the environment
+   * (the simulator); without it the ENV variables read as unset (their defaults).
+   */
+  evaluateIncludePath?(path: string): string | undefined;
 }
 
 /** Cap on the files kept parsed per host: enough for any real config tree. */
@@ -85,6 +90,8 @@ export interface OpenDocument {
 /** Files on disk through FileSystem, with the text of open editor documents preferred. */
 export class DiskHost implements ConfigHost {
   readonly unmatched = 'nothing' as const;
+  /** Set by the simulator, which knows the environment (see ConfigHost). */
+  evaluateIncludePath?: (path: string) => string | undefined;
 
   constructor(
     private readonly fs: FileSystem,

@@ -15,11 +15,15 @@ export type IncludeResolution =
   | { kind: 'unknown'; reason: string; pattern?: string };
 
 /** The absolute glob an @include names, or the reason it cannot be known. */
-export function includePattern(from: SourceFile | undefined, include: IncludeNode): { pattern: string } | { unknown: string } {
+export function includePattern(
+  from: SourceFile | undefined,
+  include: IncludeNode,
+  host?: Pick<ConfigHost, 'evaluateIncludePath'>,
+): { pattern: string } | { unknown: string } {
   let path = include.path;
   if (from) {
     const offset = from.parsed.lineIndex.offsetAt(include.pathRange.start);
-    const evaluated = includePath(include, from.text, offset);
+    const evaluated = includePath(include, from.text, offset, host?.evaluateIncludePath?.bind(host));
     if (evaluated === undefined) return { unknown: 'the path is computed by Ruby code at start-up' };
     path = evaluated;
   } else if (path.includes('#{')) return { unknown: 'the path is computed by Ruby code at start-up' };
@@ -40,7 +44,7 @@ export function includePattern(from: SourceFile | undefined, include: IncludeNod
 }
 
 export function resolveInclude(from: SourceFile | undefined, include: IncludeNode, host: ConfigHost | undefined): IncludeResolution {
-  const p = includePattern(from, include);
+  const p = includePattern(from, include, host);
   if ('unknown' in p) return { kind: 'unknown', reason: p.unknown };
   if (!host) return { kind: 'unknown', reason: 'files are not accessible here', pattern: p.pattern };
   const paths = host.glob(p.pattern);

@@ -73,8 +73,13 @@ export function staticValue(value: Value | undefined): string | undefined {
  * `#{…}` unevaluated and does not record the quoting, so the source decides: only a
  * double-quoted path is evaluated.
  */
-export function includePath(include: IncludeNode, source: string, offsetOfPath: number): string | undefined {
+export function includePath(
+  include: IncludeNode,
+  source: string,
+  offsetOfPath: number,
+  evaluate: (text: string) => string | undefined = evaluateText,
+): string | undefined {
   const doubleQuoted = source[offsetOfPath] === '"';
   if (!doubleQuoted || !include.path.includes('#{')) return include.path;
-  return evaluateText(include.path);
+  return evaluate(include.path);
 }

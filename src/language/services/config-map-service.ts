@@ -18,7 +18,7 @@ import type {
 } from 'vscode-languageserver-types';
 import type { FileSystem } from '../file-system';
 import type { EventRoute } from '../routing/event-route';
-import { routingCodeActions } from '../features/code-actions';
+import { ROUTING_FIXES, routingCodeActions } from '../features/code-actions';
 import type { Diagnostic, Position } from '../types';
 import { ConfigMapDocuments, environmentOf } from '../yaml/config-map-documents';
 import { envDiagnostics } from '../yaml/env';
@@ -85,7 +85,7 @@ export class ConfigMapService implements LanguageService {
   hover(doc: TextDocument, pos: Position): Hover | null {
     const hit = this.documents.get(doc)?.at(pos);
     if (!hit) return null;
-    const h = this.fluent.hover(hit.embed.doc, hit.pos);
+    const h = this.fluent.hover(hit.embed.doc, hit.pos, environmentOf(hit.embed));
     if (!h) return null;
     return h.range ? { ...h, range: hit.embed.text.toYamlRange(h.range) } : h;
   }
@@ -186,7 +186,7 @@ export class ConfigMapService implements LanguageService {
       const inner = e.text.fromYamlRange(range);
       if (!inner || !e.text.containsLine(range.start.line)) continue;
       const mine = diagnostics.flatMap((d) => {
-        if (d.code === 'unmatched-source' || !e.text.containsLine(d.range.start.line)) return [];
+        if (ROUTING_FIXES.has(String(d.code)) || !e.text.containsLine(d.range.start.line)) return [];
         const r = e.text.fromYamlRange(d.range);
         return r ? [{ ...d, range: r }] : [];
       });

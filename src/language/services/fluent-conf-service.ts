@@ -21,12 +21,14 @@ import { defaultCatalog, type Catalog } from '../catalog';
 import { CheckRunner, defaultChecks, internalError, perNodeChecks, type Check } from '../checks';
 import { codeActions, routingCodeActions } from '../features/code-actions';
 import { routeCodeLenses } from '../features/code-lenses';
+import { tryLogLinesLenses } from '../simulate/playground/code-lenses';
 import { completion } from '../features/completion';
 import { definition, definitionAt } from '../features/definition';
 import { documentLinks } from '../features/document-links';
 import { foldingRanges } from '../features/folding';
 import { formattingEdits } from '../features/formatting';
 import { hover } from '../features/hover';
+import { withExplanations } from '../features/finding-hover';
 import { documentSymbols, withIncludedFiles } from '../features/symbols';
 import type { FileSystem } from '../file-system';
 import { parse, reparse, type ParseResult } from '../parser';
@@ -57,7 +59,12 @@ export class FluentConfService implements LanguageService {
     this.fileSystem = options.fileSystem;
     this.catalog = options.catalog ?? defaultCatalog();
     this.checks = new CheckRunner(options.checks ?? defaultChecks, perNodeChecks);
-    this.whole = new WholeConfig(this.fileSystem, () => [...this.cache].map(([uri, c]) => ({ uri, text: c.text, parsed: c.parsed })));
+    this.whole = new WholeConfig(this.fileSystem, () => this.openDocuments());
+  }
+
+  /** The documents parsed while open (their text wins over the disk for includes and config tests). */
+  openDocuments(): { uri: string; text: string; parsed: ParseResult }[] {
+    return [...this.cache].map(([uri, c]) => ({ uri, text: c.text, parsed: c.parsed }));
   }
 
   /** The document in its whole config (root, included files); undefined if that fails. `env`: a ConfigMap key's virtual files. */
@@ -132,7 +139,9 @@ export class FluentConfService implements LanguageService {
 
   codeLenses(doc: TextDocument, env?: DocumentEnvironment): CodeLens[] {
     const whole = this.context(doc, env);
-    return whole ? routeCodeLenses(whole) : [];
+    const routes = whole ? routeCodeLenses(whole) : [];
+    // "Try log lines…" runs in fluent.conf files (a ConfigMap key's playground is not supported)
+    return env ? routes : [...routes, ...tryLogLinesLenses(this.parse(doc).document, doc.uri)];
   }
 
   /** The layout is fixed (two spaces per depth), so the editor's tab options are ignored. */
@@ -149,8 +158,11 @@ export class FluentConfService implements LanguageService {
     return completion(doc.getText(), current, pos, this.catalog, () => hit?.parsed ?? this.parse(doc));
   }
 
-  hover(doc: TextDocument, pos: Position): Hover | null {
-    return hover(this.parse(doc), pos, this.catalog);
+  /** `env`: a ConfigMap key's virtual files (for the whole-config findings it explains). */
+  hover(doc: TextDocument, pos: Position, env?: DocumentEnvironment): Hover | null {
+    const base = hover(this.parse(doc), pos, this.catalog);
+    const whole = this.context(doc, env);
+    return whole ? withExplanations(base, this.whole.diagnostics(whole), pos) : base;
   }
 
   codeActions(doc: TextDocument, range: LspRange, diagnostics: readonly LspDiagnostic[]): CodeAction[] {

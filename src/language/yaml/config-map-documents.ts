@@ -10,7 +10,7 @@ import type { FileSystem } from '../file-system';
 import type { DocumentEnvironment } from '../whole-config/whole-config';
 import { LineIndex } from '../parser/line-index';
 import type { ParseResult } from '../parser';
-import type { PatternFix } from '../routing/analyze';
+import type { PatternFix } from '../routing/pattern-fixes';
 import type { EventRoute } from '../routing/event-route';
 import type { Diagnostic, Position, Range } from '../types';
 import { uriToPath } from '../uri';
@@ -92,16 +92,24 @@ export class ConfigMapDocument {
       });
     }
     const fixes = (d.data as { fixes?: PatternFix[] } | undefined)?.fixes;
-    if (d.code === 'unmatched-source' && Array.isArray(fixes)) {
-      // the quick fix edits a <match> argument: only where that edit maps exactly
+    if (Array.isArray(fixes)) {
+      // a routing fix edits <match>/<filter> arguments: only where every edit maps exactly
       const ok = fixes.flatMap((f) => {
-        const target = this.embedOf(f.uri);
-        const edit = target?.text.toYamlEdit(f.range, f.newText);
-        return edit ? [{ ...f, uri: this.uri, range: edit.range, newText: edit.newText }] : [];
+        const edit = this.mapEdit(f);
+        if (!edit) return [];
+        const filters = f.filters?.map((x) => this.mapEdit(x));
+        if (filters?.some((x) => !x)) return [{ ...edit, filters: undefined }];
+        return [{ ...edit, ...(filters ? { filters: filters as NonNullable<PatternFix['filters']> } : {}) }];
       });
       mapped.data = { ...(d.data as object), fixes: ok };
     }
     return mapped;
+  }
+
+  /** A pattern edit of some key, at YAML positions in this document. */
+  private mapEdit<T extends { uri: string; range: Range; newText: string }>(f: T): T | undefined {
+    const edit = this.embedOf(f.uri)?.text.toYamlEdit(f.range, f.newText);
+    return edit ? { ...f, uri: this.uri, range: edit.range, newText: edit.newText } : undefined;
   }
 
   /** An event route of a key with its source and steps at YAML positions. */

@@ -2,7 +2,7 @@
 // "Load older…" (a code lens on the first line) prepends the next older page.
 import * as vscode from 'vscode';
 import { renderHistoryDocument } from '../../cloudwatch/history-document';
-import { StreamHistory } from '../../cloudwatch/history';
+import { StreamHistory, type HistoryEvent } from '../../cloudwatch/history';
 import { eventsPageFetcher } from '../../cloudwatch/sdk-adapters';
 import { streamLabel } from '../../cloudwatch/stream-names';
 import type { CloudWatchSession } from './session';
@@ -96,6 +96,12 @@ export class HistoryDocuments implements vscode.TextDocumentContentProvider, vsc
         arguments: [doc.uri],
       }),
     ];
+  }
+
+  /** The events a history document shows (oldest first), for "Trace this event" and the playground. */
+  eventsOf(uri: vscode.Uri): { logGroupName: string; logStreamName: string; events: readonly HistoryEvent[] } | undefined {
+    const h = this.histories.get(HistoryDocuments.key(uri));
+    return h && { logGroupName: h.logGroupName, logStreamName: h.logStreamName, events: h.events };
   }
 
   /** Forget a closed document's events. */

@@ -10,7 +10,8 @@ import { logStreamPager } from '../../cloudwatch/log-streams';
 import { sharedLimiters } from '../../cloudwatch/rate-limiter';
 import { CloudWatchTreeModel } from '../../cloudwatch/tree-model';
 import { windowPrompts, type CloudWatchPrompts } from './prompts';
-import { listRunningPods } from './running-pods';
+import type { RunningPodsGate } from '../../cloudwatch/running-pods-gate';
+import { runningPodsGate } from './running-pods';
 import { readCloudWatchConfig, type CloudWatchConfig } from './settings';
 
 export const CHOOSE_REGION_PROFILE = 'Choose Region/Profile';
@@ -19,6 +20,7 @@ export class CloudWatchSession implements vscode.Disposable {
   readonly log = vscode.window.createOutputChannel('Fluentd CloudWatch');
   readonly notifyOnce = new NotifyOnce();
   readonly model: CloudWatchTreeModel;
+  readonly pods: RunningPodsGate;
   prompts: CloudWatchPrompts = windowPrompts;
   private config_: CloudWatchConfig;
   private client_: CloudWatchLogsClient | undefined;
@@ -26,10 +28,16 @@ export class CloudWatchSession implements vscode.Disposable {
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.config_ = readCloudWatchConfig();
+    this.pods = runningPodsGate(
+      context,
+      () => this.prompts,
+      (l) => this.log.appendLine(l),
+      () => this.model.refreshPods(),
+    );
     this.model = new CloudWatchTreeModel({
       groupPager: (prefix) => logGroupPager(this.client(), { prefix }),
       streamPager: (group) => logStreamPager(this.client(), group),
-      runningPods: () => listRunningPods(context, (l) => this.log.appendLine(l)),
+      runningPods: () => this.pods.list(),
       classify: (err, ctx) => this.classify(err, ctx),
       onError: (err, scope) => this.report(err, scope),
     });
@@ -51,13 +59,19 @@ export class CloudWatchSession implements vscode.Disposable {
     return resolvedRegion(this.client());
   }
 
-  /** Settings changed: new client, fresh tree, problems reported again. */
+  /**
+   * Settings changed: problems reported again; when the account, endpoint or group filter
+   * changed, a new client and a fresh tree (how tails look does not need one).
+   */
   reload(): void {
+    const before = this.config_;
     this.config_ = readCloudWatchConfig();
-    this.client_?.destroy();
-    this.client_ = undefined;
     this.notifyOnce.clear();
     this.warnAboutSettings();
+    const same = JSON.stringify(before.aws) === JSON.stringify(this.config_.aws);
+    if (same && before.cloudwatch.logGroupPrefix === this.config_.cloudwatch.logGroupPrefix) return;
+    this.client_?.destroy();
+    this.client_ = undefined;
     this.model.refresh(this.config_.cloudwatch.logGroupPrefix);
   }
 

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { BatchingSink } from '../../cloudwatch/batch-sink';
 import { EventFormatter } from '../../cloudwatch/format';
+import { noticeText } from '../../cloudwatch/tail-notices';
 import { filterPageFetcher, liveTailOpener } from '../../cloudwatch/sdk-adapters';
 import { startTail, type TailSession } from '../../cloudwatch/tail';
 import type { TailNotice } from '../../cloudwatch/tail-listener';
@@ -19,15 +20,19 @@ export interface RunningTail {
   target: TailTarget;
   channel: vscode.OutputChannel;
   session: TailSession;
+  formatter: EventFormatter;
   lines: number;
 }
+
+/** Context key for the menus: true while a tail runs ("Stop Tail" shows only then). */
+export const TAILING_CONTEXT = 'fluentd.cloudwatch.tailing';
 
 export class TailManager implements vscode.Disposable {
   private nextId = 1;
   private readonly tails = new Map<number, RunningTail>();
   private readonly idleChannels = new Map<string, vscode.OutputChannel>();
   readonly statusBar = new TailStatusBar(() =>
-    [...this.tails.values()].map((t) => ({ title: t.title, perSecond: () => t.session.rate.perSecond(), mode: () => t.session.mode })),
+    [...this.tails.values()].map((t) => ({ title: t.title, rate: () => t.session.rate.rate(), mode: () => t.session.mode })),
   );
 
   constructor(private readonly cw: CloudWatchSession) {}
@@ -50,12 +55,12 @@ export class TailManager implements vscode.Disposable {
     channel ??= vscode.window.createOutputChannel(name);
     channel.show(true);
     const { cloudwatch } = this.cw.config;
-    const formatter = new EventFormatter();
+    const formatter = new EventFormatter({ json: cloudwatch.jsonMessages });
     const sink = new BatchingSink<TailEvent>((events) => out.append(formatter.formatAll(events)), 100);
     const id = this.nextId++;
     const client = this.cw.client();
     const out = channel;
-    const tail: RunningTail = { id, title, target, channel: out, lines: 0, session: undefined as unknown as TailSession };
+    const tail: RunningTail = { id, title, target, channel: out, formatter, lines: 0, session: undefined as unknown as TailSession };
     const describe = [
       target.logGroupName,
       target.logStreamNames?.length === 1
@@ -90,47 +95,29 @@ export class TailManager implements vscode.Disposable {
         this.tails.delete(id);
         this.idleChannels.set(name, out);
         out.appendLine(`[fluentd] tail stopped (${tail.lines} events)`);
-        this.statusBar.update();
+        this.changed();
       }
     });
-    this.statusBar.update();
+    this.changed();
     return tail;
   }
 
+  /** Settings changed: running tails format their next lines the new way. */
+  applySettings(): void {
+    const { jsonMessages } = this.cw.config.cloudwatch;
+    for (const t of this.tails.values()) t.formatter.setOptions({ json: jsonMessages });
+  }
+
+  private changed(): void {
+    this.statusBar.update();
+    void vscode.commands.executeCommand('setContext', TAILING_CONTEXT, this.tails.size > 0);
+  }
+
   private notice(tail: RunningTail, sink: BatchingSink<TailEvent>, n: TailNotice): void {
-    const say = (text: string) => {
-      sink.flushNow(); // keep notices in order with the events around them
-      tail.channel.appendLine(`[fluentd] ${text}`);
-    };
-    switch (n.kind) {
-      case 'started':
-        say(n.mode === 'liveTail' ? 'Live Tail session started' : `polling every ${this.cw.config.cloudwatch.pollIntervalMs} ms`);
-        break;
-      case 'sampled':
-        say(
-          n.sampled
-            ? 'CloudWatch is sampling this Live Tail: too many events per second, some are not shown'
-            : 'Live Tail shows every event again',
-        );
-        break;
-      case 'restarted':
-        say(`Live Tail restarted: ${n.reason}`);
-        break;
-      case 'fallback':
-        say(`switched to polling: ${n.reason}`);
-        break;
-      case 'throttled':
-        say(`throttled by CloudWatch; next request in ${Math.round(n.delayMs / 100) / 10} s`);
-        break;
-      case 'recovered':
-        say('requests work again');
-        this.cw.notifyOnce.clear(`tail:${tail.id}`);
-        break;
-      case 'error':
-        say(`${n.fatal ? 'stopped: ' : ''}${n.error.message}${n.retryInMs ? ` (retrying in ${Math.round(n.retryInMs / 1000)} s)` : ''}`);
-        if (n.fatal || n.error.kind === 'network') this.cw.report(n.error, `tail:${tail.id}`);
-        break;
-    }
+    sink.flushNow(); // keep notices in order with the events around them
+    tail.channel.appendLine(`[fluentd] ${noticeText(n, this.cw.config.cloudwatch.pollIntervalMs)}`);
+    if (n.kind === 'recovered') this.cw.notifyOnce.clear(`tail:${tail.id}`);
+    if (n.kind === 'error' && (n.fatal || n.error.kind === 'network')) this.cw.report(n.error, `tail:${tail.id}`);
   }
 
   async stop(id: number): Promise<void> {

@@ -1,10 +1,18 @@
-// One status bar item while tails run: events per second over all of them; click to stop one.
+// One status bar item while tails run: their event rate (per second when busy, per minute when
+// quiet); a click shows the running tails and what can be done with them.
 import * as vscode from 'vscode';
+import { formatRate, sumRates, type Rate } from '../../cloudwatch/rate-meter';
 
 export interface RateSource {
   title: string;
-  perSecond(): number;
+  rate(): Rate;
   mode(): string | undefined;
+}
+
+export const SHOW_TAILS_COMMAND = 'fluentd.cloudwatch.showTails';
+
+export function modeText(mode: string | undefined): string {
+  return mode === 'liveTail' ? 'Live Tail' : mode === 'poll' ? 'polling' : 'starting';
 }
 
 export class TailStatusBar implements vscode.Disposable {
@@ -13,7 +21,7 @@ export class TailStatusBar implements vscode.Disposable {
 
   constructor(private readonly sources: () => RateSource[]) {
     this.item.name = 'Fluentd Tail';
-    this.item.command = 'fluentd.cloudwatch.stopTail';
+    this.item.command = SHOW_TAILS_COMMAND;
   }
 
   /** Call when tails start or stop; refreshes every second while any runs. */
@@ -32,9 +40,9 @@ export class TailStatusBar implements vscode.Disposable {
 
   private render(): void {
     const tails = this.sources();
-    const rate = tails.reduce((n, t) => n + t.perSecond(), 0);
-    this.item.text = `$(pulse) ${formatRate(rate)} ev/s${tails.length > 1 ? ` · ${tails.length} tails` : ''}`;
-    this.item.tooltip = `Fluentd tails (click to stop one)\n${tails.map((t) => `${t.title}: ${formatRate(t.perSecond())} ev/s (${t.mode() ?? 'starting'})`).join('\n')}`;
+    const rate = formatRate(sumRates(tails.map((t) => t.rate())));
+    this.item.text = `$(pulse) ${rate}${tails.length > 1 ? ` · ${tails.length} tails` : ''}`;
+    this.item.tooltip = `Fluentd tails (click to show or stop them)\n${tails.map((t) => `${t.title}: ${formatRate(t.rate())} (${modeText(t.mode())})`).join('\n')}`;
   }
 
   get text(): string {
@@ -45,8 +53,4 @@ export class TailStatusBar implements vscode.Disposable {
     clearInterval(this.timer);
     this.item.dispose();
   }
-}
-
-function formatRate(n: number): string {
-  return n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(Math.round(n));
 }

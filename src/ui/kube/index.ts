@@ -9,6 +9,7 @@ import { previewCommand } from './preview-command';
 import { ScriptedPrompts } from './prompts';
 import { selectContextCommand } from './select-context-command';
 import { KubeSession } from './session';
+import { SHOW_RESULT_COMMAND } from './status-bar';
 import { statusCommand } from './status-command';
 import { undeployCommand } from './undeploy-command';
 
@@ -20,6 +21,7 @@ export const KUBE_COMMANDS = {
   undeploy: 'fluentd.deploy.undeploy',
   exportManifests: 'fluentd.deploy.exportManifests',
   copyIamPolicy: 'fluentd.deploy.copyIamPolicy',
+  showResult: SHOW_RESULT_COMMAND,
 } as const;
 
 /**
@@ -39,6 +41,7 @@ export function registerKube(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(KUBE_COMMANDS.undeploy, () => undeployCommand(session)),
     vscode.commands.registerCommand(KUBE_COMMANDS.exportManifests, () => exportManifestsCommand(session)),
     vscode.commands.registerCommand(KUBE_COMMANDS.copyIamPolicy, () => copyIamPolicyCommand(session)),
+    vscode.commands.registerCommand(KUBE_COMMANDS.showResult, () => session.showResult()),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     context.subscriptions.push(
@@ -46,7 +49,7 @@ export function registerKube(context: vscode.ExtensionContext): void {
         const scripted = session.prompts instanceof ScriptedPrompts ? session.prompts : new ScriptedPrompts();
         session.prompts = scripted;
         scripted.queue(answers);
-        return { log: scripted.log, statusBar: session.statusBar.text };
+        return { log: scripted.log, statusBar: session.statusBar.text, statusBarVisible: session.statusBar.visible };
       }),
     );
   }

@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 export interface KubePrompts {
   /** Modal confirmation; true when the user chose `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** Modal question with several actions; the chosen one, undefined when cancelled. */
+  choose(message: string, detail: string, actions: string[]): Promise<string | undefined>;
   pick(items: vscode.QuickPickItem[], placeHolder: string): Promise<vscode.QuickPickItem | undefined>;
   saveLocation(defaultUri: vscode.Uri | undefined, title: string): Promise<vscode.Uri | undefined>;
   /** A notification; resolves with the chosen action (undefined when dismissed). */
@@ -15,6 +17,9 @@ export interface KubePrompts {
 export const windowPrompts: KubePrompts = {
   async confirm(message, detail, action) {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  },
+  async choose(message, detail, actions) {
+    return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
   },
   pick: (items, placeHolder) => Promise.resolve(vscode.window.showQuickPick(items, { placeHolder })),
   saveLocation: (defaultUri, title) =>
@@ -30,7 +35,7 @@ export const windowPrompts: KubePrompts = {
   },
 };
 
-/** What a scripted run was asked, in order: `confirm: …`, `pick: …`, `save: …`, `info: …`. */
+/** What a scripted run was asked, in order: `confirm: …`, `choose: …`, `pick: …`, `save: …`, `info: …`. */
 export interface PromptRecord {
   kind: string;
   message: string;
@@ -59,10 +64,19 @@ export class ScriptedPrompts implements KubePrompts {
     return this.next() === true;
   }
 
+  /** Answers: an action's label, or true for the first action. */
+  async choose(message: string, detail: string, actions: string[]): Promise<string | undefined> {
+    this.log.push({ kind: 'choose', message, detail, options: actions });
+    const answer = this.next();
+    if (answer === true) return actions[0];
+    return typeof answer === 'string' && actions.includes(answer) ? answer : undefined;
+  }
+
   async pick(items: vscode.QuickPickItem[], placeHolder: string): Promise<vscode.QuickPickItem | undefined> {
     this.log.push({ kind: 'pick', message: placeHolder, options: items.map((i) => i.label) });
     const answer = this.next();
-    return items.find((i) => i.label === answer);
+    // by label, or by the item's id when it has one (a topology id, say)
+    return items.find((i) => i.label === answer || (i as { id?: unknown }).id === answer);
   }
 
   async saveLocation(_defaultUri: vscode.Uri | undefined, title: string): Promise<vscode.Uri | undefined> {
@@ -73,6 +87,8 @@ export class ScriptedPrompts implements KubePrompts {
 
   async notify(kind: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
     this.log.push({ kind, message, options: actions });
+    // shown for real too (not awaited: the answer comes from the queue), so screenshots show it
+    void windowPrompts.notify(kind, message, ...actions);
     if (!actions.length) return undefined;
     const answer = this.next();
     return typeof answer === 'string' && actions.includes(answer) ? answer : undefined;

@@ -3,7 +3,10 @@
 import * as vscode from 'vscode';
 import {
   ConfigFilesError,
+  DEFAULT_TOPOLOGY,
   findManifestsDir,
+  isTopologyId,
+  TOPOLOGIES,
   KubeClient,
   KubeError,
   loadKubeconfig,
@@ -11,15 +14,19 @@ import {
   SettingsError,
   type LoadedKubeconfig,
   type ManifestTemplates,
+  type TopologyId,
 } from '../../kube';
+import { PreviewDocuments } from './preview-documents';
 import { windowPrompts, type KubePrompts } from './prompts';
 import { DeployStatusBar } from './status-bar';
 
 const CONTEXT_KEY = 'fluentd.deploy.kubeContext';
+const TOPOLOGY_KEY = 'fluentd.deploy.topology';
 
 export class KubeSession implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Fluentd Deploy');
   readonly statusBar = new DeployStatusBar();
+  readonly previews = new PreviewDocuments();
   prompts: KubePrompts = windowPrompts;
   private cachedTemplates: ManifestTemplates | undefined;
 
@@ -36,6 +43,23 @@ export class KubeSession implements vscode.Disposable {
 
   async selectContext(name: string | undefined): Promise<void> {
     await this.context.workspaceState.update(CONTEXT_KEY, name);
+  }
+
+  /** The topology last chosen in this workspace (the node agent until one is). */
+  get topology(): TopologyId {
+    const saved = this.context.workspaceState.get<string>(TOPOLOGY_KEY);
+    return isTopologyId(saved) ? saved : DEFAULT_TOPOLOGY;
+  }
+
+  /** Asks for the topology, the remembered one first; remembers the answer. Undefined when dismissed. */
+  async pickTopology(purpose: string): Promise<TopologyId | undefined> {
+    const current = this.topology;
+    const ordered = [...TOPOLOGIES].sort((a, b) => Number(b.id === current) - Number(a.id === current));
+    const items = ordered.map((t) => ({ label: t.label, description: t.id === current ? 'last used' : '', detail: t.detail, id: t.id }));
+    const picked = await this.prompts.pick(items, `Fluentd topology to ${purpose}`);
+    const id = (picked as { id?: TopologyId } | undefined)?.id;
+    if (id) await this.context.workspaceState.update(TOPOLOGY_KEY, id);
+    return id;
   }
 
   /** The kubeconfig with the chosen context; a chosen context that vanished falls back to the current one. */
@@ -62,6 +86,12 @@ export class KubeSession implements vscode.Disposable {
     this.output.appendLine(text);
   }
 
+  /** The deploy output in front; the status bar's final word has been seen, so it goes. */
+  showResult(): void {
+    this.output.show(true);
+    this.statusBar.dismiss();
+  }
+
   /** The commands' one way of telling the user something failed: a notification and the details in the output. */
   reportError(what: string, err: unknown): void {
     const message = err instanceof Error ? err.message : String(err);
@@ -75,7 +105,7 @@ export class KubeSession implements vscode.Disposable {
     void this.prompts.notify('error', `${what} failed: ${first}`, ...actions, 'Show Output').then((choice) => {
       if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'fluentd.deploy');
       if (choice === 'Select Kube Context') void vscode.commands.executeCommand('fluentd.deploy.selectContext');
-      if (choice === 'Show Output') this.output.show(true);
+      if (choice === 'Show Output') this.showResult();
     });
   }
 
@@ -89,5 +119,6 @@ export class KubeSession implements vscode.Disposable {
   dispose(): void {
     this.output.dispose();
     this.statusBar.dispose();
+    this.previews.dispose();
   }
 }

@@ -12,7 +12,19 @@ export function readDeploySettings(): DeploySettings {
     region: c.get<string>('region'),
     logGroupPrefix: c.get<string>('logGroupPrefix'),
     image: c.get<string>('image'),
+    agentImage: c.get<string>('agentImage'),
     roleArn: c.get<string>('roleArn'),
+    credentials: c.get<DeploySettings['credentials']>('credentials'),
+    awsKeysSecret: c.get<string>('awsKeysSecret'),
+    replicas: c.get<number>('replicas'),
+    kinesisOutput: c.get<DeploySettings['kinesisOutput']>('kinesis.output'),
+    kinesisStream: c.get<string>('kinesis.streamName'),
+    sharedKeySecret: c.get<string>('forward.sharedKeySecret'),
+    tlsSecret: c.get<string>('forward.tlsSecret'),
+    searchOutput: c.get<DeploySettings['searchOutput']>('opensearch.output'),
+    searchEndpoint: c.get<string>('opensearch.endpoint'),
+    searchSecret: c.get<string>('opensearch.credentialsSecret'),
+    syslogServiceType: c.get<DeploySettings['syslogServiceType']>('syslog.serviceType'),
   });
 }
 
@@ -21,20 +33,48 @@ export function rolloutTimeoutMs(): number {
   return Math.max(10, seconds) * 1000;
 }
 
-/** The file fluentd.deploy.configFile names (relative to the first workspace folder), or undefined for the bundled default. */
-export function configFilePath(): string | undefined {
-  const setting = vscode.workspace.getConfiguration('fluentd.deploy').get<string>('configFile')?.trim();
+/** A file setting (relative to the first workspace folder), or undefined for the bundled config. */
+function settingPath(key: 'configFile' | 'agentConfigFile'): string | undefined {
+  const setting = vscode.workspace.getConfiguration('fluentd.deploy').get<string>(key)?.trim();
   if (!setting) return undefined;
   if (isAbsolute(setting)) return setting;
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error(`fluentd.deploy.configFile "${setting}" is relative, but no folder is open.`);
+  if (!folder) throw new Error(`fluentd.deploy.${key} "${setting}" is relative, but no folder is open.`);
   return join(folder.uri.fsPath, setting);
 }
 
-/** The config to deploy and where it comes from (for the confirmation). */
-export function readDeployConfig(): { files?: ConfigFile[]; source: string } {
-  const path = configFilePath();
-  if (!path) return { source: 'the bundled default fluent.conf' };
-  const files = collectConfigFiles(path, nodeFileSystem);
-  return { files, source: files.length > 1 ? `${path} (+${files.length - 1} included file(s))` : path };
+/** The file fluentd.deploy.configFile names, or undefined for the bundled default. */
+export function configFilePath(): string | undefined {
+  return settingPath('configFile');
+}
+
+export interface DeployConfigs {
+  /** The main workload's config (fluentd.deploy.configFile); undefined = bundled. */
+  files?: ConfigFile[];
+  /** The forward topology's agents' config (fluentd.deploy.agentConfigFile); undefined = bundled. */
+  agentFiles?: ConfigFile[];
+  /** Absolute paths of the main files, for the summary. */
+  sources: { main?: string; agent?: string };
+  /** One line for messages. */
+  source: string;
+}
+
+/** The workspace configs to deploy (every @include collected), or the bundled ones. */
+export function readDeployConfig(): DeployConfigs {
+  const main = settingPath('configFile');
+  const agent = settingPath('agentConfigFile');
+  const files = main ? collectConfigFiles(main, nodeFileSystem) : undefined;
+  const agentFiles = agent ? collectConfigFiles(agent, nodeFileSystem) : undefined;
+  const describe = (path: string, f: ConfigFile[]) =>
+    f.length > 1
+      ? `${path} (+ ${f
+          .slice(1)
+          .map((x) => x.path)
+          .join(', ')})`
+      : path;
+  const parts = [
+    main && files ? describe(main, files) : 'the bundled config',
+    ...(agent && agentFiles ? [`agents: ${describe(agent, agentFiles)}`] : []),
+  ];
+  return { files, agentFiles, sources: { main, agent }, source: parts.join('; ') };
 }

@@ -1,7 +1,16 @@
 // fluentd-lint argument parsing: pure, every mistake a UsageError with a clear message.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseArgs, UsageError, type Command } from '../../../src/cli/args';
+import {
+  defaultOutputOptions,
+  OUTPUT_OPTIONS,
+  parseArgs,
+  parseOptions,
+  UsageError,
+  type Command,
+  type OptionSpec,
+  type OutputOptions,
+} from '../../../src/cli/args';
 
 function lint(argv: string[]) {
   const c: Command = parseArgs(argv);
@@ -35,6 +44,15 @@ describe('parseArgs', () => {
     assert.equal(lint(['-f', 'text', 'a']).format, 'text');
   });
 
+  test('--image takes an image reference', () => {
+    const image = 'fluent/fluentd-kubernetes-daemonset:v1.19-debian-kinesis-1';
+    assert.equal(lint(['--image', image, 'a']).image, image);
+    assert.equal(lint([`--image=${image}`, 'a']).image, image);
+    assert.equal(lint(['a']).image, undefined);
+    usageError(['--image'], /--image needs a value/);
+    usageError(['--image=', 'a'], /--image needs an image reference/);
+  });
+
   test('the last repeated option wins', () => {
     assert.equal(lint(['--format', 'json', '--format', 'text', 'a']).format, 'text');
   });
@@ -52,7 +70,7 @@ describe('parseArgs', () => {
   test('usage errors', () => {
     usageError([], /no files or directories given \(use - to read stdin\)/);
     usageError(['--format'], /--format needs a value/);
-    usageError(['--format', 'yaml', 'a'], /--format must be one of text, json \(got 'yaml'\)/);
+    usageError(['--format', 'yaml', 'a'], /--format must be one of text, json, sarif, github \(got 'yaml'\)/);
     usageError(['--max-warnings', '1.5', 'a'], /whole number of 0 or more \(got '1.5'\)/);
     usageError(['--max-warnings', '-1', 'a'], /got '-1'/);
     usageError(['--max-warnings', '99999999999999999999', 'a'], /whole number/);
@@ -63,5 +81,37 @@ describe('parseArgs', () => {
     usageError(['--form', 'json', 'a'], /did you mean --format\?/);
     usageError(['-', 'a', '-'], /- \(stdin\) can be given only once/);
     usageError([''], /empty string is not a path/);
+  });
+});
+
+describe('parseOptions (what every subcommand parses with)', () => {
+  // a subcommand with the shared output options and one of its own, as simulate/test will be
+  interface SimOptions extends OutputOptions {
+    lines?: string;
+  }
+  const specs: OptionSpec<SimOptions>[] = [...OUTPUT_OPTIONS, { names: ['--lines'], value: 'FILE', set: (o, v) => void (o.lines = v) }];
+
+  test('shared output options and the subcommand’s own, in any order', () => {
+    const o: SimOptions = defaultOutputOptions();
+    const rest: string[] = [];
+    const flags = parseOptions(['--lines=l.txt', 'a.conf', '-f', 'sarif', '--max-warnings', '0', 'b'], specs, o, (p) => rest.push(p));
+    assert.deepEqual(flags, { help: false, version: false });
+    assert.deepEqual(o, { format: 'sarif', maxWarnings: 0, quiet: false, noColor: false, lines: 'l.txt' });
+    assert.deepEqual(rest, ['a.conf', 'b']);
+  });
+
+  test('help and version for every subcommand; its own options in did-you-mean', () => {
+    assert.deepEqual(
+      parseOptions(['-h'], specs, defaultOutputOptions(), () => {}),
+      { help: true, version: false },
+    );
+    assert.throws(
+      () => parseOptions(['--line', 'x'], specs, defaultOutputOptions(), () => {}),
+      (e: unknown) => e instanceof UsageError && /did you mean --lines\?/.test(e.message),
+    );
+    assert.throws(
+      () => parseOptions(['--format', 'xml'], specs, defaultOutputOptions(), () => {}),
+      (e: unknown) => e instanceof UsageError && /one of text, json, sarif, github/.test(e.message),
+    );
   });
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { run, type CliIo } from '../../../src/cli/run';
+import { repoRoot } from '../../helpers/corpus';
 
 function io(stdin: string, env: Record<string, string> = { TZ: 'UTC' }) {
   const out: string[] = [];
@@ -43,4 +44,19 @@ test('simulate: unusable input and bad arguments exit 2 with a message', async (
     assert.equal(out.join(''), '');
     assert.match(err.join(''), /fluentd-lint simulate: /);
   }
+});
+
+test('simulate (routing): a file of 10,000 cases runs through, one result line each', async () => {
+  const line = JSON.stringify({
+    id: 'c',
+    config: 'semantics/optimized-error.conf',
+    events: [{ tag: 'app.a', time: 1, record: { msg: 'm' } }],
+  });
+  const { i, out, err } = io(`${line}\n`.repeat(10_000));
+  i.cwd = `${repoRoot}/test/fixtures/simulate-route`;
+  assert.equal(await run(['simulate', '--now', '1700000000'], i), 0, err.join(''));
+  const lines = out.join('').trim().split('\n');
+  assert.equal(lines.length, 10_000);
+  assert.equal(new Set(lines).size, 1);
+  assert.match(lines[0], /"record":\{"msg":"m","up":"M"\}/);
 });

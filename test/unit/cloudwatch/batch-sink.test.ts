@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BatchingSink, type Scheduler } from '../../../src/cloudwatch/batch-sink';
-import { RateMeter } from '../../../src/cloudwatch/rate-meter';
 
 function manualScheduler() {
   let now = 1000;
@@ -58,17 +57,4 @@ test('pushes within the interval after a flush wait for the rest of it; nothing 
   assert.deepEqual(flushed.at(-1), [5]);
   sink.push([6]);
   assert.equal(sink.pending, 0, 'closed sinks ignore pushes');
-});
-
-test('events per second over the completed seconds', () => {
-  let now = 0;
-  const r = new RateMeter(5, () => now);
-  for (let s = 0; s < 4; s++) {
-    r.add(100);
-    now += 1000;
-  }
-  assert.equal(r.perSecond(), 100);
-  now += 10_000;
-  assert.equal(r.perSecond(), 0, 'quiet for longer than the window');
-  assert.equal(r.total, 400);
 });

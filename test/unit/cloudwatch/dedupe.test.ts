@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ContentKeyMultiset, WindowDedupe, contentKey } from '../../../src/cloudwatch/event-dedupe';
+import { WindowDedupe, eventKey } from '../../../src/cloudwatch/event-dedupe';
 
 test('an id is new once; repeats are refused', () => {
   const d = new WindowDedupe();
@@ -40,15 +40,20 @@ test('the hard cap evicts oldest insertions', () => {
   assert.equal(d.add('x0', 0), true);
 });
 
-test('content keys: a multiset suppresses exactly as many copies as were remembered', () => {
-  const m = new ContentKeyMultiset();
-  const e = { logStreamName: 's', timestamp: 5, message: 'same' };
-  m.add(contentKey(e));
-  m.add(contentKey(e));
-  const c = m.clone();
-  assert.equal(m.consume(contentKey(e)), true);
-  assert.equal(m.consume(contentKey(e)), true);
-  assert.equal(m.consume(contentKey(e)), false);
-  assert.equal(c.size, 2, 'a clone is independent');
-  assert.notEqual(contentKey(e), contentKey({ ...e, logStreamName: 't' }));
+test('event keys: short whatever the message, and different for a different stream, time or text', () => {
+  const e = { logStreamName: 's', timestamp: 5, message: 'x'.repeat(256 * 1024) };
+  assert.equal(eventKey(e).length, 22);
+  assert.equal(eventKey(e), eventKey({ ...e }));
+  for (const other of [
+    { ...e, logStreamName: 't' },
+    { ...e, timestamp: 6 },
+    { ...e, message: e.message + 'y' },
+  ]) {
+    assert.notEqual(eventKey(other), eventKey(e));
+  }
+  // the separators keep fields apart: "s1" + "23" is not "s12" + "3"
+  assert.notEqual(
+    eventKey({ logStreamName: 's1', timestamp: 23, message: '' }),
+    eventKey({ logStreamName: 's12', timestamp: 3, message: '' }),
+  );
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventFormatter, leadingLogText, messageText } from '../../../src/cloudwatch/format';
+import { readableJson } from '../../../src/cloudwatch/readable-json';
 
 const ID = 'f'.repeat(64);
 const T = Date.UTC(2024, 4, 1, 12, 0, 0, 123);
@@ -72,4 +73,31 @@ test('fast path for {"log":"…"} records agrees with a full parse, escapes incl
   assert.equal(leadingLogText('{"log":"unterminated'), undefined);
   // CloudWatch cuts events at 256 KB: the log text is still shown when it is complete
   assert.equal(leadingLogText('{"log":"complete\\n","kubernetes":{"pod_na'), 'complete');
+});
+
+test('readable JSON: level, message, then the other fields; applied inside Docker records too', () => {
+  assert.equal(
+    readableJson('{"time":"12:00","level":"info","msg":"listening","port":8080,"tls":false}'),
+    'INFO listening time=12:00 port=8080 tls=false',
+  );
+  assert.equal(
+    readableJson('{"severity":"ERROR","message":"db down\\n","err":{"code":"ECONNREFUSED","retry":3}}'),
+    'ERROR db down err.code=ECONNREFUSED err.retry=3',
+  );
+  assert.equal(readableJson('{"level":50,"msg":"boom"}'), 'ERROR boom', 'pino numeric levels');
+  assert.equal(readableJson('{"user":"a b","empty":"","list":[1,2],"nil":null}'), 'user="a b" empty="" list=[1,2] nil=null');
+  assert.equal(readableJson('{"log":"x","kubernetes":{"pod_name":"p"},"docker":{"container_id":"c"}}'), 'x', 'metadata the label shows');
+  for (const notObject of ['plain', '[1]', '{broken', '"s"', '']) assert.equal(readableJson(notObject), undefined, notObject);
+
+  const f = new EventFormatter({ json: 'readable' });
+  const app = JSON.stringify({ level: 'warn', msg: 'slow request', ms: 900 });
+  const docker = JSON.stringify({ log: `${app}\n`, stream: 'stdout', kubernetes: { pod_name: 'api-1' } });
+  const stream = `kubernetes.var.log.containers.api-1_shop_app-${ID}.log`;
+  assert.equal(
+    f.format({ logStreamName: stream, timestamp: T, message: docker }),
+    '2024-05-01T12:00:00.123Z api-1/app WARN slow request ms=900',
+  );
+  assert.equal(f.format({ logStreamName: stream, timestamp: T, message: 'not json' }), '2024-05-01T12:00:00.123Z api-1/app not json');
+  f.setOptions({ json: 'raw' });
+  assert.equal(f.format({ logStreamName: stream, timestamp: T, message: docker }), `2024-05-01T12:00:00.123Z api-1/app ${app}`);
 });

@@ -156,6 +156,10 @@ test('auto mode: a Live Tail session that ends hands over to polling without rep
     c.notices.map((n) => n.kind),
     ['started', 'fallback', 'started'],
   );
+  assert.deepEqual(
+    c.notices.find((n) => n.kind === 'fallback'),
+    { kind: 'fallback', cause: 'ended' },
+  );
   assert.equal(session.mode, 'poll');
 });
 
@@ -190,4 +194,56 @@ test('auto mode: an empty Live Tail session hands over to polling from the reque
     c.events.map((e) => e.message),
     ['written before the tail, inside the look-back'],
   );
+});
+
+test('auto mode on a steady stream: the handover to polling repeats nothing (60,000 events at 10 ms spacing)', async () => {
+  // Before: the "recently shown" set filled up with the oldest 50,000 events and kept them, so the
+  // last 5 s (501 events) came back from polling a second time.
+  const count = 60_000;
+  const t0 = 1_000_000;
+  const clock = new ManualClock(t0 + count * 10);
+  const store = new MemoryLogStore();
+  for (let i = 0; i < count; i++) store.put('s', t0 + i * 10, `event ${i}`);
+  const session: LiveTailMessage[] = [{ kind: 'start' }];
+  for (let i = 0; i < count; i += 100) {
+    session.push({ kind: 'update', sampled: false, events: store.events.slice(i, i + 100).map((e) => ({ ...e, eventId: undefined })) });
+  }
+  const s = scripted([session]);
+  const c = collector();
+  const tail = startTail({ fetchFilterPage: store.fetch, openLiveTail: s.open, clock }, TARGET, c.listener, { mode: 'auto' });
+  await clock.advance(3000);
+  store.put('s', clock.now(), 'after handover');
+  await clock.advance(3000);
+  await tail.stop();
+  assert.equal(tail.mode, 'poll');
+  const times = new Map<string, number>();
+  for (const e of c.events) times.set(e.message, (times.get(e.message) ?? 0) + 1);
+  const repeated = [...times].filter(([, n]) => n > 1).map(([m]) => m);
+  assert.equal(repeated.length, 0, `${repeated.length} events shown twice, e.g. ${repeated.slice(0, 3).join(', ')}`);
+  assert.equal(c.events.length, count + 1, 'every event once, the one written after the handover included');
+});
+
+test('forced Live Tail on a steady stream: a restarted session that replays the last seconds repeats nothing', async () => {
+  const count = 60_000;
+  const t0 = 1_000_000;
+  const clock = new ManualClock(t0 + count * 10);
+  const all = Array.from({ length: count + 100 }, (_, i) => ev(t0 + i * 10, `event ${i}`));
+  const updates = (events: TailEvent[]): LiveTailMessage[] => {
+    const out: LiveTailMessage[] = [{ kind: 'start' }];
+    for (let i = 0; i < events.length; i += 100) out.push({ kind: 'update', sampled: false, events: events.slice(i, i + 100) });
+    return out;
+  };
+  // the second session starts with the last 10 s of the first one again, then 100 new events
+  const s = scripted([updates(all.slice(0, count)), updates(all.slice(count - 1000))]);
+  const c = collector();
+  const ac = new AbortController();
+  const done = runLiveTail(s.open, TARGET, c.listener, ac.signal, { clock, restartOnEnd: true });
+  await clock.advance(5000);
+  ac.abort();
+  await done;
+  const times = new Map<string, number>();
+  for (const e of c.events) times.set(e.message, (times.get(e.message) ?? 0) + 1);
+  const repeated = [...times].filter(([, n]) => n > 1).map(([m]) => m);
+  assert.equal(repeated.length, 0, `${repeated.length} events shown twice, e.g. ${repeated.slice(0, 3).join(', ')}`);
+  assert.equal(c.events.length, count + 100);
 });

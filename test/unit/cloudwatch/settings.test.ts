@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateAwsSettings, validateCloudWatchSettings } from '../../../src/cloudwatch/settings';
+import { settingTarget, validateAwsSettings, validateCloudWatchSettings } from '../../../src/cloudwatch/settings';
 
 test('valid settings pass through trimmed; empty strings mean "not set"', () => {
   assert.deepEqual(validateAwsSettings({ region: ' eu-west-1 ', profile: 'dev', endpoint: 'http://127.0.0.1:5000/' }), {
@@ -20,10 +20,26 @@ test('bad values are ignored with a message naming the setting', () => {
 });
 
 test('CloudWatch settings: defaults, clamping, enum check', () => {
-  assert.deepEqual(validateCloudWatchSettings({}).value, { logGroupPrefix: '', tailMode: 'auto', pollIntervalMs: 1000 });
-  const r = validateCloudWatchSettings({ logGroupPrefix: '/eks/demo/', tailMode: 'fast', pollIntervalMs: 5 });
-  assert.deepEqual(r.value, { logGroupPrefix: '/eks/demo/', tailMode: 'auto', pollIntervalMs: 200 });
-  assert.equal(r.problems.length, 2);
+  assert.deepEqual(validateCloudWatchSettings({}).value, {
+    logGroupPrefix: '',
+    tailMode: 'auto',
+    pollIntervalMs: 1000,
+    jsonMessages: 'raw',
+  });
+  const r = validateCloudWatchSettings({ logGroupPrefix: '/eks/demo/', tailMode: 'fast', pollIntervalMs: 5, jsonMessages: 'pretty' });
+  assert.deepEqual(r.value, { logGroupPrefix: '/eks/demo/', tailMode: 'auto', pollIntervalMs: 200, jsonMessages: 'raw' });
+  assert.equal(r.problems.length, 3);
+  assert.match(r.problems.join('\n'), /fluentd\.cloudwatch\.jsonMessages must be "raw" or "readable"/);
+  assert.equal(validateCloudWatchSettings({ jsonMessages: 'readable' }).value.jsonMessages, 'readable');
   assert.equal(validateCloudWatchSettings({ pollIntervalMs: 'x' }).value.pollIntervalMs, 1000);
   assert.equal(validateCloudWatchSettings({ tailMode: 'poll' }).value.tailMode, 'poll');
+});
+
+test('a picked region/profile goes to the user settings unless the workspace sets it and would win', () => {
+  // Before: always the workspace's .vscode/settings.json, where in Restricted Mode the profile is ignored.
+  assert.equal(settingTarget(undefined, { trusted: true, restricted: true }), 'user');
+  assert.equal(settingTarget(undefined, { trusted: false, restricted: false }), 'user');
+  assert.equal(settingTarget('dev', { trusted: true, restricted: true }), 'workspace', 'the workspace value would override the user one');
+  assert.equal(settingTarget('eu-west-1', { trusted: false, restricted: false }), 'workspace', 'the region is not restricted');
+  assert.equal(settingTarget('dev', { trusted: false, restricted: true }), 'user', 'Restricted Mode ignores the workspace profile');
 });

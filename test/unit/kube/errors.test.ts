@@ -199,8 +199,8 @@ describe('kube error classification', () => {
   it('an unsupported kind is a clear error, not a request', async () => {
     const client = await KubeClient.create(await kubeconfigFor('https://127.0.0.1:1'));
     await assert.rejects(
-      client.get({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'n' } }),
-      /Unsupported object kind v1 Secret/,
+      client.get({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 's', namespace: 'n' } }),
+      /Unsupported object kind batch\/v1 CronJob/,
     );
   });
 });

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { policyForDeploy } from '../../../src/kube/iam';
-import { iamPolicy, type IamPolicy } from '../../../src/kube/iam-policy';
-import { cloudWatchOutputs, resolveEmbedded } from '../../../src/kube/iam-scan';
+import { destinationsPolicy, iamPolicy, type IamPolicy } from '../../../src/kube/iam-policy';
+import { awsDestinations, cloudWatchOutputs, domainFromEndpoint, resolveEmbedded } from '../../../src/kube/iam-scan';
 import { withDefaults } from '../../../src/kube/settings';
 import { loadTemplates } from '../../../src/kube/templates';
 
@@ -106,5 +106,79 @@ describe('kube IAM policy', () => {
       'arn:aws:logs:ap-south-1:123456789012:log-group:g:log-stream:*',
       'arn:aws:logs:us-east-1:123456789012:log-group:h:log-stream:*',
     ]);
+  });
+
+  // issue 13, item 9: the policy missed destinations, so the deploy failed closed (AccessDenied at run time)
+  it('log_group_name_key wins over log_group_name: the group comes from the records, so any group', () => {
+    const text =
+      '<match a>\n  @type cloudwatch_logs\n  log_group_name /fixed\n  log_group_name_key group\n  use_tag_as_stream true\n</match>\n';
+    assert.deepEqual(
+      cloudWatchOutputs(conf(text)).map((o) => o.logGroup),
+      ['*'],
+    );
+    assert.ok(
+      resources(iamPolicy(cloudWatchOutputs(conf(text)), { region: 'us-east-1' }), 'logs:PutLogEvents').includes(
+        'arn:aws:logs:us-east-1:*:log-group:*:log-stream:*',
+      ),
+    );
+  });
+
+  it('scans <secondary> outputs: their own type, or the primary’s when they name none', () => {
+    const text =
+      '<match a>\n  @type s3\n  s3_bucket primary\n  <secondary>\n    @type cloudwatch_logs\n    log_group_name /fallback\n    use_tag_as_stream true\n  </secondary>\n</match>\n' +
+      '<match b>\n  @type cloudwatch_logs\n  log_group_name /main\n  use_tag_as_stream true\n  <secondary>\n    log_group_name /spare\n  </secondary>\n</match>\n';
+    assert.deepEqual(
+      cloudWatchOutputs(conf(text)).map((o) => o.logGroup),
+      ['/fallback', '/main', '/spare'],
+    );
+  });
+
+  it('Kinesis streams and Firehose: the put call on each named stream, placeholders as *', () => {
+    const text =
+      '<match a>\n  @type kinesis_streams\n  region eu-west-1\n  stream_name s-${tag}\n</match>\n<match b>\n  @type kinesis_streams_aggregated\n  stream_name agg\n</match>\n<match c>\n  @type kinesis_firehose\n  delivery_stream_name "#{ENV[\'FH\']}"\n</match>\n';
+    const p = destinationsPolicy(awsDestinations(conf(text), { FH: 'to-s3' }), { region: 'us-east-1' });
+    assert.deepEqual(
+      p.Statement.map((s) => [s.Action, s.Resource]),
+      [
+        [['kinesis:PutRecords'], ['arn:aws:kinesis:eu-west-1:*:stream/s-*']],
+        [['kinesis:PutRecords'], ['arn:aws:kinesis:us-east-1:*:stream/agg']],
+        [['firehose:PutRecordBatch'], ['arn:aws:firehose:us-east-1:*:deliverystream/to-s3']],
+      ],
+    );
+  });
+
+  it('OpenSearch: signed requests on the domain only; a user and password need no IAM', () => {
+    const signed =
+      '<match a>\n  @type opensearch\n  <endpoint>\n    url https://search-logs-edge-abc123.eu-west-1.es.amazonaws.com\n    region eu-west-1\n  </endpoint>\n</match>\n';
+    assert.deepEqual(destinationsPolicy(awsDestinations(conf(signed))).Statement, [
+      {
+        Sid: 'OpenSearchLogsEdge',
+        Effect: 'Allow',
+        Action: ['es:ESHttpGet', 'es:ESHttpPost', 'es:ESHttpPut'],
+        Resource: ['arn:aws:es:eu-west-1:*:domain/logs-edge/*'],
+      },
+    ]);
+    const noVersionCheck = signed.replace('  <endpoint>', '  verify_os_version_at_startup false\n  <endpoint>');
+    assert.deepEqual(destinationsPolicy(awsDestinations(conf(noVersionCheck))).Statement[0].Action, ['es:ESHttpPost', 'es:ESHttpPut']);
+    const basic = '<match a>\n  @type opensearch\n  host x\n  user u\n  password "#{ENV[\'P\']}"\n</match>\n';
+    assert.deepEqual(destinationsPolicy(awsDestinations(conf(basic))).Statement, []);
+    assert.equal(domainFromEndpoint('https://vpc-my-domain-2x3y4z.us-east-1.es.amazonaws.com/'), 'my-domain');
+    assert.equal(domainFromEndpoint('https://opensearch.example.com'), '*');
+  });
+
+  it('S3: PutObject under the path, and the checks the plugin makes by default', () => {
+    const text = '<match a>\n  @type s3\n  s3_bucket logs-bucket\n  s3_region eu-west-1\n  path app/\n</match>\n';
+    assert.deepEqual(
+      destinationsPolicy(awsDestinations(conf(text))).Statement.map((s) => [s.Action, s.Resource]),
+      [
+        [['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::logs-bucket/app/*']],
+        [['s3:CreateBucket', 's3:ListBucket'], ['arn:aws:s3:::logs-bucket']],
+      ],
+    );
+    const lean = text.replace('path app/', 'path app/\n  check_object false\n  check_bucket false\n  check_apikey_on_start false');
+    assert.deepEqual(
+      destinationsPolicy(awsDestinations(conf(lean))).Statement.map((s) => [s.Action, s.Resource]),
+      [[['s3:PutObject'], ['arn:aws:s3:::logs-bucket/app/*']]],
+    );
   });
 });

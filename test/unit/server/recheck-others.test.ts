@@ -1,5 +1,5 @@
 // The re-check of the other open configs after an edit: once edits pause, each other open
-// fluent.conf once; never the edited one, never YAML. Node's mock timers drive the clock.
+// fluent.conf and config test once; never the edited one, never other YAML. Node's mock timers drive the clock.
 import { mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RecheckOthers } from '../../../src/server/recheck-others';
@@ -9,9 +9,10 @@ const open = [
   { uri: 'file:///b.conf', languageId: 'fluentd' },
   { uri: 'file:///c.yaml', languageId: 'yaml' },
   { uri: 'file:///d.conf', languageId: 'fluentd' },
+  { uri: 'file:///e.fluent-test.yaml', languageId: 'yaml' },
 ];
 
-test('after a pause in edits, every other open fluent.conf is checked once', () => {
+test('after a pause in edits, every other open fluent.conf and config test is checked once', () => {
   mock.timers.enable({ apis: ['setTimeout'] });
   try {
     const checked: string[] = [];
@@ -22,9 +23,9 @@ test('after a pause in edits, every other open fluent.conf is checked once', () 
     mock.timers.tick(149);
     assert.deepEqual(checked, []);
     mock.timers.tick(1);
-    assert.deepEqual(checked, ['file:///b.conf', 'file:///d.conf']);
+    assert.deepEqual(checked, ['file:///b.conf', 'file:///d.conf', 'file:///e.fluent-test.yaml']);
     mock.timers.tick(1000);
-    assert.equal(checked.length, 2);
+    assert.equal(checked.length, 3);
   } finally {
     mock.timers.reset();
   }

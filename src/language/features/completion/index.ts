@@ -1,5 +1,6 @@
 // Completion at the cursor: element names allowed there, `@type` plugins of the
-// element's kind, parameters not yet set (snippets with their default), enum and
+// element's kind, parameters not yet set (snippets with their default; required, then
+// commonly used, then the rest), enum and
 // bool values, `@label` names, tag patterns and buffer chunk keys. Works from the
 // error-tolerant parse, so half-typed and unclosed elements still get suggestions.
 import {
@@ -18,6 +19,7 @@ import { parse, type ParseResult } from '../../parser';
 import type { ElementNode, Node } from '../../parser/ast';
 import { ELEMENT_SUMMARIES, LOG_LEVELS, OLD_RESERVED, RESERVED_SUMMARIES } from '../../plugin-summaries';
 import type { Position, Range } from '../../types';
+import { commonness } from '../../param-docs';
 import { definedLabels, recordKeys, tagPatterns, undefinedLabels } from './collect';
 import { cursorContext, type CursorContext } from './context';
 import { elementSnippet, opensOnType, valueSnippet } from './snippets';
@@ -228,7 +230,7 @@ function paramItem(def: ParamDef, r: ResolvedElement, catalog: Catalog, replace:
     kind: CompletionItemKind.Property,
     detail: paramDetail(def, r),
     documentation: { kind: MarkupKind.Markdown, value: describeParam(def, r, catalog) },
-    sortText: `${def.required ? '1' : def.deprecated ? '8' : '3'}${def.name}`,
+    sortText: paramSortText(def, r),
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: TextEdit.replace(replace, valueFollows ? def.name : `${def.name} ${valueSnippet(def, 1)}`),
   };
@@ -236,15 +238,23 @@ function paramItem(def: ParamDef, r: ResolvedElement, catalog: Catalog, replace:
   return item;
 }
 
+/**
+ * Required first, then the ones real configs commonly set here (most used first), then
+ * the rest by name, deprecated ones last (`@log_level` and a dozen `aws_sts_*` no longer
+ * come before `log_stream_name`).
+ */
+export function paramSortText(def: ParamDef, r: ResolvedElement): string {
+  if (def.required) return `1${def.name}`;
+  if (def.deprecated) return `8${def.name}`;
+  const score = commonness(def, r);
+  if (score <= 0) return `3${def.name}`;
+  return `2${String(1_000_000 - Math.round(score * 1_000_000)).padStart(7, '0')}${def.name}`;
+}
+
 function paramDetail(def: ParamDef, r: ResolvedElement): string {
   const override = r.section?.default_overrides?.[def.name];
-  const d = def.required
-    ? 'required'
-    : override !== undefined
-      ? `default ${showDefault(override, def.type)}`
-      : 'default' in def
-        ? `default ${showDefault(def.default, def.type)}`
-        : '';
+  const shown = (v: unknown) => (v === null || v === undefined ? 'no default' : `default ${showDefault(v, def.type)}`);
+  const d = def.required ? 'required' : override !== undefined ? shown(override) : 'default' in def ? shown(def.default) : '';
   return [def.type, d, def.deprecated ? 'deprecated' : ''].filter(Boolean).join(' · ');
 }
 

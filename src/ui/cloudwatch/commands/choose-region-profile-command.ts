@@ -1,11 +1,15 @@
 import { COMMON_REGIONS, listProfiles } from '../../../cloudwatch/aws-profiles';
 import type { CloudWatchSession } from '../session';
-import { updateSetting } from '../settings';
+import { targetText, updateUserSetting } from '../settings';
 
 const DEFAULT_CHAIN = '(default credential chain)';
 const OTHER_REGION = 'Other region…';
 
-/** Pick the AWS profile and region the explorer uses (fluentd.aws.profile / fluentd.aws.region). */
+/**
+ * Pick the AWS profile and region the explorer uses (fluentd.aws.profile / fluentd.aws.region).
+ * They are the user's, not the project's: written to the user settings (where a Restricted Mode
+ * workspace cannot override the profile), and the message says where they went.
+ */
 export async function chooseRegionProfileCommand(cw: CloudWatchSession): Promise<void> {
   const current = cw.config.aws;
   const profiles = await listProfiles();
@@ -30,6 +34,13 @@ export async function chooseRegionProfileCommand(cw: CloudWatchSession): Promise
     if (!typed?.trim()) return;
     region = typed.trim();
   }
-  await updateSetting('aws.profile', profile.label === DEFAULT_CHAIN ? undefined : profile.label);
-  await updateSetting('aws.region', region);
+  const profileName = profile.label === DEFAULT_CHAIN ? undefined : profile.label;
+  const profileAt = await updateUserSetting(cw.context, 'aws.profile', profileName);
+  const regionAt = await updateUserSetting(cw.context, 'aws.region', region);
+  const what = `AWS profile ${profileName ? `"${profileName}"` : DEFAULT_CHAIN}`;
+  const message =
+    profileAt === regionAt
+      ? `Fluentd: ${what} and region ${region} saved in ${targetText(profileAt)}.`
+      : `Fluentd: ${what} saved in ${targetText(profileAt)}; region ${region} in ${targetText(regionAt)}.`;
+  void cw.prompts.notify('info', message);
 }

@@ -1,7 +1,9 @@
+import { formatRate } from '../../../cloudwatch/rate-meter';
 import type { CloudWatchSession } from '../session';
 import type { TailManager } from '../tail-manager';
+import { modeText } from '../tail-status-bar';
 
-const ALL = 'Stop all tails';
+export const STOP_ALL = 'Stop all tails';
 
 /** Stop a running tail: the only one, or the one picked (or all). */
 export async function stopTailCommand(cw: CloudWatchSession, tails: TailManager): Promise<void> {
@@ -17,10 +19,10 @@ export async function stopTailCommand(cw: CloudWatchSession, tails: TailManager)
   const items = [
     ...running.map((t) => ({
       label: t.title,
-      description: `${Math.round(t.session.rate.perSecond())} ev/s · ${t.session.mode ?? 'starting'}`,
+      description: `${formatRate(t.session.rate.rate())} · ${modeText(t.session.mode)}`,
       id: t.id,
     })),
-    { label: ALL, id: -1 },
+    { label: STOP_ALL, id: -1 },
   ];
   const choice = await cw.prompts.pick(items, 'Stop which tail?');
   if (!choice) return;

@@ -1,10 +1,11 @@
+import { pickGroup } from '../pickers';
 import type { CloudWatchSession } from '../session';
 import type { TailManager } from '../tail-manager';
-import { nodeOf } from './node-args';
+import { asNode } from './node-args';
 
-/** Tail a whole log group, optionally narrowed by a CloudWatch filter pattern. */
+/** Tail a whole log group, optionally narrowed by a CloudWatch filter pattern; from the palette, pick the group. */
 export async function tailGroupCommand(cw: CloudWatchSession, tails: TailManager, arg?: unknown): Promise<void> {
-  const node = nodeOf(cw, arg, 'group');
+  const node = asNode(arg, 'group') ?? (await pickGroup(cw, 'to tail'));
   if (!node) return;
   const pattern = await cw.prompts.input(
     `Filter pattern for ${node.group.logGroupName} (empty: every event)`,

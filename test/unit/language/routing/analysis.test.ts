@@ -149,7 +149,7 @@ test('event route of a source: filters in order up to the first match, partial s
     ['filter <filter app.**> @type record_transformer', 'match <match app.web> @type cloudwatch_logs'],
   );
   assert.equal(routes[0].summary, '→ 1 filter → match cloudwatch_logs');
-  const lenses = service.codeLenses(docOf(text));
+  const lenses = service.codeLenses(docOf(text)).filter((l) => l.command?.command === 'fluentd.showEventRoute');
   assert.equal(lenses.length, 1);
   assert.equal(lenses[0].command!.command, 'fluentd.showEventRoute');
   assert.equal(lenses[0].command!.title, '→ 1 filter → match cloudwatch_logs');

@@ -16,7 +16,7 @@ import { FluentdLanguageService } from '../../../../src/language/service';
 import type { Diagnostic, Range } from '../../../../src/language/types';
 import { pathToUri } from '../../../../src/language/uri';
 import { readManifests } from '../../../../src/language/yaml/manifests';
-import { corpusRoot } from '../../../helpers/corpus';
+import { corpusRoot, repoRoot } from '../../../helpers/corpus';
 import { configMapManifest as manifest, DAEMONSET_ENV, daemonsetConfigMap } from '../../../helpers/config-map';
 
 let version = 0;
@@ -188,6 +188,29 @@ test('accepted-but-wrong 03 (#{…} outside double quotes) and 04/05/06 (routing
     .replace(`'#{ENV["AWS_REGION"]}'`, `"#{ENV['AWS_REGION']}"`)
     .replace('#{ENV["LOG_GROUP"]}', `"#{ENV['LOG_GROUP']}"`);
   assert.deepEqual(service.diagnostics(yamlDoc(manifest({ 'fluent.conf': quoted }, null))), []);
+});
+
+test('the demo routing mistake inside a ConfigMap: the dead filter at its YAML line, the combined fix edits both', () => {
+  const service = new FluentdLanguageService();
+  const conf = readFileSync(join(repoRoot, 'demo', 'workspace', 'routing-mistake', 'fluent.conf'), 'utf8');
+  const text = manifest({ 'fluent.conf': conf }, null);
+  const doc = yamlDoc(text);
+  const first = find(text, 'fluent.conf: |').line + 1;
+  const found = service.diagnostics(doc).filter((d) => d.code === 'unmatched-source' || d.code === 'dead-filter');
+  assert.deepEqual(
+    found.map((d) => `${d.code}@${d.range.start.line - first + 1}`),
+    ['unmatched-source@10', 'dead-filter@16'],
+  );
+  const lsp = toLspDiagnostic(found[0], doc.uri);
+  const [both] = service.codeActions(doc, lsp.range, [lsp]);
+  assert.match(both.title, /and <filter kubernetes\.\*\*> on the same path/);
+  const fixed = TextDocument.applyEdits(doc, both.edit!.changes![doc.uri]);
+  assert.match(fixed, / {4}<filter kubernetes\.\*\*>\n/);
+  assert.match(fixed, / {4}<match kubernetes\.\*\*>\n/);
+  assert.deepEqual(
+    service.diagnostics(yamlDoc(fixed)).map((d) => d.code),
+    [],
+  );
 });
 
 test('a one-line double-quoted value: positions map through the \\n escapes', () => {
