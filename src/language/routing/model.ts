@@ -60,6 +60,7 @@ export interface RoutingModel {
 const SOURCES = new WeakMap<TreeElement, Source>();
 const RULES = new WeakMap<TreeElement, Rule>();
 const LABEL_REFS = new WeakMap<TreeItem, { refs: string[]; unknown: boolean }>();
+const NO_REFS = { refs: [], unknown: false };
 
 export function buildModel(tree: ConfigTree): RoutingModel {
   const root: Scope = { name: '', rules: [], complete: true };
@@ -100,6 +101,8 @@ export function buildModel(tree: ConfigTree): RoutingModel {
 
 /** The static @label values in an item and below it; whether one is computed at start-up. */
 function labelRefsOf(item: TreeItem): { refs: string[]; unknown: boolean } {
+  // an include holds nothing (its files' items sit beside it); a top-level parameter is one look
+  if (item.kind === 'include') return NO_REFS;
   const known = LABEL_REFS.get(item);
   if (known) return known;
   const found = { refs: [] as string[], unknown: false };
