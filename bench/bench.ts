@@ -8,9 +8,9 @@
 //   server_start_ms  spawn `node dist/server.js --stdio`, initialize, open a config with
 //                    one mistake, until its first publishDiagnostics; median of 5
 // Then the benches other parts own (bench/checks.ts, routing.ts, editor.ts, cloudwatch.ts, kube.ts,
-// simulate-parse.ts, simulate-route.ts)
+// cluster.ts, simulate-parse.ts, simulate-route.ts)
 // when they exist; a failing one records its error instead of numbers.
-// BENCH_ONLY=parse,server (names: parse server checks routing editor cloudwatch kube simulate-parse simulate-route) runs a part.
+// BENCH_ONLY=parse,server (names: parse server checks routing editor cloudwatch kube cluster simulate-parse simulate-route) runs a part.
 //
 // The parser is measured as it ships: bundled by esbuild like dist/server.js. Run
 // through tsx, every file is its own CommonJS module whose exports are getters, so
@@ -60,6 +60,8 @@ const GOALS: Record<string, Goal> = {
   deploy_topologies_apply_ms: { dir: 'max', goal: 5_000 },
   parse_playground_p95_ms: { dir: 'max', goal: 50 },
   simulate_10k_events_ms: { dir: 'max', goal: 100 },
+  rollout_3_nodes_ms: { dir: 'max', goal: 10_000 },
+  pod_log_lines_per_s: { dir: 'min', goal: 5_000 },
   playground_request_p95_ms: { dir: 'max', goal: 50 },
 };
 
@@ -169,6 +171,7 @@ const OPTIONAL: [file: string, fn: string][] = [
   ['editor', 'benchEditor'],
   ['cloudwatch', 'benchCloudwatch'],
   ['kube', 'benchKube'],
+  ['cluster', 'benchCluster'],
   ['simulate-parse', 'benchSimulateParse'],
   ['simulate-route', 'benchSimulateRoute'],
   ['simulate-editor', 'benchSimulateEditor'],

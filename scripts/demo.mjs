@@ -1,8 +1,10 @@
 // npm run demo — the whole product on one machine, nothing real touched:
 //   * moto (CloudWatch Logs emulator) holding the log groups the bundled config produces for a
 //     small EKS cluster (demo/seed.mjs), with new events every few seconds;
-//   * a local kube-apiserver + etcd (when provisioned, or with --kube), with a stand-in for the
-//     DaemonSet controller so a deploy's rollout completes;
+//   * a local cluster (when provisioned, or with --kube): kube-apiserver + etcd, the real controller
+//     manager and scheduler, and kwok's simulated nodes (test/harness/cluster.ts), so a deploy
+//     rolls out for real; the Fluentd pods' logs say what Fluentd says (banner, a line its parser
+//     rejects, AccessDenied retries on one node) through the API server (test/harness/fluentd-pod-logs.ts);
 //   * the VS Code server with the extension (from this repository) and demo/workspace open.
 // Prints the URL to open; Ctrl-C (or SIGTERM) stops everything it started.
 //
@@ -10,7 +12,7 @@
 // Provisions what it needs on first use (the VS Code server, moto); building kube-apiserver takes
 // minutes, so it runs only when already built (npm test builds it) or with --kube.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,8 +135,12 @@ if (liveIntervalMs > 0) {
   });
 }
 
-// --- 4. Kubernetes: the local kube-apiserver, when available --------------------------------
+// --- 4. Kubernetes: the local cluster, when available ---------------------------------------
+const clusterHarness = tsRequire('../test/harness/cluster.ts', import.meta.url);
 const kubeHarness = tsRequire('../test/harness/kube.ts', import.meta.url);
+const feederHarness = tsRequire('../test/harness/fluentd-pod-logs.ts', import.meta.url);
+const podLogDir = mkdtempSync(join(tmpdir(), 'vscode-fluentd-demo-pods-'));
+stops.unshift({ name: 'pod logs', stop: () => rmSync(podLogDir, { recursive: true, force: true }) }); // removed last
 let kube;
 let kubeNote;
 const kubeBuilt = kubeApiserverBuilt();
@@ -142,24 +148,38 @@ if (args['no-kube']) {
   kubeNote = 'skipped (--no-kube)';
 } else if (!kubeBuilt && !args.kube) {
   kubeNote =
-    'skipped: kube-apiserver is not built yet. `npm run demo -- --kube` builds it first (Go toolchain, several minutes; `npm test` builds it too)';
+    'skipped: the local cluster is not built yet. `npm run demo -- --kube` builds it first (Go toolchain, several minutes; `npm test` builds it too)';
 } else {
   say(
     kubeBuilt
-      ? 'starting the local kube-apiserver + etcd'
-      : 'building kube-apiserver (several minutes, cached afterwards), then starting it',
+      ? 'starting the local cluster (API server, controllers, kwok nodes)'
+      : 'building the local cluster (several minutes, cached afterwards), then starting it',
   );
   try {
-    kube = await kubeHarness.startKube();
-    stops.push({ name: 'kube-apiserver', stop: () => kube.stop() });
-    stops.push(simulateDaemonSetController(kube));
+    // application pods without a log of their own read this file (kwok ClusterLogs)
+    const appLog = join(podLogDir, 'apps.log');
+    writeFileSync(appLog, '');
+    const cluster = await clusterHarness.startCluster({ nodes: NODES, logsFromApi: true, clusterLogs: [{ file: appLog }] });
+    kube = cluster.kube;
+    stops.push({ name: 'local cluster', stop: () => cluster.stop() });
+    const feeder = feederHarness.feedFluentdPods(kube, {
+      dir: podLogDir,
+      namespace: 'kube-system',
+      labelSelector: 'app.kubernetes.io/name=fluentd',
+      // the node of the pod that ships nothing (search-api) has a node role without logs:PutLogEvents
+      script: feederHarness.eksDemoScript({ deniedNode: NODES[1], logGroup: CONTAINERS_GROUP }),
+    });
+    stops.push({ name: 'Fluentd pod logs', stop: () => feeder.stop() });
+    let appLineCount = 0;
+    const appLines = setInterval(() => appendFileSync(appLog, appLogLines(appLineCount++)), 2000);
+    stops.push({ name: 'application pod logs', stop: () => clearInterval(appLines) });
     const pods = await createPods(kube).then(
-      (n) => `${n} running pods`,
+      (n) => `${n} pods`,
       (e) => `no pods (creating them failed: ${e instanceof Error ? e.message : e})`,
     );
-    say(`kube-apiserver ${kube.version} at ${kube.server}, ${pods} (${secs()})`);
+    say(`kube-apiserver ${kube.version} at ${kube.server}, ${NODES.length} kwok nodes, ${pods} (${secs()})`);
   } catch (e) {
-    kubeNote = `skipped: the local kube-apiserver did not start: ${e instanceof Error ? e.message.split('\n')[0] : e}`;
+    kubeNote = `skipped: the local cluster did not start: ${e instanceof Error ? e.message.split('\n')[0] : e}`;
   }
 }
 if (kubeNote) say(`Kubernetes ${kubeNote}`);
@@ -213,7 +233,7 @@ console.log(`
  CloudWatch Logs  moto at ${cw.endpoint}, region ${cw.region}
                   ${CONTAINERS_GROUP} (pods of kube-system, shop, payments) and ${SYSTEMD_GROUP}
                   (kubelet, containerd, docker on ${NODES.length} nodes)${liveIntervalMs > 0 ? `; a new event every ${liveIntervalMs / 1000} s` : ''}
- Kubernetes       ${kube ? `kube-apiserver ${kube.version} at ${kube.server}, context "admin" (a stand-in marks DaemonSet rollouts done)` : kubeNote}
+ Kubernetes       ${kube ? `kube-apiserver ${kube.version} at ${kube.server}, context "admin": ${NODES.length} kwok nodes, real controllers` : kubeNote}
  Workspace        a copy of demo/workspace in ${workspaceCopy} (cluster "${CLUSTER}"; removed on stop)
 
  Try:
@@ -221,24 +241,31 @@ console.log(`
    • routing-mistake/fluent.conf — a <match> that never sees the events (see the Problems panel)
    • k8s/fluentd-configmap.yaml — the same config inside a ConfigMap
    • the CloudWatch Logs explorer — log groups → pods → streams; tail a pod
-   • Command Palette → "Fluentd: Deploy…" (pick a topology)${kube ? '' : ' (needs the local kube-apiserver, see above)'}
+   • Command Palette → "Fluentd: Deploy…" (pick a topology)${kube ? '' : ' (needs the local cluster, see above)'}, then
+     "Fluentd: Show Pod Logs": the Fluentd pods' own logs, their warnings on conf.d/containers.conf
+   • "not shipping logs" → right-click the pod → "Show Fluentd Pod Logs on This Node"
+   • "Fluentd: Tail Pods of a Workload…" for an application's logs straight from the cluster
 
  Ctrl-C stops everything. VS Code server log: ${join(logDir, 'vscode-server.log')}
 ────────────────────────────────────────────────────────────────────────────────────────────`);
 
-/** True when scripts/kube/provision.sh has built kube-apiserver before (it would build it otherwise). */
+/** True when scripts/kube/provision.sh has built the cluster's binaries before (it would build them otherwise). */
 function kubeApiserverBuilt() {
   const script = readFileSync(join(ROOT, 'scripts/kube/provision.sh'), 'utf8');
-  const version = /KUBE_VERSION="\$\{KUBE_VERSION:-([^}]+)\}"/.exec(script)?.[1];
-  if (!version) return false;
-  const cache = process.env.XDG_CACHE_HOME || join(process.env.HOME || tmpdir(), '.cache');
-  return existsSync(join(cache, 'vscode-fluentd', `kube-${process.env.KUBE_VERSION || version}`, 'bin', 'kube-apiserver'));
+  const version = (name) => process.env[name] || new RegExp(`${name}="\\$\\{${name}:-([^}]+)\\}"`).exec(script)?.[1];
+  const [kubeV, kwokV] = [version('KUBE_VERSION'), version('KWOK_VERSION')];
+  if (!kubeV || !kwokV) return false;
+  const cache = join(process.env.XDG_CACHE_HOME || join(process.env.HOME || tmpdir(), '.cache'), 'vscode-fluentd');
+  return ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']
+    .map((b) => join(cache, `kube-${kubeV}`, 'bin', b))
+    .concat(join(cache, `kwok-${kwokV}`, 'bin', 'kwok'))
+    .every((f) => existsSync(f));
 }
 
 /**
- * The demo cluster's pods (demo/seed.mjs kubePods), stored with the status a kubelet would report,
- * so the explorer can tell running pods from gone ones and list pods that ship no logs. Without a
- * controller manager, namespaces get no `default` ServiceAccount by themselves: created here.
+ * The demo cluster's pods (demo/seed.mjs kubePods), bound to the kwok nodes, which run them: the
+ * explorer can tell running pods from gone ones and list pods that ship no logs. Plus a small
+ * Deployment whose pods "Tail Pods of a Workload…" can follow.
  */
 async function createPods(cluster) {
   const ok = async (what, p) => {
@@ -248,85 +275,49 @@ async function createPods(cluster) {
   const post = (path, body) => kubeHarness.kubeRequest(cluster, 'POST', path, body, 'application/json');
   const pods = kubePods();
   for (const ns of [...new Set(pods.map((p) => p.pod.metadata.namespace))]) {
-    if (ns !== 'kube-system')
-      await ok(`namespace ${ns}`, post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
-    await ok(
-      `service account ${ns}/default`,
-      post(`/api/v1/namespaces/${ns}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } }),
-    );
+    if (ns === 'kube-system') continue;
+    await ok(`namespace ${ns}`, post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
   }
-  for (const { pod, status } of pods) {
-    const { namespace, name } = pod.metadata;
-    await ok(`pod ${namespace}/${name}`, post(`/api/v1/namespaces/${namespace}/pods`, pod));
-    await ok(
-      `status of pod ${namespace}/${name}`,
-      kubeHarness.kubeRequest(cluster, 'PATCH', `/api/v1/namespaces/${namespace}/pods/${name}/status`, { status }),
-    );
+  // the controller manager gives each namespace its default ServiceAccount; pods wait for it
+  for (const ns of [...new Set(pods.map((p) => p.pod.metadata.namespace))]) {
+    for (let i = 0; i < 100; i++) {
+      if ((await kubeHarness.kubeRequest(cluster, 'GET', `/api/v1/namespaces/${ns}/serviceaccounts/default`)).status === 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
-  return pods.length;
+  for (const { pod } of pods)
+    await ok(`pod ${pod.metadata.namespace}/${pod.metadata.name}`, post(`/api/v1/namespaces/${pod.metadata.namespace}/pods`, pod));
+  await ok(
+    'deployment shop/storefront',
+    post('/apis/apps/v1/namespaces/shop/deployments', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'storefront' },
+      spec: {
+        replicas: 3,
+        selector: { matchLabels: { app: 'storefront' } },
+        template: {
+          metadata: { labels: { app: 'storefront' } },
+          spec: { containers: [{ name: 'web', image: 'registry.example.com/shop/storefront:2.4.0' }] },
+        },
+      },
+    }),
+  );
+  return pods.length + 3;
 }
 
-/**
- * No controller manager or kubelet runs next to this apiserver, so a DaemonSet's or Deployment's
- * status would never change and a deploy would wait for its rollout in vain. This stand-in writes
- * the status their controllers would once every demo node (or replica) runs the new pods.
- */
-function simulateDaemonSetController(cluster) {
-  const seen = new Map();
-  let busy = false;
-  const timer = setInterval(async () => {
-    if (busy || stopping) return;
-    busy = true;
-    try {
-      const list = await kubeHarness.kubeRequest(cluster, 'GET', '/apis/apps/v1/daemonsets');
-      for (const ds of list.body?.items ?? []) {
-        const { namespace, name, generation } = ds.metadata;
-        if ((ds.status?.observedGeneration ?? 0) >= generation) continue;
-        const key = `${namespace}/${name}@${generation}`;
-        // a moment of "rolling out" first, as on a real cluster
-        if (!seen.has(key)) {
-          seen.set(key, Date.now());
-          continue;
-        }
-        if (Date.now() - seen.get(key) < 3000) continue;
-        const n = NODES.length;
-        await kubeHarness.kubeRequest(cluster, 'PATCH', `/apis/apps/v1/namespaces/${namespace}/daemonsets/${name}/status`, {
-          status: {
-            observedGeneration: generation,
-            desiredNumberScheduled: n,
-            currentNumberScheduled: n,
-            updatedNumberScheduled: n,
-            numberReady: n,
-            numberAvailable: n,
-            numberMisscheduled: 0,
-          },
-        });
-        say(`(stand-in DaemonSet controller) ${namespace}/${name} generation ${generation}: ${n} of ${n} pods ready`);
-      }
-      // the aggregator and the syslog collector are Deployments: the same, per replica
-      const deployments = await kubeHarness.kubeRequest(cluster, 'GET', '/apis/apps/v1/deployments');
-      for (const d of deployments.body?.items ?? []) {
-        const { namespace, name, generation } = d.metadata;
-        if ((d.status?.observedGeneration ?? 0) >= generation) continue;
-        const key = `deployment ${namespace}/${name}@${generation}`;
-        if (!seen.has(key)) {
-          seen.set(key, Date.now());
-          continue;
-        }
-        if (Date.now() - seen.get(key) < 3000) continue;
-        const n = d.spec?.replicas ?? 1;
-        await kubeHarness.kubeRequest(cluster, 'PATCH', `/apis/apps/v1/namespaces/${namespace}/deployments/${name}/status`, {
-          status: { observedGeneration: generation, replicas: n, updatedReplicas: n, readyReplicas: n, availableReplicas: n },
-        });
-        say(`(stand-in Deployment controller) ${namespace}/${name} generation ${generation}: ${n} of ${n} replicas available`);
-      }
-    } catch {
-      // the apiserver is going away or busy; try again next tick
-    } finally {
-      busy = false;
-    }
-  }, 1000);
-  return { name: 'DaemonSet stand-in', stop: () => clearInterval(timer) };
+/** Access-log lines for the application pods (all of them read apps.log). */
+function appLogLines(n) {
+  const at = new Date();
+  const ts = at.toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
+  const paths = ['/', '/cart', '/checkout', '/api/products?page=2', '/healthz'];
+  return [0, 1, 2]
+    .map((k) => {
+      const i = n * 3 + k;
+      const line = `10.0.${1 + (i % 2)}.${20 + (i % 50)} - - [${at.toUTCString()}] "GET ${paths[i % paths.length]} HTTP/1.1" ${i % 17 ? 200 : 502} ${512 + ((i * 37) % 4000)} "-" "Mozilla/5.0"`;
+      return `${ts} stdout F ${line}\n`;
+    })
+    .join('');
 }
 
 /** demo/workspace copied to a temp folder (removed when the demo stops): edits in the demo stay there. */

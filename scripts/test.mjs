@@ -36,8 +36,9 @@ if (!wanted.length) status ||= run('npm', ['run', '--silent', 'typecheck']);
 if (!wanted.length || tiers.includes('lint')) status ||= run('npm', ['run', '--silent', 'lint']);
 if (!wanted.length || tiers.includes('grammar')) status ||= run('node', ['scripts/grammar-test.mjs']);
 const files = tiers.filter((t) => t !== 'grammar' && t !== 'integration' && t !== 'lint').flatMap((t) => findTests(join('test', t)));
-// Real parts are provisioned before any test starts, so a cold install (the kube-apiserver
-// build takes ~15 min on 2 cores) never runs inside a test or hook and against its timeout.
+// Real parts are provisioned before any test starts, so a cold install (the local cluster's
+// Go builds — kube-apiserver, controller manager, scheduler, kwok, etcd — take a while on
+// 2 cores) never runs inside a test or hook and against its timeout.
 const needs = (tier) => tiers.includes(tier) || !wanted.length;
 if (status === 0 && needs('kube')) status = run('bash', ['scripts/kube/provision.sh']);
 if (status === 0 && needs('cloudwatch')) {

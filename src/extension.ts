@@ -17,6 +17,7 @@ type SimulatePart = typeof import('./ui/simulate');
 const CLOUDWATCH_VIEW = 'fluentd.cloudwatch';
 const CLOUDWATCH_TESTING_COMMAND = 'fluentd.cloudwatch.testing.state';
 const KUBE_TESTING_COMMAND = 'fluentd.deploy.testing.answer';
+const POD_LOGS_TESTING_COMMAND = 'fluentd.podLogs.testing.state';
 const FORMAT_EMBEDDED_CONFIG_COMMAND = 'fluentd.formatEmbeddedConfig';
 const SIMULATE_COMMANDS = ['fluentd.tryLogLines', 'fluentd.traceEvent'];
 const SIMULATE_TESTING_COMMAND = 'fluentd.simulate.testing.state';
@@ -33,8 +34,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const tree = new LazyTreeDataProvider(cloudwatch);
   context.subscriptions.push(tree, vscode.window.createTreeView(CLOUDWATCH_VIEW, { treeDataProvider: tree, showCollapseAll: true }));
 
-  lazyPart(context, [...contributedCommands(context, 'fluentd.deploy.'), ...seam(KUBE_TESTING_COMMAND)], () =>
-    requireBundle<KubePart>('kube').registerKube(context),
+  lazyPart(
+    context,
+    [
+      ...contributedCommands(context, 'fluentd.deploy.'),
+      ...contributedCommands(context, 'fluentd.podLogs.'),
+      ...seam(KUBE_TESTING_COMMAND),
+      ...seam(POD_LOGS_TESTING_COMMAND),
+    ],
+    () => requireBundle<KubePart>('kube').registerKube(context),
   );
 
   // the language server starts in the background, after activation: commands and views do not wait for it

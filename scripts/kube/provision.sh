@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Provisions a real kube-apiserver (built from Go modules) and etcd for the kube test tier.
+# Provisions a real control plane for the kube test tier, the bench and the demo, built from Go
+# modules: kube-apiserver, kube-controller-manager and kube-scheduler (one wrapper module, one
+# `go build`), kwok (simulated nodes that run pods to Ready and serve their logs) and etcd.
 # Idempotent: binaries are cached outside the repo, keyed by version, and reused when present.
+# kwok builds in the background while the Kubernetes binaries build (two modules, two links).
 #
-#   scripts/kube/provision.sh        # prints KUBE_APISERVER=<path> and ETCD=<path> on success
+#   scripts/kube/provision.sh   # prints KUBE_APISERVER=, KUBE_CONTROLLER_MANAGER=, KUBE_SCHEDULER=,
+#                               # KWOK=, KWOK_STAGES= (a folder of stage YAMLs) and ETCD= on success
 #
 # Why a wrapper module: k8s.io/kubernetes cannot be `go install`ed, because its go.mod requires the
 # k8s.io/* staging modules at v0.0.0 and replaces them with ./staging/src/... paths that only exist
@@ -11,13 +15,22 @@
 set -euo pipefail
 
 KUBE_VERSION="${KUBE_VERSION:-1.34.4}"
-# etcd: Debian's etcd-server (3.4.x) when the apiserver accepts it, else a 3.5 build (ETCD_SOURCE=build).
-ETCD_SOURCE="${ETCD_SOURCE:-debian}"
+# etcd: a 3.5 build from Go modules (default), or Debian's etcd-server 3.4 (ETCD_SOURCE=debian). kwok's
+# informers need 3.5's watch progress requests: with 3.4 a 3-node rollout took 2-10 s instead of 0.4 s.
+ETCD_SOURCE="${ETCD_SOURCE:-build}"
 ETCD_VERSION="${ETCD_VERSION:-3.5.21}"
+
+KWOK_VERSION="${KWOK_VERSION:-0.8.0}"
 
 CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/vscode-fluentd"
 KUBE_DIR="$CACHE_ROOT/kube-$KUBE_VERSION"
 APISERVER="$KUBE_DIR/bin/kube-apiserver"
+CONTROLLER_MANAGER="$KUBE_DIR/bin/kube-controller-manager"
+SCHEDULER="$KUBE_DIR/bin/kube-scheduler"
+KWOK_DIR="$CACHE_ROOT/kwok-$KWOK_VERSION"
+KWOK="$KWOK_DIR/bin/kwok"
+KWOK_STAGES="$KWOK_DIR/stages"
+KWOK_CRDS="$KWOK_DIR/crds"
 
 log() { echo "provision: $*" >&2; }
 die() { echo "provision: error: $*" >&2; exit 1; }
@@ -38,8 +51,15 @@ need_go() {
   command -v go >/dev/null || die "Go is required to build $1 (https://go.dev/dl); 'go' is not on PATH"
 }
 
-build_apiserver() {
-  need_go kube-apiserver
+# Builds whichever of kube-apiserver, kube-controller-manager and kube-scheduler is missing, in one
+# `go build` so the packages they share compile once.
+build_kube() {
+  local cmds=()
+  [ -x "$APISERVER" ] || cmds+=(kube-apiserver)
+  [ -x "$CONTROLLER_MANAGER" ] || cmds+=(kube-controller-manager)
+  [ -x "$SCHEDULER" ] || cmds+=(kube-scheduler)
+  [ ${#cmds[@]} -gt 0 ] || return 0
+  need_go "${cmds[*]}"
   local staging="v0.${KUBE_VERSION#1.}"
   local src="$KUBE_DIR/src"
   rm -rf "$src" && mkdir -p "$src"
@@ -63,16 +83,48 @@ build_apiserver() {
   } >"$src/go.mod"
   grep -q "k8s.io/client-go => k8s.io/client-go $staging" "$src/go.mod" \
     || die "no staging replace directives found in $modfile"
-  log "building kube-apiserver v$KUBE_VERSION (cold builds take a while on few cores)"
+  log "building ${cmds[*]} v$KUBE_VERSION (cold builds take a while on few cores)"
   local start=$SECONDS
-  # Stamp the release into the binary (what /version reports), as the Kubernetes build does.
+  # Stamp the release into the binaries (what /version reports), as the Kubernetes build does.
   local minor="${KUBE_VERSION#1.}"; minor="${minor%%.*}"
   local vpkg=k8s.io/component-base/version
   local ldflags="-s -w -X $vpkg.gitVersion=v$KUBE_VERSION -X $vpkg.gitMajor=1 -X $vpkg.gitMinor=$minor -X $vpkg.gitTreeState=clean"
-  (cd "$src" && go build -trimpath "-ldflags=$ldflags" -o "$APISERVER.tmp" k8s.io/kubernetes/cmd/kube-apiserver) \
-    || die "go build k8s.io/kubernetes/cmd/kube-apiserver@v$KUBE_VERSION failed (see above)"
-  mv "$APISERVER.tmp" "$APISERVER"
-  log "kube-apiserver built in $((SECONDS - start))s"
+  local out="$KUBE_DIR/bin/.tmp"
+  rm -rf "$out" && mkdir -p "$out"
+  (cd "$src" && go build -trimpath "-ldflags=$ldflags" -o "$out/" "${cmds[@]/#/k8s.io/kubernetes/cmd/}") \
+    || die "go build of ${cmds[*]} (k8s.io/kubernetes@v$KUBE_VERSION) failed (see above)"
+  for c in "${cmds[@]}"; do mv "$out/$c" "$KUBE_DIR/bin/$c"; done
+  rmdir "$out"
+  log "${cmds[*]} built in $((SECONDS - start))s"
+}
+
+# kwok (sigs.k8s.io/kwok): its own module, so a plain `go install`. Its stage definitions (what a
+# simulated node or pod goes through) and CRDs (Logs, for per-pod log files) ship in the module,
+# not the binary: copied next to it.
+build_kwok() {
+  mkdir -p "$KWOK_DIR"
+  exec 8>"$KWOK_DIR/.lock"
+  flock 8
+  if [ -x "$KWOK" ] && [ -d "$KWOK_STAGES" ] && [ -d "$KWOK_CRDS" ]; then return 0; fi
+  need_go kwok
+  local start=$SECONDS
+  if [ ! -x "$KWOK" ]; then
+    log "building kwok v$KWOK_VERSION"
+    rm -rf "$KWOK_DIR/bin.tmp"
+    GOFLAGS= GOBIN="$KWOK_DIR/bin.tmp" go install -trimpath "-ldflags=-s -w" "sigs.k8s.io/kwok/cmd/kwok@v$KWOK_VERSION" \
+      || die "go install sigs.k8s.io/kwok/cmd/kwok@v$KWOK_VERSION failed (see above)"
+    rm -rf "$KWOK_DIR/bin" && mv "$KWOK_DIR/bin.tmp" "$KWOK_DIR/bin"
+    log "kwok built in $((SECONDS - start))s"
+  fi
+  local moddir
+  moddir=$(GOFLAGS= go mod download -json "sigs.k8s.io/kwok@v$KWOK_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  local from to
+  for pair in "kustomize/stage:$KWOK_STAGES" "kustomize/crd/bases:$KWOK_CRDS"; do
+    from="$moddir/${pair%%:*}" to="${pair#*:}"
+    [ -d "$from" ] || die "kwok's ${pair%%:*} not found in '$moddir'"
+    rm -rf "$to.tmp" && mkdir -p "$to.tmp" && cp -r "$from/." "$to.tmp/" && chmod -R u+w "$to.tmp"
+    rm -rf "$to" && mv "$to.tmp" "$to"
+  done
 }
 
 build_etcd() {
@@ -92,8 +144,12 @@ build_etcd() {
     echo "require go.etcd.io/etcd/server/v3 v$ETCD_VERSION"
     echo
     echo "replace ("
-    # The server's siblings (api, client, pkg, …) are replaced by ../ paths in its go.mod.
-    sed -n 's#^[[:space:]]*\(go\.etcd\.io/etcd/[^ ]*\) => \.\./.*$#\t\1 => \1 v'"$ETCD_VERSION"'#p' "$modfile"
+    # The server's siblings (api, client, pkg, …) are replaced by ../ paths in its go.mod; they
+    # are released with the server's version, except client/v2 (3.5.21 -> v2.305.21).
+    local minor="${ETCD_VERSION#*.}"; minor="${minor%%.*}"
+    local v2="v2.3$(printf %02d "$minor").${ETCD_VERSION##*.}"
+    sed -n 's#^[[:space:]]*\(go\.etcd\.io/etcd/[^ ]*\) => \.\./.*$#\t\1 => \1 v'"$ETCD_VERSION"'#p' "$modfile" \
+      | sed 's#\(client/v2 => go\.etcd\.io/etcd/client/v2\) v.*$#\1 '"$v2"'#'
     echo ")"
   } >"$dir/src/go.mod"
   log "building etcd v$ETCD_VERSION"
@@ -117,12 +173,27 @@ debian_etcd() {
   command -v etcd
 }
 
-[ -x "$APISERVER" ] || build_apiserver
+# kwok and etcd build in the background (their own modules), the Kubernetes binaries meanwhile:
+# compiles and links of different modules overlap on two cores.
+build_kwok >&2 &
+kwok_pid=$!
+etcd_out=$(mktemp)
+trap 'rm -f "$etcd_out"' EXIT
 case "$ETCD_SOURCE" in
-  debian) ETCD_BIN=$(debian_etcd) ;;
-  build) ETCD_BIN=$(build_etcd) ;;
+  debian) debian_etcd >"$etcd_out" & ;;
+  build) build_etcd >"$etcd_out" & ;;
   *) die "ETCD_SOURCE must be 'debian' or 'build', not '$ETCD_SOURCE'" ;;
 esac
+etcd_pid=$!
+build_kube
+wait "$etcd_pid" || die "providing etcd failed (see above)"
+ETCD_BIN=$(tail -1 "$etcd_out")
+wait "$kwok_pid" || die "building kwok failed (see above)"
 
 echo "KUBE_APISERVER=$APISERVER"
+echo "KUBE_CONTROLLER_MANAGER=$CONTROLLER_MANAGER"
+echo "KUBE_SCHEDULER=$SCHEDULER"
+echo "KWOK=$KWOK"
+echo "KWOK_STAGES=$KWOK_STAGES"
+echo "KWOK_CRDS=$KWOK_CRDS"
 echo "ETCD=$ETCD_BIN"

@@ -110,7 +110,7 @@ console.log(`integration: ${results.passed} passed, ${results.failed} failed${re
 process.exit(ok ? 0 : 1);
 
 /**
- * Starts moto (seeded with EKS-shaped log groups) and the local kube-apiserver side by side;
+ * Starts moto (seeded with EKS-shaped log groups) and the local cluster side by side;
  * fills `env` and `machineSettings` with what the suites and the extension need.
  */
 async function startParts(env, machineSettings) {
@@ -152,10 +152,24 @@ async function startMoto(env, machineSettings, parts) {
 
 async function startKube(env, parts) {
   // loaded as CommonJS: the harness finds its provisioning script from __dirname
-  const kubeHarness = tsRequire('../../test/harness/kube.ts', import.meta.url);
+  const clusterHarness = tsRequire('../../test/harness/cluster.ts', import.meta.url);
+  const feederHarness = tsRequire('../../test/harness/fluentd-pod-logs.ts', import.meta.url);
   try {
-    const kube = await kubeHarness.startKube();
-    parts.push(kube);
+    // a real control plane with 2 kwok nodes: deploys roll out for real
+    const cluster = await clusterHarness.startCluster({ nodes: ['node-a', 'node-b'], logsFromApi: true });
+    parts.push(cluster);
+    const kube = cluster.kube;
+    // the Fluentd pods' container logs: what Fluentd says about the fixture config (a line its
+    // parser rejects, AccessDenied retries on node-b), served through the API server's log proxy
+    const podLogs = mkdtempSync(join(tmpdir(), 'vscode-fluentd-pod-logs-'));
+    const feeder = feederHarness.feedFluentdPods(kube, {
+      dir: podLogs,
+      namespace: 'kube-system',
+      labelSelector: 'app.kubernetes.io/name=fluentd',
+      script: feederHarness.eksDemoScript({ deniedNode: 'node-b', logGroup: '/eks/integration/containers' }),
+      intervalMs: 500,
+    });
+    parts.push({ stop: async () => (feeder.stop(), rmSync(podLogs, { recursive: true, force: true })) });
     // the extension's kube commands read the kubeconfig from here (contexts admin and restricted)
     env.KUBECONFIG = kube.kubeconfig;
     env.VSCODE_FLUENTD_TEST_KUBE = JSON.stringify({
@@ -164,10 +178,10 @@ async function startKube(env, parts) {
       adminToken: kube.adminToken,
       kubeconfig: kube.kubeconfig,
     });
-    console.log(`integration: kube-apiserver ${kube.version} at ${kube.server} (${secs()})`);
+    console.log(`integration: kube-apiserver ${kube.version} at ${kube.server}, 2 kwok nodes (${secs()})`);
   } catch (e) {
     env.VSCODE_FLUENTD_TEST_KUBE_ERROR = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    console.error(`integration: no local kube-apiserver, the deploy suite will fail: ${env.VSCODE_FLUENTD_TEST_KUBE_ERROR}`);
+    console.error(`integration: no local cluster, the deploy and pod-log suites will fail: ${env.VSCODE_FLUENTD_TEST_KUBE_ERROR}`);
   }
 }
 

@@ -99,16 +99,75 @@ export class KubeClient {
     }
   }
 
-  private async send(method: string, path: string, opts: RequestOptions): Promise<Response> {
-    const k8s = await clientNode();
+  /** The URL and the request options with the kubeconfig's credentials and TLS settings. */
+  private async prepare(method: string, path: string, query: RequestOptions['query']) {
     const url = new URL(this.server + path);
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
     const reqOpts: https.RequestOptions = { method, headers: { Accept: 'application/json' } };
     await this.kc.applyToHTTPSOptions(reqOpts);
-    const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     const headers = { ...(reqOpts.headers as Record<string, string>) };
-    if (payload !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/json';
     const mod = url.protocol === 'http:' ? http : https;
+    return { url, reqOpts, headers, mod };
+  }
+
+  /**
+   * A GET whose body is read as it arrives (pod logs with follow, watches). Resolves with the
+   * response once the server answered 2xx; otherwise rejects with the classified error. There is
+   * no overall timeout (a follow lasts as long as the caller wants): `connectTimeoutMs` bounds
+   * the wait for the response head (0: no bound — a followed log with nothing new to say sends
+   * its head only with its first line), `signal` ends the stream. TCP keep-alive notices a peer
+   * that vanished.
+   */
+  async stream(
+    path: string,
+    opts: Omit<RequestOptions, 'body' | 'contentType' | 'timeoutMs'> & { signal: AbortSignal; connectTimeoutMs?: number },
+  ): Promise<http.IncomingMessage> {
+    const op = { verb: opts.verb, target: opts.target, server: this.server };
+    try {
+      const k8s = await clientNode();
+      const { url, reqOpts, headers, mod } = await this.prepare('GET', path, opts.query);
+      const timeoutMs = opts.connectTimeoutMs ?? this.timeoutMs;
+      return await new Promise<http.IncomingMessage>((resolve, reject) => {
+        const req = mod.request(url, { ...reqOpts, headers, signal: opts.signal }, (res) => {
+          clearTimeout(timer);
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status <= 299) return resolve(res);
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let body: unknown = text;
+            try {
+              body = text ? JSON.parse(text) : undefined;
+            } catch {
+              // not JSON: keep the text
+            }
+            const resHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)]));
+            reject(new k8s.ApiException(status, `GET ${url.pathname}`, body, resHeaders));
+          });
+        });
+        const timer =
+          timeoutMs > 0
+            ? setTimeout(() => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'AbortError' })), timeoutMs)
+            : undefined;
+        req.on('socket', (socket) => socket.setKeepAlive(true, 15_000));
+        req.on('error', (err) => {
+          clearTimeout(timer);
+          reject(err);
+        });
+        req.end();
+      });
+    } catch (err) {
+      throw classifyKubeError(err, op);
+    }
+  }
+
+  private async send(method: string, path: string, opts: RequestOptions): Promise<Response> {
+    const k8s = await clientNode();
+    const { url, reqOpts, headers, mod } = await this.prepare(method, path, opts.query);
+    const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    if (payload !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/json';
     const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
     const signal = AbortSignal.timeout(timeoutMs);
     const { status, text, resHeaders } = await new Promise<{ status: number; text: string; resHeaders: Record<string, string> }>(

@@ -7,6 +7,8 @@ export { ConfigFilesError, type ConfigFile } from './config-files';
 export { checkConfigs, deploy, formatDeployResult, type DeployResult } from './deploy';
 export { KubeError } from './errors';
 export { manifestsToYaml } from './export-yaml';
+export { FluentdConfigLinks } from './fluentd-log/config-link';
+export type { FindingDiagnostic } from './fluentd-log/findings';
 export { forwardPairProblems } from './forward-pair';
 export { policyForDeployment } from './iam';
 export type { IamPolicy } from './iam-policy';
@@ -14,6 +16,8 @@ export { kubeconfigPaths, loadKubeconfig, type LoadedKubeconfig } from './kubeco
 export { kustomizeBase } from './kustomize';
 export { languageValidator } from './language-validate';
 export { detectPlatform } from './platform';
+export { PodLogSession, type PodLogSessionOptions } from './pod-logs/session';
+export { listWorkloads, type Workload } from './pod-logs/workloads';
 export { previewObjects, previewSides, previewSummary, type PreviewEntry } from './preview';
 export { renderDeployment, type RenderedDeployment } from './render';
 export type { RolloutState } from './rollout';

@@ -7,6 +7,7 @@
 //               ones are available (availableReplicas).
 import type { KubeClient, ObjectRef } from './client';
 import { KubeError } from './errors';
+import { formatPodProblem, workloadPodProblems } from './pod-problems';
 import { describeObject, type KubeObject } from './types';
 
 export interface RolloutState {
@@ -83,12 +84,20 @@ export async function waitForRollout(client: KubeClient, ref: ObjectRef, opts: W
     if (state.done) return state;
     const left = deadline - Date.now();
     if (left <= 0) {
+      const ns = ref.metadata.namespace ?? 'default';
+      const matchLabels = ((live.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels ??
+        {}) as Record<string, string>;
+      // the pods' own reasons (ImagePullBackOff: …) say more than any guess
+      const problems = (await workloadPodProblems(client, ns, matchLabels)).map(formatPodProblem);
+      const shown = problems.slice(0, 5);
+      const more = problems.length > shown.length ? [`…and ${problems.length - shown.length} more`] : [];
       const selector = `app.kubernetes.io/instance=${(live.metadata.labels ?? {})['app.kubernetes.io/instance'] ?? live.metadata.name}`;
       throw new KubeError(
         'timeout',
         `The rollout of ${describeObject(ref)} did not finish within ${Math.round(opts.timeoutMs / 1000)} s: ${state.message}. ` +
-          'Pods may be failing to start (image pull, crash loop) — check them with `kubectl -n ' +
-          `${ref.metadata.namespace} get pods -l ${selector}\`.`,
+          (shown.length
+            ? `Pods not ready:\n${[...shown, ...more].map((l) => `  ${l}`).join('\n')}`
+            : 'Pods may be failing to start (image pull, crash loop) — check them with `kubectl -n ' + `${ns} get pods -l ${selector}\`.`),
       );
     }
     await new Promise((r) => setTimeout(r, Math.min(opts.intervalMs ?? 1000, left)));

@@ -1,15 +1,18 @@
-// What is deployed right now: each topology found in the namespace, its workloads' rollouts and
-// the managed objects.
+// What is deployed right now: each topology found in the namespace, its workloads' rollouts (with
+// the not-ready pods and why, while a rollout is not done) and the managed objects.
 import type { KubeClient } from './client';
+import { formatPodProblem, workloadPodProblems, type PodProblem } from './pod-problems';
 import { rolloutState, type RolloutState } from './rollout';
 import { topology as topologyDef, type TopologyId } from './topologies';
-import { describeObject } from './types';
+import { describeObject, type KubeObject } from './types';
 import { findDeployedTopologies } from './undeploy';
 
 export interface WorkloadStatus {
   target: string;
   rollout: RolloutState;
   image?: string;
+  /** Pods that are not ready and why (only read while the rollout is not done). */
+  problems: PodProblem[];
 }
 
 export interface FluentdStatus {
@@ -22,19 +25,25 @@ export interface FluentdStatus {
   objects: string[];
 }
 
+async function workloadStatus(client: KubeClient, namespace: string, o: KubeObject): Promise<WorkloadStatus> {
+  const spec = o.spec as
+    | { selector?: { matchLabels?: Record<string, string> }; template?: { spec?: { containers?: { name: string; image: string }[] } } }
+    | undefined;
+  const rollout = rolloutState(o);
+  return {
+    target: describeObject(o),
+    rollout,
+    image: (spec?.template?.spec?.containers ?? []).find((c) => c.name === 'fluentd')?.image,
+    problems: rollout.done ? [] : await workloadPodProblems(client, namespace, spec?.selector?.matchLabels ?? {}),
+  };
+}
+
 export async function fluentdStatus(client: KubeClient, namespace: string): Promise<FluentdStatus> {
   const deployed = await findDeployedTopologies(client, namespace);
   const objects = deployed.flatMap((d) => d.objects);
-  const workloads = objects
-    .filter((o) => o.kind === 'DaemonSet' || o.kind === 'Deployment')
-    .map((o) => {
-      const containers = ((o.spec as { template?: { spec?: { containers?: unknown[] } } } | undefined)?.template?.spec?.containers ??
-        []) as {
-        name: string;
-        image: string;
-      }[];
-      return { target: describeObject(o), rollout: rolloutState(o), image: containers.find((c) => c.name === 'fluentd')?.image };
-    });
+  const workloads = await Promise.all(
+    objects.filter((o) => o.kind === 'DaemonSet' || o.kind === 'Deployment').map((o) => workloadStatus(client, namespace, o)),
+  );
   return {
     namespace,
     topologies: deployed.map((d) => d.topology),
@@ -61,9 +70,10 @@ export function formatStatus(s: FluentdStatus): string {
   }
   return [
     `Topologies: ${s.topologies.map((t) => topologyDef(t).label).join('; ')}`,
-    ...s.workloads.map(
-      (w) => `${w.target}: ${w.rollout.message}${w.rollout.done ? '' : ' (rollout in progress)'}; image ${w.image ?? '?'}`,
-    ),
+    ...s.workloads.flatMap((w) => [
+      `${w.target}: ${w.rollout.message}${w.rollout.done ? '' : ' (rollout in progress)'}; image ${w.image ?? '?'}`,
+      ...(w.problems.length ? ['  Pods not ready:', ...w.problems.map((p) => `    ${formatPodProblem(p)}`)] : []),
+    ]),
     'Objects:',
     ...s.objects.map((o) => `  ${o}`),
   ].join('\n');

@@ -8,8 +8,8 @@
 //   process.env.KUBECONFIG = kube.kubeconfig; // contexts "admin" (current) and "restricted"
 //   await kube.stop();
 //
-// There is no controller manager, scheduler or kubelet: objects are stored and validated, but
-// nothing reconciles them (a DaemonSet's status only changes when a test patches it).
+// This is the API server alone: objects are stored and validated, but nothing reconciles them.
+// test/harness/cluster.ts adds the controller manager, the scheduler and kwok's simulated nodes.
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,12 @@ const PROVISION = join(REPO, 'scripts', 'kube', 'provision.sh');
 
 export interface KubeBinaries {
   apiserver: string;
+  controllerManager: string;
+  scheduler: string;
+  kwok: string;
+  /** kwok's stage definitions (kustomize/stage of its module) and CRDs (kustomize/crd/bases). */
+  kwokStages: string;
+  kwokCrds: string;
   etcd: string;
   /** Milliseconds provisioning took in this call (≈0 when cached). */
   elapsedMs: number;
@@ -38,12 +44,20 @@ export function provisionKube(): KubeBinaries {
     throw new Error(`kube harness: ${PROVISION} failed (exit ${r.status ?? r.signal}); see its output above.\n${r.stdout ?? ''}`);
   }
   const value = (key: string) => new RegExp(`^${key}=(.+)$`, 'm').exec(r.stdout)?.[1]?.trim();
-  const apiserver = value('KUBE_APISERVER');
-  const etcd = value('ETCD');
-  if (!apiserver || !etcd || !existsSync(apiserver) || !existsSync(etcd)) {
-    throw new Error(`kube harness: provisioning did not report usable binaries:\n${r.stdout}`);
+  const paths = {
+    apiserver: value('KUBE_APISERVER'),
+    controllerManager: value('KUBE_CONTROLLER_MANAGER'),
+    scheduler: value('KUBE_SCHEDULER'),
+    kwok: value('KWOK'),
+    kwokStages: value('KWOK_STAGES'),
+    kwokCrds: value('KWOK_CRDS'),
+    etcd: value('ETCD'),
+  };
+  const missing = Object.entries(paths).filter(([, p]) => !p || !existsSync(p));
+  if (missing.length) {
+    throw new Error(`kube harness: provisioning did not report usable ${missing.map(([k]) => k).join(', ')}:\n${r.stdout}`);
   }
-  return { apiserver, etcd, elapsedMs: Date.now() - started };
+  return { ...(paths as Record<keyof typeof paths, string>), elapsedMs: Date.now() - started };
 }
 
 /** etcd ≥ 3.5 can skip fsync (test data is thrown away); Debian's 3.4 does not know the flag. */
@@ -61,13 +75,21 @@ export interface KubeCluster {
   restrictedToken: string;
   /** The restricted user's name (no groups besides system:authenticated). */
   restrictedUser: string;
-  /** CA bundle for the serving certificate. */
+  /** CA bundle for the serving certificate (self-signed: it is the certificate itself). */
   caFile: string;
+  /** The serving certificate's key (kwok's kubelet endpoint reuses the pair). */
+  caKeyFile: string;
+  /** The service-account signing key (the controller manager signs tokens with it). */
+  saKeyFile: string;
+  /** The temp folder of this cluster (removed by stop()). */
+  dir: string;
   /** `v1.34.4` as the server reports it. */
   version: string;
   binaries: KubeBinaries;
   /** Milliseconds from spawning etcd to /readyz ok. */
   startMs: number;
+  /** Stops the API server (SIGTERM) and starts it again on the same port and data; resolves when /readyz is ok. */
+  restartApiserver(opts?: { downMs?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -137,35 +159,41 @@ async function startKubeOnce(binaries: KubeBinaries, opts: StartKubeOptions): Pr
 
     const port = await freePort();
     const server = `https://127.0.0.1:${port}`;
-    const apiserver = spawnProcess({
-      name: 'kube-apiserver',
-      command: binaries.apiserver,
-      args: [
-        `--etcd-servers=${etcdUrl}`,
-        '--bind-address=127.0.0.1',
-        '--advertise-address=127.0.0.1',
-        `--secure-port=${port}`,
-        `--cert-dir=${certDir}`,
-        `--token-auth-file=${tokenFile}`,
-        '--authorization-mode=RBAC',
-        `--service-account-issuer=${server}`,
-        `--service-account-key-file=${saPub}`,
-        `--service-account-signing-key-file=${saKey}`,
-        '--service-cluster-ip-range=10.0.0.0/24',
-        '--allow-privileged=true',
-        // nothing runs on the "nodes" behind this server; no endpoints to maintain
-        '--endpoint-reconciler-type=none',
-        '--v=0',
-      ],
-      logFile: join(dir, 'apiserver.log'),
-    });
-    processes.push(apiserver);
     const caFile = join(certDir, 'apiserver.crt');
-    await waitReady(apiserver, {
-      probe: async () => existsSync(caFile) && (await httpGet(`${server}/readyz`, { ca: readFileSync(caFile) }))?.status === 200,
-      timeoutMs: opts.readyTimeoutMs ?? 180_000,
-      intervalMs: 250,
-    });
+    const startApiserver = async () => {
+      const apiserver = spawnProcess({
+        name: 'kube-apiserver',
+        command: binaries.apiserver,
+        args: [
+          `--etcd-servers=${etcdUrl}`,
+          '--bind-address=127.0.0.1',
+          '--advertise-address=127.0.0.1',
+          `--secure-port=${port}`,
+          `--cert-dir=${certDir}`,
+          `--token-auth-file=${tokenFile}`,
+          '--authorization-mode=RBAC',
+          `--service-account-issuer=${server}`,
+          `--service-account-key-file=${saPub}`,
+          `--service-account-signing-key-file=${saKey}`,
+          '--service-cluster-ip-range=10.0.0.0/24',
+          '--allow-privileged=true',
+          // nothing runs on the "nodes" behind this server; no endpoints to maintain
+          '--endpoint-reconciler-type=none',
+          // kwok's nodes report 127.0.0.1 as their InternalIP: logs and exec go there
+          '--kubelet-preferred-address-types=InternalIP',
+          '--v=0',
+        ],
+        logFile: join(dir, 'apiserver.log'),
+      });
+      processes.push(apiserver);
+      await waitReady(apiserver, {
+        probe: async () => existsSync(caFile) && (await httpGet(`${server}/readyz`, { ca: readFileSync(caFile) }))?.status === 200,
+        timeoutMs: opts.readyTimeoutMs ?? 180_000,
+        intervalMs: 250,
+      });
+      return apiserver;
+    };
+    let apiserver = await startApiserver();
     const versionBody = await httpGet(`${server}/version`, { ca: readFileSync(caFile) });
     const version = (JSON.parse(versionBody?.body ?? '{}') as { gitVersion?: string }).gitVersion ?? 'unknown';
 
@@ -194,9 +222,18 @@ async function startKubeOnce(binaries: KubeBinaries, opts: StartKubeOptions): Pr
       restrictedToken,
       restrictedUser,
       caFile,
+      caKeyFile: join(certDir, 'apiserver.key'),
+      saKeyFile: saKey,
+      dir,
       version,
       binaries,
       startMs: Date.now() - started,
+      restartApiserver: async ({ downMs = 0 } = {}) => {
+        await apiserver.stop(10_000);
+        processes.splice(processes.indexOf(apiserver), 1);
+        if (downMs) await new Promise((r) => setTimeout(r, downMs));
+        apiserver = await startApiserver();
+      },
       stop: cleanup,
     };
   } catch (err) {

@@ -1,16 +1,16 @@
 /// <reference types="mocha" />
-// Fluentd: Deploy… against the local kube-apiserver the runner started (KUBECONFIG in the
-// extension host's environment points at it), one topology after another. Questions are answered
+// Fluentd: Deploy… against the local cluster the runner started (KUBECONFIG in the extension
+// host's environment points at it: kube-apiserver, the real controller manager and scheduler, and
+// 2 kwok nodes, so every rollout is the controllers' own), one topology after another. Questions are answered
 // through the test seam `fluentd.deploy.testing.answer` (registered only outside production
 // mode). VS Code refuses modal dialogs under a test runner, so each summary's screenshot is of the
 // Fluentd Deploy output, where the summary is also written, from a first run cancelled at the
 // question. What was written is checked with the test's own HTTPS requests, not the extension's
-// client. There is no controller manager here: the test writes the workloads' status as their
-// controllers would once the pods run.
+// client. Nothing here writes a status.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { outputChannelText, waitFor, workspaceFile } from './helpers';
-import { kubeAccess, kubeRequest, objectPath, type KubeAccess } from './kube-api';
+import { kubeAccess, kubeRequest, objectPath } from './kube-api';
 import { screenshot } from './screenshot';
 
 const ANSWER = 'fluentd.deploy.testing.answer';
@@ -60,38 +60,6 @@ const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.c
 const setting = (key: string, value: unknown) =>
   vscode.workspace.getConfiguration('fluentd.deploy').update(key, value, vscode.ConfigurationTarget.Workspace);
 
-/** Writes the status a workload's controller would once its pods run (2 replicas or 2 nodes). */
-async function simulateRollout(kube: KubeAccess, kind: 'DaemonSet' | 'Deployment', name: string, minGeneration = 1): Promise<void> {
-  const path = `${APPS}/${kind === 'DaemonSet' ? 'daemonsets' : 'deployments'}/${name}`;
-  const live = await waitFor(
-    `${kind} ${name} to be applied`,
-    async () => {
-      const r = await kubeRequest(kube, 'GET', path);
-      return (
-        r.status === 200 &&
-        r.body.metadata.generation >= minGeneration &&
-        (r.body as { metadata: { generation: number }; spec: { replicas?: number } })
-      );
-    },
-    120_000,
-  );
-  const generation = live.metadata.generation;
-  const status =
-    kind === 'DaemonSet'
-      ? {
-          observedGeneration: generation,
-          desiredNumberScheduled: 2,
-          currentNumberScheduled: 2,
-          updatedNumberScheduled: 2,
-          numberReady: 2,
-          numberAvailable: 2,
-          numberMisscheduled: 0,
-        }
-      : { observedGeneration: generation, replicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 };
-  const r = await kubeRequest(kube, 'PATCH', `${path}/status`, { status });
-  assert.equal(r.status, 200, `patching the ${kind} status: HTTP ${r.status} ${JSON.stringify(r.body)}`);
-}
-
 /** The Fluentd Deploy output in an editor, scrolled to the last summary, for its screenshot. */
 async function showSummary(shot: string): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -115,30 +83,25 @@ async function showSummary(shot: string): Promise<void> {
  * the Fluentd Deploy output for its screenshot; then answered "Deploy". Returns the second run's
  * result and what it asked.
  */
-async function deployWithSummary(
-  topology: string,
-  shot: string,
-  rollouts: () => Promise<void>,
-): Promise<{ result?: DeployResult; log: PromptRecord[] }> {
+async function deployWithSummary(topology: string, shot: string): Promise<{ result?: DeployResult; log: PromptRecord[] }> {
   await seam([topology]);
   assert.equal(await vscode.commands.executeCommand(DEPLOY), undefined, 'a deploy cancelled at the summary returns nothing');
   await showSummary(shot);
   const before = (await seam([topology, true])).log.length;
-  const [result] = await Promise.all([vscode.commands.executeCommand<DeployResult | undefined>(DEPLOY), rollouts()]);
+  // the controllers make the pods and kwok runs them: the rollout the deploy waits for is real
+  const result = await vscode.commands.executeCommand<DeployResult | undefined>(DEPLOY);
   const log = (await seam([])).log.slice(before);
   return { result, log };
 }
 
-describe('deploy to the local kube-apiserver', function () {
+describe('deploy to the local cluster (real controllers, 2 kwok nodes)', function () {
   this.timeout(300_000);
 
   it('node agent → CloudWatch: asks the topology, shows every shipped file, the image and the credentials, applies, follows the rollout', async () => {
     const kube = kubeAccess();
     // the fixture's fluent.conf is what gets deployed (fluentd.deploy.configFile)
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('fluent.conf')));
-    const { result, log } = await deployWithSummary('node-agent-cloudwatch', 'deploy-summary-node-agent', () =>
-      simulateRollout(kube, 'DaemonSet', 'fluentd'),
-    );
+    const { result, log } = await deployWithSummary('node-agent-cloudwatch', 'deploy-summary-node-agent');
     const pick = log.find((p) => p.kind === 'pick');
     assert.deepEqual(pick?.options, [
       'Node agent → CloudWatch Logs',
@@ -184,6 +147,17 @@ describe('deploy to the local kube-apiserver', function () {
     const ds = await kubeRequest(kube, 'GET', `${APPS}/daemonsets/fluentd`);
     const env = (ds.body.spec.template.spec.containers[0].env ?? []) as { name: string; value?: string }[];
     assert.equal(env.find((e) => e.name === 'CLUSTER_NAME')?.value, 'integration');
+
+    const pods = await kubeRequest(
+      kube,
+      'GET',
+      `/api/v1/namespaces/${NAMESPACE}/pods?labelSelector=${encodeURIComponent('app.kubernetes.io/instance=fluentd-kube-system')}`,
+    );
+    assert.deepEqual(
+      (pods.body.items as { spec: { nodeName: string } }[]).map((p) => p.spec.nodeName).sort(),
+      ['node-a', 'node-b'],
+      'one Fluentd pod per kwok node, made by the DaemonSet controller',
+    );
   });
 
   it('the result stays: the status item until dismissed, Show Output opens the summary and the result', async () => {
@@ -305,10 +279,7 @@ describe('deploy to the local kube-apiserver', function () {
 
   it('node agents → aggregator → Kinesis: both workloads, the Secrets generated once', async () => {
     const kube = kubeAccess();
-    const { result, log } = await deployWithSummary('forward-aggregator-kinesis', 'deploy-summary-forward-aggregator', async () => {
-      await simulateRollout(kube, 'Deployment', 'fluentd-aggregator');
-      await simulateRollout(kube, 'DaemonSet', 'fluentd-forwarder');
-    });
+    const { result, log } = await deployWithSummary('forward-aggregator-kinesis', 'deploy-summary-forward-aggregator');
     assert.equal(result?.ok, true, JSON.stringify(result));
     assert.deepEqual(
       result.rollouts?.map((r) => r.target),
@@ -346,9 +317,7 @@ describe('deploy to the local kube-apiserver', function () {
     assert.equal(created.status, 201, JSON.stringify(created.body));
     await setting('opensearch.endpoint', 'search-edge-abc123.us-east-1.es.amazonaws.com');
     await setting('opensearch.credentialsSecret', 'opensearch-user');
-    const { result, log } = await deployWithSummary('syslog-opensearch', 'deploy-summary-syslog-opensearch', () =>
-      simulateRollout(kube, 'Deployment', 'fluentd-syslog'),
-    );
+    const { result, log } = await deployWithSummary('syslog-opensearch', 'deploy-summary-syslog-opensearch');
     assert.equal(result?.ok, true, JSON.stringify(result));
     const detail = log.find((p) => p.kind === 'choose')?.detail ?? '';
     assert.match(detail, /Image: fluent\/fluentd-kubernetes-daemonset:v1\.19-debian-opensearch-1/);

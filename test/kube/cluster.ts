@@ -1,10 +1,11 @@
 // Shared setup of the kube tier: one real control plane per test file, clients for its two
-// users, and the few raw requests the product never makes (RBAC grants, status subresource).
+// users, and the few raw requests the product never makes (RBAC grants, listing pods to check).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { KubeClient } from '../../src/kube/client';
 import { loadKubeconfig } from '../../src/kube/kubeconfig';
+import { selectorLabels } from '../../src/kube/labels';
 import { languageValidator } from '../../src/kube/language-validate';
 import { withDefaults, type DeploySettings } from '../../src/kube/settings';
 import { loadTemplates } from '../../src/kube/templates';
@@ -108,23 +109,43 @@ export async function waitUntilRestricted(kube: KubeCluster, attrs: Parameters<t
   }
 }
 
-export async function createNamespace(kube: KubeCluster, name: string): Promise<void> {
+/** Creates a namespace; with a controller manager running, waits for its `default` ServiceAccount (pods need it). */
+export async function createNamespace(kube: KubeCluster, name: string, opts: { waitForServiceAccount?: boolean } = {}): Promise<void> {
   await ok(
     kubeRequest(kube, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, 'application/json'),
     `create namespace ${name}`,
   );
+  if (opts.waitForServiceAccount) {
+    await eventually(`the default ServiceAccount of ${name}`, async () => {
+      return (await kubeRequest(kube, 'GET', `/api/v1/namespaces/${name}/serviceaccounts/default`)).status === 200;
+    });
+  }
 }
 
-/**
- * There is no DaemonSet controller or kubelet in this cluster, so nothing ever updates a
- * DaemonSet's status. Tests that need a rollout write the status subresource themselves, as the
- * controller would when nodes run the new pods.
- */
-export async function simulateDaemonSetStatus(kube: KubeCluster, namespace: string, status: Record<string, number>): Promise<void> {
-  await ok(
-    kubeRequest(kube, 'PATCH', `/apis/apps/v1/namespaces/${namespace}/daemonsets/fluentd/status`, { status }),
-    'patch DaemonSet status',
+/** The pods of the deployed DaemonSet (its selector), as the API lists them. */
+export async function fluentdPods(kube: KubeCluster, namespace: string): Promise<any[]> {
+  const selector = Object.entries(selectorLabels(namespace))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  const body = await ok(
+    kubeRequest(kube, 'GET', `/api/v1/namespaces/${namespace}/pods?labelSelector=${encodeURIComponent(selector)}`),
+    'list pods',
   );
+  return body.items;
+}
+
+export const isReady = (pod: any): boolean =>
+  !pod.metadata.deletionTimestamp && (pod.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True');
+
+/** Polls until `check` returns a value (not undefined/false); fails with `what` and the last value seen. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export { kubeRequest };

@@ -1,6 +1,8 @@
-// Deploy lifecycle against a real kube-apiserver + etcd: preview, first deploy, idempotent
-// re-deploy, config change that rolls the DaemonSet, the validation gate, rollout watch, status
-// and undeploy. The tests run in order and build on each other's cluster state.
+// Deploy lifecycle against a real control plane (kube-apiserver + etcd, the controller manager
+// and the scheduler) with 3 kwok nodes: preview, first deploy and its rollout, idempotent
+// re-deploy, a config change that rolls every pod, the validation gate, a node added later, a pod
+// that never becomes ready, status and undeploy. Nothing writes a status here: the DaemonSet
+// controller creates the pods, kwok runs them. The tests run in order and build on each other.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,14 +16,21 @@ import { loadKubeconfig } from '../../src/kube/kubeconfig';
 import { FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL } from '../../src/kube/labels';
 import { formatPreview, previewObjects } from '../../src/kube/preview';
 import { CHECKSUM_ANNOTATION, renderManifests } from '../../src/kube/render';
-import type { RolloutState } from '../../src/kube/rollout';
+import { waitForRollout, type RolloutState } from '../../src/kube/rollout';
+import { withDefaults } from '../../src/kube/settings';
 import { fluentdStatus, statusBarText } from '../../src/kube/status';
 import type { KubeObject } from '../../src/kube/types';
 import { deleteObjects, findManagedObjects } from '../../src/kube/undeploy';
 import { nodeFileSystem } from '../../src/language/node-file-system';
-import { startKube, type KubeCluster } from '../harness/kube';
-import { clientFor, kubeRequest, settings, simulateDaemonSetStatus, templates, validate } from './cluster';
+import { startCluster, type LocalCluster } from '../harness/cluster';
+import type { KubeCluster } from '../harness/kube';
+import { clientFor, eventually, fluentdPods, isReady, kubeRequest, settings, templates, validate } from './cluster';
 
+const NODES = ['node-a', 'node-b', 'node-c'];
+/** kwok keeps pods of this image waiting in ImagePullBackOff, as a kubelet does for an image it cannot pull. */
+const UNPULLABLE = 'registry.invalid/fluentd:does-not-exist';
+
+let cluster: LocalCluster;
 let kube: KubeCluster;
 let admin: KubeClient;
 let workDir: string;
@@ -40,14 +49,15 @@ function workspaceConfig(extra: string): ConfigFile[] {
   return collectConfigFiles(join(dir, 'fluent.conf'), nodeFileSystem);
 }
 
-describe('kube deploy lifecycle (real kube-apiserver)', () => {
+describe('kube deploy lifecycle (real control plane, 3 kwok nodes)', () => {
   before(async () => {
-    kube = await startKube();
+    cluster = await startCluster({ nodes: NODES, unpullableImages: [UNPULLABLE] });
+    kube = cluster.kube;
     admin = await clientFor(kube);
     workDir = mkdtempSync(join(tmpdir(), 'kube-deploy-test-'));
   });
   after(async () => {
-    await kube?.stop();
+    await cluster?.stop();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -72,10 +82,23 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     assert.equal(await ds(), undefined, 'preview must not create anything');
   });
 
-  it('first deploy creates every object, labelled, owned by the vscode-fluentd field manager', async () => {
+  it('first deploy creates every object, labelled, owned by the vscode-fluentd field manager, and rolls out on 3 nodes', async () => {
     const progress: string[] = [];
-    const r = await deploy({ client: admin, settings, templates, validate, onProgress: (m) => void progress.push(m) });
+    const seen: RolloutState[] = [];
+    const r = await deploy({
+      client: admin,
+      settings,
+      templates,
+      validate,
+      rollout: { timeoutMs: 120_000, intervalMs: 100 },
+      onRollout: (s) => void seen.push(s),
+      onProgress: (m) => void progress.push(m),
+    });
     assert.equal(r.ok, true, formatDeployResult(r));
+    assert.equal(r.rollout?.done, true);
+    assert.equal(r.rollout?.message, '3 of 3 pods ready');
+    assert.equal(seen.at(-1)?.message, '3 of 3 pods ready');
+    assert.match(formatDeployResult(r), /Rollout complete: DaemonSet kube-system\/fluentd: 3 of 3 pods ready/);
     assert.equal(r.stage, 'done');
     assert.deepEqual(outcomes(r), {
       ServiceAccount: 'created',
@@ -103,11 +126,20 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     assert.match(formatDeployResult(r), /^created +DaemonSet kube-system\/fluentd$/m);
   });
 
-  it('reports status: the DaemonSet exists, nothing ready yet (no nodes report in this cluster)', async () => {
+  it('the DaemonSet controller made one ready pod per node; status reports them', async () => {
+    const pods = await fluentdPods(kube, NS);
+    assert.deepEqual(pods.map((p) => p.spec.nodeName).sort(), NODES);
+    for (const p of pods) {
+      assert.ok(isReady(p), `${p.metadata.name} is not ready: ${JSON.stringify(p.status)}`);
+      assert.equal(p.metadata.ownerReferences?.[0]?.kind, 'DaemonSet');
+      assert.equal(p.spec.serviceAccountName, 'fluentd');
+      assert.equal(p.spec.containers[0].image, 'fluent/fluentd-kubernetes-daemonset:v1.16-debian-cloudwatch-1');
+    }
     const s = await fluentdStatus(admin, NS);
     assert.equal(s.objects.length, 5);
-    assert.equal(s.rollout?.done, false);
-    assert.equal(statusBarText(s), 'Fluentd 0/0 ready (rolling out)');
+    assert.equal(s.rollout?.done, true);
+    assert.deepEqual(s.workloads[0].problems, []);
+    assert.equal(statusBarText(s), 'Fluentd 3/3 ready');
     assert.equal(statusBarText(await fluentdStatus(admin, 'default')), 'Fluentd: not deployed');
   });
 
@@ -142,7 +174,9 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     assert.match(byTarget.DaemonSet.diff, /^- +checksum\/config: [0-9a-f]{64}$/m);
     assert.match(byTarget.DaemonSet.diff, /^\+ +checksum\/config: [0-9a-f]{64}$/m);
 
-    const r = await deploy({ client: admin, settings, templates, validate, config });
+    const oldPods = new Set((await fluentdPods(kube, NS)).map((p) => p.metadata.uid));
+    assert.equal(oldPods.size, 3);
+    const r = await deploy({ client: admin, settings, templates, validate, config, rollout: { timeoutMs: 120_000, intervalMs: 100 } });
     assert.equal(r.ok, true, formatDeployResult(r));
     assert.deepEqual(outcomes(r), {
       ServiceAccount: 'unchanged',
@@ -151,6 +185,7 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
       ConfigMap: 'configured',
       DaemonSet: 'configured',
     });
+    assert.equal(r.rollout?.message, '3 of 3 pods ready');
     const live = await ds();
     const liveCm = await cm();
     assert.deepEqual(Object.keys(liveCm.data).sort(), ['conf.d_app.conf', 'fluent.conf']);
@@ -164,6 +199,16 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
       live.spec.template.spec.volumes.find((v: any) => v.name === 'config').configMap.items.map((i: any) => i.path),
       ['fluent.conf', 'conf.d/app.conf'],
     );
+    // every pod was replaced by one of the new template (the old ones go once kwok sees them terminate)
+    const pods = await eventually('only new pods', async () => {
+      const now = await fluentdPods(kube, NS);
+      return now.length === 3 && now.every((p) => !oldPods.has(p.metadata.uid)) && now;
+    });
+    assert.deepEqual(pods.map((p) => p.spec.nodeName).sort(), NODES);
+    for (const p of pods) {
+      assert.ok(isReady(p), `${p.metadata.name} is not ready`);
+      assert.equal(p.metadata.annotations[CHECKSUM_ANNOTATION], configChecksum(liveCm.data));
+    }
   });
 
   it('refuses an invalid config before anything reaches the cluster', async () => {
@@ -209,68 +254,47 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     });
   });
 
-  it('watches the rollout until every node runs a ready pod (status simulated: no kubelet here)', async () => {
-    const config = workspaceConfig('# rollout test\n');
-    const seen: RolloutState[] = [];
-    const r = await deploy({
-      client: admin,
-      settings,
-      templates,
-      validate,
-      config,
-      rollout: { timeoutMs: 30_000, intervalMs: 100 },
-      onRollout: (s) => void seen.push(s),
-      onProgress: async (m) => {
-        if (m !== 'Waiting for the DaemonSet rollout of fluentd') return;
-        // What the DaemonSet controller would write as 3 nodes pick up the new template —
-        // the watcher polls concurrently and must see each step.
-        const generation = (await ds()).metadata.generation;
-        void (async () => {
-          const step = async (s: Record<string, number>) => {
-            await simulateDaemonSetStatus(kube, NS, {
-              observedGeneration: generation,
-              desiredNumberScheduled: 3,
-              currentNumberScheduled: 3,
-              numberMisscheduled: 0,
-              ...s,
-            });
-            await new Promise((res) => setTimeout(res, 400));
-          };
-          await new Promise((res) => setTimeout(res, 300));
-          await step({ updatedNumberScheduled: 1, numberReady: 0 });
-          await step({ updatedNumberScheduled: 3, numberReady: 2 });
-          await step({ updatedNumberScheduled: 3, numberReady: 3, numberAvailable: 3 });
-        })();
-      },
-    });
-    assert.equal(r.ok, true, formatDeployResult(r));
-    assert.equal(r.rollout?.done, true);
-    assert.equal(r.rollout?.message, '3 of 3 pods ready');
-    const messages = seen.map((s) => s.message);
-    assert.match(messages[0], /waiting for the DaemonSet controller to pick up generation \d+/);
-    assert.ok(messages.includes('1 of 3 nodes run the new pod template'), messages.join(' | '));
-    assert.ok(messages.includes('2 of 3 pods ready'), messages.join(' | '));
-    assert.match(formatDeployResult(r), /Rollout complete: DaemonSet kube-system\/fluentd: 3 of 3 pods ready/);
-    assert.equal(statusBarText(await fluentdStatus(admin, NS)), 'Fluentd 3/3 ready');
+  it('a node added later gets its pod', async () => {
+    await cluster.kwok.addNodes(['node-d']);
+    const pod = await eventually('a ready pod on node-d', async () =>
+      (await fluentdPods(kube, NS)).find((p) => p.spec.nodeName === 'node-d' && isReady(p)),
+    );
+    assert.equal(pod.metadata.ownerReferences?.[0]?.name, 'fluentd');
+    const state = await waitForRollout(admin, (await ds())!, { timeoutMs: 60_000, intervalMs: 100 });
+    assert.equal(state.message, '4 of 4 pods ready');
+    assert.equal(statusBarText(await fluentdStatus(admin, NS)), 'Fluentd 4/4 ready');
   });
 
-  it('reports a rollout that does not finish in time, with the objects applied', async () => {
+  it('a pod that never becomes ready is reported with the reason the API gives', async () => {
+    const broken = withDefaults({ ...settings, image: UNPULLABLE });
     const r = await deploy({
       client: admin,
-      settings,
+      settings: broken,
       templates,
       validate,
-      config: workspaceConfig('# timeout test\n'),
-      rollout: { timeoutMs: 1500, intervalMs: 200 },
+      config: workspaceConfig('# unpullable image\n'),
+      rollout: { timeoutMs: 8_000, intervalMs: 200 },
     });
     assert.equal(r.ok, false);
     assert.equal(r.stage, 'rollout');
     assert.equal(r.apply?.ok, true);
     assert.equal(r.rolloutError?.kind, 'timeout');
+    const text = formatDeployResult(r);
     assert.match(
-      formatDeployResult(r),
-      /Objects applied, but the rollout did not complete: The rollout of DaemonSet kube-system\/fluentd did not finish within 2 s: waiting for the DaemonSet controller/,
+      text,
+      /Objects applied, but the rollout did not complete: The rollout of DaemonSet kube-system\/fluentd did not finish within 8 s: /,
     );
+    // the rolling update replaces one pod at a time: the first new one is stuck, the old ones keep running
+    assert.match(
+      text,
+      /Pods not ready:\n {2}node-[a-d]\/fluentd-[a-z0-9]+: fluentd: ImagePullBackOff: Back-off pulling image "registry\.invalid\/fluentd:does-not-exist"/,
+    );
+    const s = await fluentdStatus(admin, NS);
+    assert.equal(s.rollout?.done, false);
+    const problems = s.workloads[0].problems;
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.match(problems[0].reason, /^fluentd: ImagePullBackOff: Back-off pulling image "registry\.invalid\/fluentd:does-not-exist"$/);
+    assert.match(statusBarText(s), /^Fluentd [0-4]\/4 ready \(rolling out\)$/);
   });
 
   it('undeploy deletes exactly the managed objects and leaves nothing behind', async () => {
@@ -301,6 +325,8 @@ describe('kube deploy lifecycle (real kube-apiserver)', () => {
     );
     assert.deepEqual(await findManagedObjects(admin, NS), []);
     for (const obj of renderManifests({ settings, templates })) assert.equal(await admin.get(obj), undefined, `${obj.kind} still exists`);
+    // the garbage collector removes the DaemonSet's pods after it
+    await eventually('the pods to be gone', async () => (await fluentdPods(kube, NS)).length === 0);
     for (const name of ['keep-me', 'other-instance']) {
       assert.ok(await admin.get({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NS } }), `${name} was deleted`);
     }

@@ -1,53 +1,57 @@
-// Listing the cluster's running pods for the CloudWatch view, against a real kube-apiserver: a
-// page at a time with the apiserver's continue tokens, stopping at the pod cap (the view then
+// Listing the cluster's running pods for the CloudWatch view, against the local cluster (the
+// scheduler binds the pods to a kwok node, kwok runs them; one pod can go nowhere and stays
+// Pending): a page at a time with the apiserver's continue tokens, stopping at the pod cap (the view then
 // asks the user) and refusing an answer larger than the byte cap.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { KubeClient } from '../../src/kube/client';
 import { listRunningPods } from '../../src/kube/pod-list';
 import { runningPodsFrom, type PodLike } from '../../src/cloudwatch/pod-shipping';
-import { startKube, type KubeCluster } from '../harness/kube';
-import { clientFor, createNamespace, kubeRequest } from './cluster';
+import { startCluster, type LocalCluster } from '../harness/cluster';
+import type { KubeCluster } from '../harness/kube';
+import { clientFor, createNamespace, eventually, kubeRequest } from './cluster';
 
+let cluster: LocalCluster;
 let kube: KubeCluster;
 let admin: KubeClient;
 const NS = 'shop';
 const RUNNING = ['api-0', 'api-1', 'api-2', 'cart-0', 'cart-1', 'web-0', 'web-1'];
 
 async function pod(name: string, running: boolean): Promise<void> {
+  // a node selector no node has keeps a pod Pending (Unschedulable), as on a real cluster
+  const nodeSelector = running ? undefined : { 'example.com/no-such-node': 'true' };
   const created = await kubeRequest(
     kube,
     'POST',
     `/api/v1/namespaces/${NS}/pods`,
-    { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'app', image: 'example/app:1' }] } },
+    { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { nodeSelector, containers: [{ name: 'app', image: 'example/app:1' }] } },
     'application/json',
   );
   assert.equal(created.status, 201, JSON.stringify(created.body));
-  // no scheduler or kubelet here: write the status a kubelet would
-  if (running) {
-    const patched = await kubeRequest(kube, 'PATCH', `/api/v1/namespaces/${NS}/pods/${name}/status`, { status: { phase: 'Running' } });
-    assert.equal(patched.status, 200, JSON.stringify(patched.body));
-  }
 }
 
-describe('running pods for the CloudWatch view (real kube-apiserver)', { timeout: 240_000 }, () => {
+describe('running pods for the CloudWatch view (real control plane, a kwok node)', { timeout: 240_000 }, () => {
   before(async () => {
-    kube = await startKube();
+    cluster = await startCluster({ nodes: ['node-a'] });
+    kube = cluster.kube;
     admin = await clientFor(kube);
-    await createNamespace(kube, NS);
-    // no controller-manager here to create the namespace's default ServiceAccount, which pods need
-    const sa = await kubeRequest(
-      kube,
-      'POST',
-      `/api/v1/namespaces/${NS}/serviceaccounts`,
-      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } },
-      'application/json',
-    );
-    assert.equal(sa.status, 201, JSON.stringify(sa.body));
+    // the controller manager gives the namespace the default ServiceAccount pods need
+    await createNamespace(kube, NS, { waitForServiceAccount: true });
     for (const name of RUNNING) await pod(name, true);
     await pod('pending-0', false);
+    await eventually(
+      'the pods to run',
+      async () => {
+        const r = await kubeRequest(kube, 'GET', `/api/v1/namespaces/${NS}/pods`);
+        const phases = (r.body.items as { metadata: { name: string }; status?: { phase?: string } }[]).map(
+          (p) => `${p.metadata.name}=${p.status?.phase}`,
+        );
+        return phases.filter((p) => p.endsWith('=Running')).length === RUNNING.length && phases.includes('pending-0=Pending');
+      },
+      120_000,
+    );
   });
-  after(async () => kube?.stop());
+  after(async () => cluster?.stop());
 
   it('reads every running pod a page at a time (continue tokens), pending ones left out', async () => {
     const r = await listRunningPods(admin, { pageSize: 3 });
