@@ -45,14 +45,13 @@ export function registerSimulateRequests(
     const lines = Array.isArray(p?.lines) ? p.lines.filter((l): l is string => typeof l === 'string') : [];
     const doc = p?.textDocument?.uri ? documents.get(p.textDocument.uri) : undefined;
     if (!doc) return { error: 'The config is not open in the editor.', warnings: [], lines: [], elapsedMs: 0 };
-    if (isYamlDocument(doc))
-      return {
-        error: 'Try log lines works in fluent.conf files; open the config file itself (ConfigMap YAML is not supported yet).',
-        warnings: [],
-        lines: [],
-        elapsedMs: 0,
-      };
     try {
+      if (isYamlDocument(doc)) {
+        const hit = service().configMap.simulationContext(doc, p.position);
+        if (typeof hit === 'string') return { error: hit, warnings: [], lines: [], elapsedMs: 0 };
+        const { context, pos, toYaml } = hit;
+        return toYaml(runPlayground({ tree: context.tree, self: context.self }, { ...p, position: pos!, lines }, simulationEnvironment(p)));
+      }
       const ctx = service().fluentConf.context(doc);
       if (!ctx) return { error: 'The config could not be read with its includes.', warnings: [], lines: [], elapsedMs: 0 };
       return runPlayground({ tree: ctx.tree, self: ctx.self }, { ...p, lines }, simulationEnvironment(p));
@@ -81,8 +80,13 @@ export function registerSimulateRequests(
       return fail('No CloudWatch event was given.');
     const doc = p.textDocument?.uri ? documents.get(p.textDocument.uri) : undefined;
     if (!doc) return fail('The config is not open in the editor.');
-    if (isYamlDocument(doc)) return fail('Trace through a fluent.conf file (ConfigMap YAML is not supported yet).');
     try {
+      if (isYamlDocument(doc)) {
+        const hit = service().configMap.simulationContext(doc);
+        if (typeof hit === 'string') return fail(hit);
+        const sim = buildSimulation(hit.context.tree, { env: simulationEnvironment(p) });
+        return hit.toYaml({ ...traceCloudWatchEvent(sim, ev), elapsedMs: performance.now() - started });
+      }
       const ctx = service().fluentConf.context(doc);
       if (!ctx) return fail('The config could not be read with its includes.');
       const sim = buildSimulation(ctx.tree, { env: simulationEnvironment(p) });

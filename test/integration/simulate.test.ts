@@ -169,3 +169,40 @@ describe('simulator: config tests in the Test Explorer', function () {
     await screenshot('simulate-test-explorer');
   });
 });
+
+describe('simulator: Try log lines… in a ConfigMap YAML', function () {
+  this.timeout(120_000);
+
+  it("the lens on a .conf key's <source> opens the playground; the route goes through the key it includes", async () => {
+    await extension().activate();
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('simulate', 'fluentd-configmap.yaml'));
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const sourceLine = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.trim() === '<source>');
+    const lens = await waitFor(
+      'the "Try log lines…" code lens in the YAML',
+      async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+        return lenses?.find((l) => l.command?.command === 'fluentd.tryLogLines' && l.range.start.line === sourceLine);
+      },
+      60_000,
+    );
+    await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    await state({ lines: ['INFO started', 'WARN disk almost full', 'no level here'].join('\n') });
+    const drawn = await waitFor(
+      'the playground to draw the ConfigMap lines and their routes',
+      async () => {
+        const s = await state();
+        return s.playground.result?.lines.length === 3 && /Event 2/.test(s.playground.rendered) && s.playground.rendered;
+      },
+      60_000,
+    );
+    assert.match(drawn, /"msg": "disk almost full"/);
+    assert.match(drawn, /pattern not matched/);
+    assert.match(drawn, /CloudWatch Logs: log group \/eks\/integration\/app, stream app\.var\.log\.app\./);
+    await screenshot('simulate-playground-configmap');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});

@@ -135,6 +135,80 @@ describe('simulator requests over LSP', () => {
     assert.equal(bad.error, 'No CloudWatch event was given.');
   });
 
+  it('a ConfigMap YAML: lenses at the YAML lines, playground and traceEvent through its keys, locations mapped back', async () => {
+    const indent = (t: string) =>
+      t
+        .split('\n')
+        .map((l) => (l ? `    ${l}` : l))
+        .join('\n');
+    const yaml = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: fluentd-config
+data:
+  fluent.conf: |
+${indent(ROOT)}
+  out.conf: |
+${indent(OUT)}`;
+    const yamlUri = uri('configmap.yaml');
+    await conn.client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: yamlUri, languageId: 'yaml', version: 1, text: yaml },
+    });
+    const lenses = (await conn.client.sendRequest(CodeLensRequest.type, { textDocument: { uri: yamlUri } })) ?? [];
+    const tries = lenses.filter((l) => l.command?.command === 'fluentd.tryLogLines');
+    // <source> on the key's first line (YAML line 6), <parse> five lines below
+    assert.deepEqual(
+      tries.map((l) => [l.range.start.line, l.command!.arguments?.[0]]),
+      [
+        [6, yamlUri],
+        [11, yamlUri],
+      ],
+    );
+    const r = (await conn.client.sendRequest('fluentd/simulate/playground', {
+      textDocument: { uri: yamlUri },
+      position: tries[1].command!.arguments![1],
+      lines: ['WARN disk', 'nope'],
+      path: '/var/log/app/db.log',
+      env: { GROUP: '/cm' },
+    })) as PlaygroundResult;
+    assert.equal(r.error, undefined);
+    assert.deepEqual(
+      r.lines.map((l) => l.kind),
+      ['record', 'nomatch'],
+    );
+    assert.equal(r.target?.uri, yamlUri);
+    // the <parse> of an in_tail source tries the whole source: its <source> line in the YAML
+    assert.equal(r.target?.range.start.line, 6);
+    const deliver = r.route!.events[0].rows.find((x) => x.kind === 'deliver')!;
+    assert.match(deliver.detail!, /log group \/cm, stream app\.var\.log\.app\.db\.log/);
+    // the match is in the out.conf key: its location is the YAML file, at that key's line
+    assert.deepEqual(
+      [deliver.location!.uri, deliver.location!.range.start.line],
+      [yamlUri, yaml.split('\n').indexOf('    <match app.**>')],
+    );
+    const outside = (await conn.client.sendRequest('fluentd/simulate/playground', {
+      textDocument: { uri: yamlUri },
+      position: { line: 1, character: 0 },
+      lines: ['x'],
+    })) as PlaygroundResult;
+    assert.equal(outside.error, 'Put the cursor inside a .conf key of the ConfigMap.');
+    const t = (await conn.client.sendRequest('fluentd/simulate/traceEvent', {
+      textDocument: { uri: yamlUri },
+      event: {
+        logGroupName: '/cm',
+        logStreamName: 'app.var.log.app.web.log',
+        timestamp: 1709633472000,
+        message: '{"level":"INFO","msg":"x"}',
+      },
+      env: { GROUP: '/cm' },
+    })) as TraceEventResult;
+    assert.equal(t.error, undefined);
+    assert.deepEqual(
+      t.candidates.map((c) => [c.source.title, c.source.uri, c.source.range.start.line, c.confirmed]),
+      [['<source> @type tail (@id in_app)', yamlUri, 6, true]],
+    );
+  });
+
   it("config test files: diagnostics published, completion of the config's names, discovery and runs", async () => {
     const testUri = uri('tests/a.fluent-test.yaml');
     const text = TESTS.replace('config: fluent.conf', 'config: ../fluent.conf').replace('source: in_app, lines', 'source: in_nope, lines');

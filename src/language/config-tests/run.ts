@@ -14,6 +14,7 @@ import type { Delivery, Destination, RouteResult } from '../simulate/route/types
 import type { Budget, SimulationEnvironment } from '../simulate/types';
 import { eventTimeText, prettyRecord } from '../simulate/view/record-text';
 import type { Range } from '../types';
+import { isHash } from '../simulate/ruby/hash';
 import { check, fieldValue, shown } from './conditions';
 import { configNames, type ConfigNames } from './config-names';
 import type { Condition, Expectation, Located, Problem, TestCase, TestFile } from './model';
@@ -317,7 +318,13 @@ function conditionsOf(x: Expectation): Check[] {
       return r.ok ? undefined : `${label} ${r.why}`;
     };
   if (x.tag) out.push(cond('the tag', x.tag, (d) => d.tag));
-  for (const f of x.fields) out.push(cond(`field ${f.field}`, f.condition, (d) => fieldValue(d.record, f.field)));
+  for (const f of x.fields)
+    out.push(
+      cond(`field ${f.field}`, f.condition, (d) => {
+        if (!isHash(d.record)) throw new Error(`the output received ${shown(d.record)}, not a Hash`);
+        return fieldValue(d.record, f.field);
+      }),
+    );
   for (const k of x.destination) out.push(cond(`the destination's ${k.key}`, k.condition, (d) => destinationField(d.destination, k.key)));
   return out;
 }

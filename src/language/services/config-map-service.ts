@@ -23,6 +23,7 @@ import type { Diagnostic, Position } from '../types';
 import { ConfigMapDocuments, environmentOf } from '../yaml/config-map-documents';
 import { envDiagnostics } from '../yaml/env';
 import { readManifests } from '../yaml/manifests';
+import type { DocumentContext } from '../whole-config/whole-config';
 import type { FluentConfService } from './fluent-conf-service';
 import type { LanguageService } from './language-service';
 
@@ -206,4 +207,45 @@ export class ConfigMapService implements LanguageService {
     }
     return out;
   }
+
+  /**
+   * What the simulator runs for a ConfigMap (playground, Trace This Event): the whole config of
+   * the .conf key under `pos` (its ConfigMap's other keys as its includes), or, without a
+   * position, of the `fluent.conf` key (else the first .conf key); the position inside the key;
+   * and `toYaml`, which maps every `{uri, range}` of the keys in an answer back to the YAML file.
+   */
+  simulationContext(doc: TextDocument, pos?: Position): { context: DocumentContext; pos?: Position; toYaml: <T>(answer: T) => T } | string {
+    const a = this.documents.get(doc);
+    if (!a || !a.embeds.length) return 'This YAML has no ConfigMap with a .conf key.';
+    let embed = a.embeds.find((e) => e.text.conf.key === 'fluent.conf') ?? a.embeds[0];
+    let inner: Position | undefined;
+    if (pos) {
+      const hit = a.at(pos);
+      if (!hit) return 'Put the cursor inside a .conf key of the ConfigMap.';
+      embed = hit.embed;
+      inner = hit.pos;
+    }
+    const context = this.fluent.context(embed.doc, environmentOf(embed));
+    if (!context) return 'The config could not be read with its includes.';
+    const toYaml = <T>(answer: T): T => mapLocations(answer, (uri, range) => a.mapLocation(uri, range)) as T;
+    return { context, ...(inner ? { pos: inner } : {}), toYaml };
+  }
+}
+
+type Ranged = { uri: string; range: LspRange };
+
+/** A copy of a JSON answer with every `{uri, range}` object mapped (left as is where it cannot be). */
+function mapLocations(v: unknown, map: (uri: string, range: LspRange) => Ranged | undefined): unknown {
+  if (Array.isArray(v)) return v.map((x) => mapLocations(x, map));
+  if (!v || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = mapLocations(x, map);
+  if (typeof out.uri === 'string' && out.range && typeof out.range === 'object') {
+    const m = map(out.uri, out.range as LspRange);
+    if (m) {
+      out.uri = m.uri;
+      out.range = m.range;
+    }
+  }
+  return out;
 }

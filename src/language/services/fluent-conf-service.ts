@@ -140,8 +140,8 @@ export class FluentConfService implements LanguageService {
   codeLenses(doc: TextDocument, env?: DocumentEnvironment): CodeLens[] {
     const whole = this.context(doc, env);
     const routes = whole ? routeCodeLenses(whole) : [];
-    // "Try log lines…" runs in fluent.conf files (a ConfigMap key's playground is not supported)
-    return env ? routes : [...routes, ...tryLogLinesLenses(this.parse(doc).document, doc.uri)];
+    // in a ConfigMap key too: the ConfigMap service moves the lenses (and their arguments) to the YAML
+    return [...routes, ...tryLogLinesLenses(this.parse(doc).document, doc.uri)];
   }
 
   /** The layout is fixed (two spaces per depth), so the editor's tab options are ignored. */

@@ -19,6 +19,8 @@ export class RubyFloat {
 
 export type RecordValue = null | boolean | number | string | RubyFloat | RecordValue[] | { [key: string]: RecordValue };
 export type EventRecord = { [key: string]: RecordValue };
+/** A record that is not a Hash (what Yajl or Oj give for JSON that is not an object). */
+export type BareValue = Exclude<RecordValue, EventRecord | null>;
 
 export interface SimEvent {
   readonly tag: string;
@@ -32,7 +34,12 @@ export type ParseOutcome =
    * A parsed record. `time` is null when the parser gives none (estimate_current_event false and no
    * time field): in_tail then logs "pattern not matched", the parser filter keeps the event's time.
    */
-  | { readonly kind: 'record'; readonly time: EventTime | null; readonly record: EventRecord }
+  | { readonly kind: 'record'; readonly time: EventTime | null; readonly record: EventRecord; readonly note?: string }
+  /**
+   * The json parser's record when the JSON is not an object (an Array, a String, a number, true or
+   * false): Fluentd passes the value on as the record. `note`: what another setup would do.
+   */
+  | { readonly kind: 'value'; readonly time: EventTime | null; readonly value: BareValue; readonly note?: string }
   /** Fluentd's "pattern not matched"; `why` says where matching stopped, when known. */
   | { readonly kind: 'nomatch'; readonly why?: string }
   /** A ParserError Fluentd raises (e.g. an invalid time), with its message as Fluentd writes it. */

@@ -1,14 +1,20 @@
 // Which fluent.conf "Trace this event" runs through: the config last edited (an open fluentd
-// editor), else the workspace's fluentd.deploy.configFile, else the one fluent.conf of the
-// workspace, else the user picks one.
+// editor, or a YAML editor holding a ConfigMap with a .conf key), else the workspace's
+// fluentd.deploy.configFile, else the one fluent.conf of the workspace, else the user picks one.
 import * as vscode from 'vscode';
+import { mayHoldFluentdConfigMap } from '../../language/yaml/manifests';
+
+/** A fluent.conf, or YAML that may hold a ConfigMap with fluent.conf keys (the server reads it exactly). */
+export function isConfigEditor(d: vscode.TextDocument | undefined): boolean {
+  return d?.languageId === 'fluentd' || (d?.languageId === 'yaml' && mayHoldFluentdConfigMap(d.getText()));
+}
 
 let lastConfig: vscode.Uri | undefined;
 
 /** Remembers the fluent.conf the user last had in front of them. */
 export function trackConfigEditors(): vscode.Disposable {
   const note = (e: vscode.TextEditor | undefined) => {
-    if (e?.document.languageId === 'fluentd' && e.document.uri.scheme === 'file') lastConfig = e.document.uri;
+    if (e && isConfigEditor(e.document) && e.document.uri.scheme === 'file') lastConfig = e.document.uri;
   };
   note(vscode.window.activeTextEditor);
   return vscode.window.onDidChangeActiveTextEditor(note);
@@ -16,7 +22,7 @@ export function trackConfigEditors(): vscode.Disposable {
 
 export async function chooseConfig(): Promise<vscode.Uri | undefined> {
   if (lastConfig) return lastConfig;
-  const visible = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'fluentd');
+  const visible = vscode.window.visibleTextEditors.find((e) => isConfigEditor(e.document));
   if (visible) return visible.document.uri;
   const folder = vscode.workspace.workspaceFolders?.[0];
   const configured = vscode.workspace.getConfiguration('fluentd.deploy').get<string>('configFile');

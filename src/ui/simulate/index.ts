@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TRY_LOG_LINES_COMMAND } from '../../language/simulate/playground/protocol';
 import { TRACE_EVENT_COMMAND } from '../../language/simulate/trace/protocol';
-import { trackConfigEditors } from './choose-config';
+import { isConfigEditor, trackConfigEditors } from './choose-config';
 import { ConfigTestController } from './config-test-controller';
 import { Playground } from './playground';
 import { traceEventCommand, TraceView } from './trace-event-command';
@@ -32,8 +32,10 @@ export function registerSimulate(context: vscode.ExtensionContext, client: Promi
       const editor = vscode.window.activeTextEditor;
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? editor?.document.uri);
       const pos = position ? new vscode.Position(position.line, position.character) : editor?.selection.active;
-      if (!target || !pos || (!position && editor?.document.languageId !== 'fluentd')) {
-        void vscode.window.showInformationMessage('Put the cursor in a <source> or <parse> of a fluent.conf to try log lines there.');
+      if (!target || !pos || (!position && !isConfigEditor(editor?.document))) {
+        void vscode.window.showInformationMessage(
+          "Put the cursor in a <source> or <parse> of a fluent.conf (or of a ConfigMap's .conf key) to try log lines there.",
+        );
         return;
       }
       playground.open(target, pos);

@@ -13,6 +13,7 @@ import {
   type PlaygroundResult,
   type PlaygroundTarget,
 } from '../../language/simulate/playground/protocol';
+import { isConfigEditor } from './choose-config';
 import { simulationSettings } from './settings';
 import { shiftPosition } from './track-position';
 import type { FromWebview, PlaygroundState } from './webview/messages';
@@ -59,7 +60,7 @@ export class Playground implements vscode.Disposable {
           const p = shiftPosition(this.position, e.contentChanges);
           this.position = new vscode.Position(p.line, p.character);
         }
-        if (e.document.languageId === 'fluentd') this.schedule();
+        if (isConfigEditor(e.document)) this.schedule();
       }),
     );
   }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { run, type CliIo } from '../../../src/cli/run';
+import { runParseCases } from '../../../src/cli/simulate-parse';
 import { repoRoot } from '../../helpers/corpus';
 
 function io(stdin: string, env: Record<string, string> = { TZ: 'UTC' }) {
@@ -59,4 +60,16 @@ test('simulate (routing): a file of 10,000 cases runs through, one result line e
   assert.equal(lines.length, 10_000);
   assert.equal(new Set(lines).size, 1);
   assert.match(lines[0], /"record":\{"msg":"m","up":"M"\}/);
+});
+
+test('simulate --parse: a case whose lines together run past the budget reports the rest as stopped', () => {
+  const hostile = `${'a'.repeat(34)}!`;
+  const c = { id: 'slow', parse: '<parse>\n@type regexp\nexpression /^(?<a>(a+)+)$/\n</parse>', lines: [hostile, hostile, hostile, 'aaa'] };
+  const { i, out } = io(JSON.stringify(c));
+  assert.equal(runParseCases(JSON.stringify(c), { parse: true, now: 0 }, i, 300), 0);
+  const results = (JSON.parse(out.join('')) as { results: { not_simulated?: string }[] }).results;
+  assert.equal(results.length, 4);
+  assert.match(results[0].not_simulated ?? '', /^stopped: the regexp ran longer than/);
+  for (const r of results.slice(1))
+    assert.match(r.not_simulated ?? '', /^stopped: this case's lines took longer than 300 ms together; line \d/);
 });

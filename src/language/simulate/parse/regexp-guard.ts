@@ -90,7 +90,8 @@ port.on('message', ({ source, flags, text, from }) => {
     const re = new RegExp(source, flags);
     re.lastIndex = from;
     const m = re.exec(text);
-    if (m) out = { index: m.index, length: m[0].length, groups: m.groups ? { ...m.groups } : null };
+    if (m) out = { index: m.index, length: m[0].length, groups: m.groups ? { ...m.groups } : null,
+      starts: m.indices && m.indices.groups ? Object.fromEntries(Object.entries(m.indices.groups).map(([k, v]) => [k, v ? v[0] : -1])) : null };
   } catch (e) { out = { error: String(e) }; }
   port.postMessage(out);
   Atomics.store(flag, 0, 1);
@@ -122,10 +123,20 @@ export interface GuardedMatch {
   index: number;
   length: number;
   groups: Record<string, string | undefined> | null;
+  /** Named groups' start offsets (-1: no part in the match), when the regexp has the d flag. */
+  starts?: Record<string, number> | null;
+}
+
+let guardedCount = 0;
+
+/** How many guarded (possibly slow) matches have run in this process: a run's clock is read when it changes. */
+export function guardedRuns(): number {
+  return guardedCount;
 }
 
 /** RegExp#exec from `from`, stopped after `timeoutMs` (RegexpTimeout). */
 export function guardedExec(js: RegExp, text: string, from: number, timeoutMs: number): GuardedMatch | null {
+  guardedCount++;
   runner ??= start();
   const r = runner;
   Atomics.store(r.flag, 0, 0);

@@ -13,7 +13,7 @@ import { RubyError } from './ruby-error';
 import { ParseConfigError, type Section } from './section';
 
 /** Parsers Fluentd 1.16 and the daemonset images have that are not simulated here. */
-const KNOWN_NOT_SIMULATED = new Set(['msgpack', 'grok', 'multiline_grok', 'json_in_json', 'kubernetes', 'logfmt']);
+const KNOWN_NOT_SIMULATED = new Set(['msgpack', 'grok', 'multiline_grok', 'json_in_json', 'logfmt']);
 
 const NGINX =
   '^(?<remote>[^ ]*) (?<host>[^ ]*) (?<user>[^ ]*) \\[(?<time>[^\\]]*)\\] "(?<method>\\S+)(?: +(?<path>[^\\"]*?)(?: +\\S*)?)?" (?<code>[^ ]*) (?<size>[^ ]*)(?: "(?<referer>[^\\"]*)" "(?<agent>[^\\"]*)"(?:\\s+\\"?(?<http_x_forwarded_for>[^\\"]*)\\"?)?)?$';
@@ -22,6 +22,19 @@ const APACHE_ERROR =
 const APACHE =
   '^(?<host>[^ ]*) [^ ]* (?<user>[^ ]*) \\[(?<time>[^\\]]*)\\] "(?<method>\\S+)(?: +(?<path>[^ ]*) +\\S*)?" (?<code>[^ ]*) (?<size>[^ ]*)(?: "(?<referer>[^\\"]*)" "(?<agent>[^\\"]*)")?$';
 const CLF_TIME = '%d/%b/%Y:%H:%M:%S %z';
+// The fluentd-kubernetes-daemonset images' own parsers (plugins/parser_kubernetes.rb and
+// parser_multiline_kubernetes.rb): glog lines of kubelet, kube-proxy, the control plane. They set
+// these three parameters over whatever the section says; the rest of the section applies.
+const GLOG_FIRSTLINE = '/^\\w\\d{4}/';
+const GLOG = '^(?<severity>\\w)(?<time>\\d{4} [^\\s]*)\\s+(?<pid>\\d+)\\s+(?<source>[^ \\]]+)\\] (?<message>.*)';
+const GLOG_TIME = '%m%d %H:%M:%S.%N';
+
+/** The section with some parameters set over its own (what a parser subclass does in configure). */
+function withParams(section: Section, set: Record<string, string>): Section {
+  const params = new Map(section.params);
+  for (const [k, v] of Object.entries(set)) params.set(k, v);
+  return { ...section, params };
+}
 
 export function createParser(type: string, section: Section, env: ParserEnv): LineParser {
   const sub = (s: Section): LineParser => createParser(s.params.get('@type') ?? '', s, env);
@@ -58,6 +71,10 @@ export function createParser(type: string, section: Section, env: ParserEnv): Li
       return multilineParser(section, env);
     case 'cri':
       return criParser(section, env, sub);
+    case 'kubernetes':
+      return regexpParser('kubernetes', withParams(section, { expression: `/${GLOG}/m`, time_format: GLOG_TIME }), env);
+    case 'multiline_kubernetes':
+      return multilineParser(withParams(section, { format_firstline: GLOG_FIRSTLINE, format1: `/${GLOG}/`, time_format: GLOG_TIME }), env);
     case 'multi_format':
       return multiFormatParser(section, env, (t, s) => createParser(t, s, env));
   }

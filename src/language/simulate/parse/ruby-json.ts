@@ -2,6 +2,7 @@
 // as in the oracle) and the json gem's generator (to_json), so records compare with Fluentd's by
 // JSON type as well as value: 1000.0 stays a Float, 1e15 is written 1.0e+15.
 import { RubyFloat, type RecordValue } from '../types';
+import { setOwn } from '../ruby/hash';
 
 /** Ruby's Float#to_s: shortest round-trip digits, fixed notation for exponents -4 < e10 <= 15. */
 export function rubyFloatToS(n: number): string {
@@ -51,11 +52,12 @@ class JsonError extends Error {}
 class Unrepresentable extends Error {}
 
 /**
- * Yajl.load: one JSON value (any type; empty text is nil), surrounding whitespace and /* *\/ or //
+ * One complete JSON value read strictly (yajl-load.ts has what Yajl.load does with other text): one value (any type; empty text is nil), surrounding whitespace and /* *\/ or //
  * comments allowed, trailing content refused. Integers stay Integers, numbers with a fraction or an
  * exponent become Floats (RubyFloat).
  */
-export function parseYajl(text: string): YajlResult {
+export function parseYajl(text: string, options: { loneSurrogates?: 'question-mark' | 'error' } = {}): YajlResult {
+  const lone = (): number => (options.loneSurrogates === 'error' ? fail('lexical error: a lone surrogate') : 0x3f);
   let i = 0;
   const n = text.length;
   const fail = (what: string): never => {
@@ -105,8 +107,8 @@ export function parseYajl(text: string): YajlResult {
             if (lo) {
               code = 0x10000 + ((code - 0xd800) << 10) + (parseInt(lo[1], 16) - 0xdc00);
               i += 6;
-            } else code = 0x3f; // Yajl writes '?' for a lone surrogate
-          } else if (code >= 0xdc00 && code <= 0xdfff) code = 0x3f;
+            } else code = lone(); // Yajl writes '?' for a lone surrogate, JSON.parse refuses it
+          } else if (code >= 0xdc00 && code <= 0xdfff) code = lone();
           out += String.fromCodePoint(code);
         } else fail("lexical error: inside a string, '\\' occurs before a character which it may not.");
         start = i;
@@ -147,8 +149,7 @@ export function parseYajl(text: string): YajlResult {
         if (text[i] !== ':') fail("parse error: object key and value must be separated by a colon (':')");
         i++;
         const v = value();
-        if (Object.hasOwn(obj, k)) delete obj[k]; // Ruby keeps the first position; the key order is not compared
-        obj[k] = v;
+        setOwn(obj, k, v); // a repeated key keeps its first position, as in a Ruby Hash
         skip();
         if (text[i] === ',') {
           i++;

@@ -2,9 +2,11 @@
 // dialect exactly (strict accuracy) or refuses; before it, this file rewrites what Ruby reads
 // differently from Oniguruma: \d \w \s (and their negations) are ASCII-only in Ruby while the
 // POSIX brackets and \b stay Unicode, and a name may stand on several groups (Ruby's m[name] is
-// the last of them that took part in the match).
+// the last of them that took part in the match). Named groups inside a repetition keep their
+// last iteration's value as in Onigmo (repeated-captures.ts).
 import { toRegExpDetails } from 'oniguruma-to-es';
 import { catastrophicBacktracking, guardedExec, LONG_LINE } from './regexp-guard';
+import { analyseRepeats, optionalAsAlternation, Replayer, type RepeatPlan, type StepMatcher } from './repeated-captures';
 
 export interface RubyRegexpOptions {
   /** /i */
@@ -209,58 +211,124 @@ export function compileRubyRegexp(source: string, options: RubyRegexpOptions = {
   return r;
 }
 
-function compileUncached(source: string, options: RubyRegexpOptions): CompiledRegexp {
-  const rewritten = rewriteForOniguruma(source, options.extended === true);
-  const flags = (options.ignoreCase ? 'i' : '') + (options.multiline ? 'm' : '') + (options.extended ? 'x' : '');
+type Translated = { ok: true; js: RegExp } | { ok: false; error: string } | { ok: false; notSimulated: string };
+
+/** An Oniguruma pattern (already rewritten) as a JavaScript RegExp (global, or sticky for \\G). */
+function translate(onig: string, rubySource: string, flags: string, extraFlags = ''): Translated {
   let details: ReturnType<typeof toRegExpDetails>;
   try {
-    const bad = badInterval(source);
-    if (bad) return { ok: false, error: `upper is smaller than lower in repeat range: /${source}/` };
-    details = toRegExpDetails(rewritten.source, { accuracy: 'strict', target: TARGET, flags });
+    details = toRegExpDetails(onig, { accuracy: 'strict', target: TARGET, flags });
   } catch (err) {
     const message = (err as Error).message;
     if (UNSUPPORTED.test(message)) return { ok: false, notSimulated: `Ruby regexp construct not reproduced exactly (${message})` };
-    const ruby = onigmoMessage(message, source);
+    const ruby = onigmoMessage(message, rubySource);
     if (ruby) return { ok: false, error: ruby };
     return { ok: false, notSimulated: `regexp not translated (${message})` };
   }
   if (details.options && Object.keys(details.options).some((k) => k !== 'hiddenCaptures' && k !== 'transfers')) {
     return { ok: false, notSimulated: `Ruby regexp construct not reproduced exactly (needs ${Object.keys(details.options).join(', ')})` };
   }
-  let js: RegExp;
+  const transfers = (details.options as { transfers?: [number, number[]][] } | undefined)?.transfers;
+  if (transfers?.length) return { ok: false, notSimulated: 'Ruby subexpression calls (\\g<name>) are not reproduced exactly' };
   try {
     // hiddenCaptures/transfers only renumber unnamed helper groups; named groups are read by name
-    js = new RegExp(details.pattern, details.flags.replace('y', '') + (details.flags.includes('y') ? 'y' : 'g'));
+    return {
+      ok: true,
+      js: new RegExp(details.pattern, details.flags.replace('y', '') + (details.flags.includes('y') ? 'y' : 'g') + extraFlags),
+    };
   } catch (err) {
     return { ok: false, notSimulated: `regexp not translated (${(err as Error).message})` };
   }
-  const transfers = (details.options as { transfers?: [number, number[]][] } | undefined)?.transfers;
-  if (transfers?.length) {
-    return { ok: false, notSimulated: 'Ruby subexpression calls (\\g<name>) are not reproduced exactly' };
+}
+
+function compileUncached(source: string, options: RubyRegexpOptions): CompiledRegexp {
+  if (badInterval(source)) return { ok: false, error: `upper is smaller than lower in repeat range: /${source}/` };
+  const extended = options.extended === true;
+  const rewritten = rewriteForOniguruma(source, extended);
+  const flags = (options.ignoreCase ? 'i' : '') + (options.multiline ? 'm' : '') + (extended ? 'x' : '');
+  const plain = translate(optionalAsAlternation(rewritten.source, extended), source, flags);
+  if (!plain.ok) return plain;
+  const repeats = analyseRepeats(rewritten.source, extended);
+  if (repeats.kind === 'unsupported') {
+    return {
+      ok: false,
+      notSimulated: `Ruby regexp construct not reproduced exactly (${repeats.why}: Onigmo keeps such a group's last value)`,
+    };
   }
-  return { ok: true, regexp: makeRegexp(source, js, rewritten.groups, options) };
+  if (repeats.kind === 'none') return { ok: true, regexp: makeRegexp(source, plain.js, rewritten.groups, options) };
+  // the pattern with markers around each repeated group, their offsets read with the d flag
+  const marked = translate(optionalAsAlternation(repeats.source, extended), source, flags, 'd');
+  if (!marked.ok) return marked;
+  const risk = catastrophicBacktracking(source);
+  let stepError: Translated | undefined;
+  const compileStep = (step: string): StepMatcher => {
+    const t = translate(step, source, flags);
+    if (!t.ok) {
+      stepError = t;
+      return () => null;
+    }
+    // one iteration of a body that cannot backtrack catastrophically, with no lookahead over the
+    // rest of the line, runs in-thread even on a long line (the worker would copy the line each step)
+    const lookahead = step.includes('(?=');
+    const stepRisk = catastrophicBacktracking(step) ?? (lookahead ? risk : undefined);
+    return (text, at) => {
+      const m = matchAt(t.js, text, at, stepRisk, lookahead);
+      return m && { end: m.index + m.length, groups: m.groups };
+    };
+  };
+  const replayers = repeats.plans.map((p) => ({ plan: p, replayer: new Replayer(p, compileStep, extended) }));
+  // every step pattern is built once here, so an untranslatable one is known now, not per line
+  for (const r of replayers) r.replayer.prepare();
+  if (stepError && !stepError.ok) return 'error' in stepError ? { ok: false, notSimulated: stepError.error } : stepError;
+  return { ok: true, regexp: makeRegexp(source, marked.js, rewritten.groups, options, replayers) };
+}
+
+interface Matched {
+  index: number;
+  length: number;
+  groups: Record<string, string | undefined>;
+  starts?: Record<string, number>;
+}
+
+/** RegExp#exec from `from`, in the guarded worker when the regexp is risky or the line long. */
+function matchAt(js: RegExp, text: string, from: number, risk: string | undefined, guardLong = true): Matched | null {
+  if (risk !== undefined || (guardLong && text.length >= LONG_LINE)) {
+    const m = guardedExec(js, text, from, REGEXP_TIME_LIMIT_MS);
+    return m && { index: m.index, length: m.length, groups: m.groups ?? {}, starts: m.starts ?? undefined };
+  }
+  js.lastIndex = from;
+  const m = js.exec(text);
+  if (!m) return null;
+  const starts = m.indices?.groups && Object.fromEntries(Object.entries(m.indices.groups).map(([k, v]) => [k, v ? v[0] : -1]));
+  return { index: m.index, length: m[0].length, groups: m.groups ?? {}, starts };
 }
 
 /** Milliseconds a guarded match may take (see regexp-guard.ts). */
 export const REGEXP_TIME_LIMIT_MS = 1000;
 
-function makeRegexp(source: string, js: RegExp, groups: Map<string, string[]>, options: RubyRegexpOptions): RubyRegexp {
+function makeRegexp(
+  source: string,
+  js: RegExp,
+  groups: Map<string, string[]>,
+  options: RubyRegexpOptions,
+  replayers: readonly { plan: RepeatPlan; replayer: Replayer }[] = [],
+): RubyRegexp {
   const names = [...groups.keys()];
   const sticky = js.sticky;
   const risk = catastrophicBacktracking(source);
-  const run = (text: string, from: number): { index: number; length: number; groups: Record<string, string | undefined> } | null => {
-    if (risk !== undefined || text.length >= LONG_LINE) {
-      const m = guardedExec(js, text, from, REGEXP_TIME_LIMIT_MS);
-      return m && { index: m.index, length: m.length, groups: m.groups ?? {} };
-    }
-    js.lastIndex = from;
-    const m = js.exec(text);
-    return m && { index: m.index, length: m[0].length, groups: m.groups ?? {} };
-  };
   const exec = (text: string, from = 0): RubyMatch | null => {
-    const m = run(text, from);
+    const m = matchAt(js, text, from, risk);
     if (!m) return null;
-    const g = m.groups;
+    let g = m.groups;
+    if (replayers.length) {
+      g = { ...g };
+      for (const { plan, replayer } of replayers) {
+        const start = m.starts?.[plan.startMarker] ?? -1;
+        if (start < 0) continue; // the repeated group took no part
+        const kept = replayer.replay(text, start, m.starts?.[plan.endMarker] ?? -1, REGEXP_TIME_LIMIT_MS);
+        for (const name of plan.names) g[name] = kept[name];
+      }
+    }
     return {
       index: m.index,
       end: m.index + m.length,

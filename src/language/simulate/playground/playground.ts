@@ -157,13 +157,15 @@ function lineResult(parser: CompiledParser, index: number, text: string, limits:
   const base = { index, text: visibleLine(text) };
   switch (outcome.kind) {
     case 'record':
+    case 'value':
       return {
         ...base,
         kind: 'record',
         ...(outcome.time
           ? { time: eventTimeText(outcome.time), timeParts: [outcome.time.sec, outcome.time.nsec] as [number, number] }
           : { message: 'no time: in_tail drops such a record ("pattern not matched"); the parser filter keeps the event time' }),
-        record: prettyRecord(outcome.record),
+        record: prettyRecord(outcome.kind === 'record' ? outcome.record : outcome.value),
+        ...(notes(outcome).length ? { notes: notes(outcome) } : {}),
       };
     case 'nomatch': {
       let why = outcome.why;
@@ -179,6 +181,15 @@ function lineResult(parser: CompiledParser, index: number, text: string, limits:
     case 'not-simulated':
       return { ...base, kind: 'not-simulated', message: outcome.what };
   }
+}
+
+/** What the per-line view says beside a record: a JSON value that is not an object, another setup's answer. */
+function notes(o: Extract<ParseOutcome, { kind: 'record' | 'value' }>): string[] {
+  const out: string[] = [];
+  if (o.kind === 'value')
+    out.push('the JSON is not an object: Fluentd passes this value on as the record, and most filters and outputs expect a Hash');
+  if (o.note) out.push(o.note);
+  return out;
 }
 
 /** The simulation; the <parse> already compiled for the per-line view is reused for its in_tail source. */

@@ -61,6 +61,8 @@ export interface LineResult {
   message?: string;
   /** For a rejected line: where the regexp stopped matching. */
   why?: string;
+  /** Beside a record: what is unusual about it (a JSON value that is not an object, what Fluentd with the oj gem would do). */
+  notes?: string[];
 }
 
 export interface RouteEventView {

@@ -170,7 +170,7 @@ function buildFilter(sim: Simulation, el: SimElement, type: string): FilterPlugi
         return kubernetesMetadataFilter(el, ref, sim.options.kube);
       case 'stdout':
         // prints the events and passes them on unchanged (a stream filter in Fluentd)
-        return { kind: 'filter', ref, streamOnly: true, filter: (_s, _t, ev) => ev };
+        return { kind: 'filter', ref, streamOnly: true, anyRecord: true, filter: (_s, _t, ev) => ev };
     }
     if (!defaultCatalog().plugin('filter', type)) throw new ConfigError(unknownPlugin('filter', type), 'Fluent::NotFoundPluginError');
     throw new NotSimulatedError(`filter ${type} is not simulated`);

@@ -71,7 +71,7 @@ function errorSink(sim: Simulation): ErrorSink {
       }
       const branch = state.branch(tag, '@ERROR');
       if (branch) state.trace(ev, { kind: 'fork', why: 'error', message, branches: [branch] });
-      errorRouter.emit(state, tag, { time: ev.time, record: ev.record, branch });
+      errorRouter.emit(state, tag, { time: ev.time, record: ev.record, ...(ev.value !== undefined ? { value: ev.value } : {}), branch });
     },
   };
 }

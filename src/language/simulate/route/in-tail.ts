@@ -11,7 +11,7 @@ import type { Simulation, SimSource } from './build';
 import { sections, param } from './config';
 import { boolParam, NotSimulatedError } from './param-types';
 import type { ParseOutcome } from '../types';
-import type { Ev } from './records';
+import { NOT_A_HASH, type Ev } from './records';
 import type { Router } from './router';
 import type { RunState } from './run-state';
 import type { EventTrace, RouteFailure, RouteInput, TraceBranch } from './types';
@@ -90,7 +90,18 @@ export function tailEvents(
       events.push({ time: out.time, record, branch });
       continue;
     }
-    if (out.kind === 'record' || out.kind === 'nomatch') {
+    if (out.kind === 'value' && out.time !== null && pathKey === undefined) {
+      branch?.steps.push({ kind: 'parse', line, outcome: 'record' });
+      events.push({ time: out.time, record: {}, value: out.value, branch });
+      continue;
+    }
+    if (out.kind === 'value' && out.time !== null) {
+      const what = `path_key on ${NOT_A_HASH}`;
+      branch?.steps.push({ kind: 'parse', line, outcome: 'not-simulated', message: what });
+      state.notSimulatedHere(undefined, what, src.el.ref, tag);
+      continue;
+    }
+    if (out.kind === 'record' || out.kind === 'value' || out.kind === 'nomatch') {
       if (emitUnmatched) {
         const record: EventRecord = { unmatched_line: line };
         if (pathKey !== undefined) setOwn(record, pathKey, input.path);

@@ -2,13 +2,18 @@
 // ones that change a record in place change it here, so that events shared by copy's
 // stores (copy_mode no_copy) see each other's changes exactly as in Fluentd.
 import { setOwn } from '../ruby/hash';
-import { RubyFloat, type EventRecord, type EventTime, type RecordValue } from '../types';
+import { RubyFloat, type BareValue, type EventRecord, type EventTime, type RecordValue } from '../types';
 import type { TraceBranch } from './types';
 
 /** One event travelling through the router: its record is shared by reference. */
 export interface Ev {
   time: EventTime;
   record: EventRecord;
+  /**
+   * The record when it is not a Hash (the json parser passes JSON that is not an object on):
+   * outputs receive it; filters and record-reading outputs are not simulated on it.
+   */
+  value?: BareValue;
   /** Where its trace goes, when tracing. */
   branch?: TraceBranch;
 }
@@ -27,6 +32,15 @@ export function shallowCopy(r: EventRecord): EventRecord {
   const out: EventRecord = {};
   for (const k of Object.keys(r)) setOwn(out, k, r[k]);
   return out;
+}
+
+/** Why a step is not simulated on a record that is not a Hash. */
+export const NOT_A_HASH =
+  'a record that is not a Hash (JSON that is not an object, passed on by the json parser): Ruby would call Hash methods on it';
+
+/** The record as an output receives it: the Hash, or the bare value that stands for it. */
+export function recordOf(ev: Ev): EventRecord | BareValue {
+  return ev.value ?? ev.record;
 }
 
 /** Ruby truthiness: everything but nil and false. */

@@ -7,7 +7,7 @@
 import { PatternSet } from '../../routing/pattern';
 import type { EventTime, EventRecord } from '../types';
 import { NotSimulatedError } from './param-types';
-import type { Ev } from './records';
+import { NOT_A_HASH, recordOf, type Ev } from './records';
 import type { RunState } from './run-state';
 import type { ElementRef, FilterOutcome } from './types';
 
@@ -21,6 +21,8 @@ export interface FilterPlugin {
   readonly ref: ElementRef;
   /** The Ruby class defines filter_stream (record_transformer, kubernetes_metadata, concat): no per-event chain. */
   readonly streamOnly: boolean;
+  /** It takes a record that is not a Hash as it is (stdout prints any value); other filters are not simulated on one. */
+  readonly anyRecord?: boolean;
   /** One event: its new time and record, or null when the filter drops it. Throws RubyError or NotSimulatedError. */
   filter(state: RunState, tag: string, ev: Ev): { time: EventTime; record: EventRecord } | null;
   /** A whole stream at once (filters that join events, like concat); by default each event through filter(). */
@@ -133,9 +135,15 @@ function traceFilter(state: RunState, f: FilterPlugin, ev: Ev, outcome: FilterOu
     ref: f.ref,
     outcome,
     time: ev.time,
-    record: state.snapshot(ev.record),
+    record: state.snapshot(recordOf(ev)),
     ...(message !== undefined ? { message } : {}),
   });
+}
+
+/** A filter given a record that is not a Hash: not simulated, the event stops there. */
+function notOnBareValue(state: RunState, f: FilterPlugin, ev: Ev, tag: string): void {
+  traceFilter(state, f, ev, 'not-simulated', NOT_A_HASH);
+  state.notSimulatedHere(undefined, NOT_A_HASH, f.ref, tag);
 }
 
 /** EventRouter's optimized chain: each event through every filter; a raising filter leaves the event as it was. */
@@ -146,6 +154,11 @@ function perEvent(state: RunState, tag: string, es: Ev[], filters: FilterPlugin[
     let kept = true;
     for (const f of filters) {
       state.step(f.ref);
+      if (cur.value !== undefined && !f.anyRecord) {
+        notOnBareValue(state, f, cur, tag);
+        kept = false;
+        break;
+      }
       try {
         const r = f.filter(state, tag, cur);
         if (!r) {
@@ -181,6 +194,11 @@ function perFilter(state: RunState, tag: string, es: Ev[], filters: FilterPlugin
   let acc = es;
   for (const f of filters) {
     if (!acc.length) break;
+    if (!f.anyRecord && acc.some((ev) => ev.value !== undefined)) {
+      for (const ev of acc) if (ev.value !== undefined) notOnBareValue(state, f, ev, tag);
+      acc = acc.filter((ev) => ev.value === undefined);
+      if (!acc.length) break;
+    }
     if (f.filterStream) {
       state.step(f.ref);
       acc = f.filterStream(state, tag, acc);

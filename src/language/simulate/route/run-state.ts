@@ -2,8 +2,9 @@
 // the warnings, and the budget that bounds the run (steps, wall-clock time, and how
 // deep emits nest: a rewrite loop or a label cycle ends here with the tags it went
 // round, where Fluentd itself would recurse until its stack overflows).
-import type { Budget, EventRecord, SimulationEnvironment } from '../types';
-import { deepCopy, type Ev } from './records';
+import { guardedRuns } from '../parse/regexp-guard';
+import type { BareValue, Budget, EventRecord, SimulationEnvironment } from '../types';
+import { deepCopy, recordOf, type Ev } from './records';
 import type { Delivery, ElementRef, NotSimulated, Pending, RouteResult, Stopped, TraceBranch, TraceStep, UnmatchedEvent } from './types';
 
 /** Nested emits deeper than this are a loop (real configs nest a handful: relabel, rewrite, copy). */
@@ -32,6 +33,7 @@ export class RunState {
   private readonly plugins = new Map<ElementRef, unknown>();
   private readonly endHooks: (() => void)[] = [];
   private steps = 0;
+  private guardedSeen = guardedRuns();
   private readonly deadline: number;
   /** The (label, tag) of each emit in progress, outermost first. */
   private readonly emits: string[] = [];
@@ -51,7 +53,12 @@ export class RunState {
     if (this.steps > this.budget.steps) {
       throw new StopRun({ reason: 'steps', message: `stopped after ${this.budget.steps} steps`, ...(ref ? { ref } : {}) });
     }
-    if (this.steps % CLOCK_EVERY === 0 && Date.now() > this.deadline) {
+    // the clock is read every CLOCK_EVERY steps, and after any step that ran a guarded regexp
+    // (one such match can take up to its own time limit)
+    const guarded = guardedRuns();
+    const slow = guarded !== this.guardedSeen;
+    this.guardedSeen = guarded;
+    if ((slow || this.steps % CLOCK_EVERY === 0) && Date.now() > this.deadline) {
       throw new StopRun({ reason: 'time', message: `stopped after ${this.budget.timeMs} ms`, ...(ref ? { ref } : {}) });
     }
   }
@@ -79,7 +86,7 @@ export class RunState {
   }
 
   /** A snapshot of a record for the trace (later changes in place must not show in earlier steps). */
-  snapshot(record: EventRecord): EventRecord {
+  snapshot<T extends EventRecord | BareValue>(record: T): T {
     return deepCopy(record);
   }
 
@@ -95,7 +102,7 @@ export class RunState {
   }
 
   noMatch(label: string, tag: string, ev: Ev): void {
-    this.unmatched.push({ tag, label, time: ev.time, record: ev.record });
+    this.unmatched.push({ tag, label, time: ev.time, record: recordOf(ev) });
     this.trace(ev, { kind: 'unmatched' });
   }
 

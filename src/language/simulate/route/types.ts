@@ -3,7 +3,7 @@
 // be simulated, where a budget stopped the run, and — on request — a trace per input
 // event: each filter with the record after it, each match, relabel, copy and re-emit.
 import type { Range } from '../../types';
-import type { EventRecord, EventTime } from '../types';
+import type { BareValue, EventRecord, EventTime } from '../types';
 
 /** A config element a step refers to (for links and titles in the editor). */
 export interface ElementRef {
@@ -33,7 +33,8 @@ export interface Delivery {
   id: string | null;
   tag: string;
   time: EventTime;
-  record: EventRecord;
+  /** A Hash, or what the json parser passed on for JSON that is not an object. */
+  record: EventRecord | BareValue;
   /** The `<match>`, or the `<store>` inside it. */
   ref: ElementRef;
   /** The label the `<match>` sits in ('' for the root). */
@@ -45,7 +46,7 @@ export interface UnmatchedEvent {
   tag: string;
   label: string;
   time: EventTime;
-  record: EventRecord;
+  record: EventRecord | BareValue;
 }
 
 /** A step the engine does not reproduce: the event stopped there. */
@@ -74,10 +75,10 @@ export type FilterOutcome = 'kept' | 'dropped' | 'error' | 'not-simulated';
 
 export type TraceStep =
   | { kind: 'parse'; line: string; outcome: 'record' | 'nomatch' | 'error' | 'not-simulated'; message?: string }
-  | { kind: 'filter'; ref: ElementRef; outcome: FilterOutcome; time: EventTime; record: EventRecord; message?: string }
+  | { kind: 'filter'; ref: ElementRef; outcome: FilterOutcome; time: EventTime; record: EventRecord | BareValue; message?: string }
   | { kind: 'match'; ref: ElementRef; pattern: string }
   /** An output received the event; `record` is the record at that moment (the delivery's may change later in place). */
-  | { kind: 'deliver'; delivery: Delivery; record: EventRecord }
+  | { kind: 'deliver'; delivery: Delivery; record: EventRecord | BareValue }
   /** No <match> took the event (Fluentd: "no patterns matched"). */
   | { kind: 'unmatched' }
   /** The event goes on in another label (relabel, @label of a store or rule, @ERROR). */

@@ -168,6 +168,7 @@ function lineNode(l: LineResult): HTMLElement {
   if (l.message && l.kind !== 'nomatch') meta.append(h('span', { class: 'message' }, l.message));
   li.append(meta);
   if (l.why) li.append(h('div', { class: 'why' }, l.why));
+  for (const n of l.notes ?? []) li.append(h('div', { class: 'note' }, `⚠ ${n}`));
   if (l.record) li.append(h('pre', { class: 'record' }, l.record));
   return li;
 }

@@ -141,12 +141,22 @@ test('sibling keys: @include other.conf reads the key; definition and links go t
   assert.equal(links.length, 1);
   assert.equal(links[0].target, `${doc.uri}#L${target.line + 1},${target.character + 1}`);
   // the source in containers.conf routes to the match in fluent.conf
-  const lenses = service.codeLenses(doc);
+  const all = service.codeLenses(doc);
+  const lenses = all.filter((l) => l.command!.command !== 'fluentd.tryLogLines');
   assert.deepEqual(
     lenses.map((l) => [l.range.start.line, l.command!.title]),
     [[target.line, '→ match stdout']],
   );
   assert.deepEqual(lenses[0].command!.arguments, [doc.uri, target]);
+  // "Try log lines…" on the key's <source> and its <parse>, run with the YAML document's URI
+  const tries = all.filter((l) => l.command!.command === 'fluentd.tryLogLines');
+  assert.deepEqual(
+    tries.map((l) => [l.range.start.line, l.command!.arguments![0]]),
+    [
+      [target.line, doc.uri],
+      [find(text, '<parse>').line, doc.uri],
+    ],
+  );
   // routes answer for a YAML position inside the source
   const routes = service.eventRoutes(doc, { line: target.line + 1, character: 8 });
   assert.equal(routes.length, 1);

@@ -35,6 +35,11 @@ export function criParser(section: Section, env: ParserEnv, sub: (s: Section) =>
       if (elems.length !== 4) return NOMATCH;
       if (subParser) {
         const r = subParser.parse(elems[3]);
+        if (r.kind === 'value')
+          return {
+            kind: 'not-simulated',
+            what: 'the nested parser gives a JSON value that is not an object, into which cri would set stream and logtag',
+          };
         if (r.kind !== 'record') return r.kind === 'nomatch' ? NOMATCH : r;
         if (merge) {
           r.record.stream = elems[1];

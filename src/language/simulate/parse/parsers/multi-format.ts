@@ -37,6 +37,10 @@ export function multiFormatParser(section: Section, env: ParserEnv, make: (type:
           if (formatKey !== undefined) r.record[formatKey] = name;
           return r;
         }
+        if (r.kind === 'value' && r.time !== null) {
+          if (formatKey !== undefined) return { kind: 'not-simulated', what: `format_key on a JSON value that is not an object` };
+          return r;
+        }
       }
       return NOMATCH;
     },

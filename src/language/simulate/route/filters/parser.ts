@@ -66,6 +66,8 @@ export function parserFilter(el: SimElement, ref: ElementRef, compile: ParserCom
       if (typeof raw !== 'string') throw new NotSimulatedError(`${keyName} holds ${kindOf(raw)}, not a string`);
       const out = compiled.parse(raw);
       if (out.kind === 'not-simulated') throw new NotSimulatedError(out.what);
+      if (out.kind === 'value')
+        throw new NotSimulatedError(`the parser gives ${kindOf(out.value)}, not a Hash, which the filter would merge`);
       if (out.kind === 'error') {
         if (toError) throw new RubyError(out.message);
         return null;

@@ -36,6 +36,27 @@ export function destinationFor(type: string, el: SimElement, tz: string | undefi
   }
 }
 
+/** An output given a record that is not a Hash: where (and whether) it writes is not simulated. */
+export function bareDestination(type: string): Destination {
+  const notes = ['the record is not a Hash: what the plugin does with it is not simulated'];
+  switch (type) {
+    case 'cloudwatch_logs':
+      return { kind: 'cloudwatch_logs', notes };
+    case 'kinesis_streams':
+    case 'kinesis_streams_aggregated':
+      return { kind: 'kinesis_streams', notes };
+    case 'kinesis_firehose':
+      return { kind: 'kinesis_firehose', notes };
+    case 'elasticsearch':
+    case 'opensearch':
+      return { kind: type, notes };
+    case 'null':
+      return { kind: 'discarded' };
+    default:
+      return { kind: 's3', notes };
+  }
+}
+
 function cloudwatch(el: SimElement, tz: string | undefined): DestinationOf {
   const keys = chunkKeysOf(el, {}, tz);
   const groupName = param(el, 'log_group_name');

@@ -3,7 +3,7 @@
 // receive — the record as it reaches them — and where they would write it.
 import { rubySplit } from '../../ruby/format';
 import { toS } from '../ruby-values';
-import { deepCopy, shallowCopy, type Ev } from '../records';
+import { deepCopy, NOT_A_HASH, recordOf, shallowCopy, type Ev } from '../records';
 import { sections, param, type SimElement } from '../config';
 import { ConfigError, boolParam, enumParam, regexpParam, requiredParam } from '../param-types';
 import { recordAccessor, type RecordAccessor } from '../record-accessor';
@@ -11,7 +11,7 @@ import type { OutputPlugin, Router } from '../router';
 import type { RunState } from '../run-state';
 import type { RouteRegexp } from '../ruby-regexp';
 import type { Delivery, ElementRef } from '../types';
-import type { DestinationOf } from './destinations';
+import { bareDestination, type DestinationOf } from './destinations';
 
 export interface OutputSite {
   /** The <match> pattern as written ('**' when empty). */
@@ -31,9 +31,9 @@ export function captureOutput(ref: ElementRef, type: string, site: OutputSite, d
     emitEvents(state, tag, es) {
       for (const ev of es) {
         state.step(ref);
-        const d: Delivery = { match: site.pattern, type, id, tag, time: ev.time, record: ev.record, ref, label: site.label };
+        const d: Delivery = { match: site.pattern, type, id, tag, time: ev.time, record: recordOf(ev), ref, label: site.label };
         // where it would write, from the record as it is now (a buffered output keeps this copy)
-        if (destination) d.destination = destination(tag, ev.time, ev.record);
+        if (destination) d.destination = ev.value === undefined ? destination(tag, ev.time, ev.record) : bareDestination(type);
         state.deliver(d, ev);
       }
     },
@@ -63,6 +63,7 @@ export function copyOutput(el: SimElement, ref: ElementRef, stores: OutputPlugin
   if (ignoreIfPrevSuccess[0]) throw new ConfigError('ignore_if_prev_success must specify 2nd or later <store> directives');
   const copy = (ev: Ev): Ev => {
     if (mode === 'no_copy') return { ...ev };
+    if (ev.value !== undefined) return { ...ev, value: deepCopy(ev.value) };
     return { ...ev, record: mode === 'shallow' ? shallowCopy(ev.record) : deepCopy(ev.record) };
   };
   return {
@@ -178,6 +179,10 @@ export function rewriteTagFilterOutput(el: SimElement, ref: ElementRef, site: Ou
       const groups = new Map<string, Map<string, Ev[]>>();
       for (const ev of es) {
         state.step(ref);
+        if (ev.value !== undefined) {
+          state.notSimulatedHere(ev, NOT_A_HASH, ref, tag);
+          continue;
+        }
         const r = rewrite(ev, placeholders);
         if (!r || ((r.tag === tag || r.tag === undefined) && r.label === undefined)) {
           state.trace(ev, {

@@ -423,7 +423,7 @@ test('bad input: a 1 MB line, a tag of 10,000 parts, a record of 10,000 keys, a 
   const wide: EventRecord = {};
   for (let i = 0; i < 10_000; i++) wide[`k${i}`] = i;
   const r2 = run(s, events([tag, wide]));
-  assert.equal(r2.deliveries[0].record.last, 'p9999');
+  assert.equal((r2.deliveries[0].record as EventRecord).last, 'p9999');
   assert.equal(Object.keys(r2.deliveries[0].record).length, 10_001);
   const r3 = runRoute(s, events(...Array.from({ length: 2000 }, (): [string, EventRecord] => ['t', {}])), {
     budget: { timeMs: 0, steps: 1e9 },
@@ -468,4 +468,73 @@ test('<worker 0> is part of the simulated worker; a worker id beyond <system> wo
   );
   assert.equal(run(two, events(['t', {}])).deliveries[0].id, 'all');
   assert.match(sim('<worker 1>\n  <match **>\n    @type null\n  </match>\n</worker>').configError ?? '', /worker id 1 .* between 0 and 0/);
+});
+
+test('a JSON line that is not an object reaches outputs as it is; a filter that reads a Hash is not simulated on it', () => {
+  const s = sim(`
+<source>
+  @type tail
+  path /var/log/a.log
+  tag bare
+  <parse>
+    @type json
+  </parse>
+</source>
+<filter bare>
+  @type grep
+  <regexp>
+    key level
+    pattern /x/
+  </regexp>
+</filter>
+<match bare>
+  @type cloudwatch_logs
+  log_group_name g
+  log_stream_name s
+</match>`);
+  const r = run(s, { kind: 'tail', path: '/var/log/a.log', lines: ['[1,2]', '{"level":"x"}'] }, { trace: true });
+  assert.equal(r.deliveries.length, 1);
+  assert.deepEqual(r.deliveries[0].record, { level: 'x' });
+  assert.match(r.notSimulated[0].what, /not a Hash/);
+  assert.deepEqual(kinds(r.traces![0].root), ['parse', 'filter:not-simulated']);
+  const plain = sim(`<match bare>
+  @type cloudwatch_logs
+  log_group_name g
+  log_stream_name s
+</match>
+<source>
+  @type tail
+  path /var/log/a.log
+  tag bare
+  <parse>
+    @type json
+  </parse>
+</source>`);
+  const r2 = run(plain, { kind: 'tail', path: '/var/log/a.log', lines: ['[1,2]'] });
+  assert.deepEqual(r2.deliveries[0].record, [1, 2]);
+  assert.match(
+    r2.deliveries[0].destination && 'notes' in r2.deliveries[0].destination ? String(r2.deliveries[0].destination.notes) : '',
+    /not a Hash/,
+  );
+});
+
+test('hostile lines on a catastrophic regexp: the time budget is read after each slow line, not every 256 steps', () => {
+  const s = sim(`
+<source>
+  @type tail
+  path /x/*.log
+  tag t
+  <parse>
+    @type regexp
+    expression /^(?<a>(\\w+\\s?)+)$/
+  </parse>
+</source>
+<match **>
+  @type null
+</match>`);
+  const hostile = `${'word '.repeat(12)}word!`.replace(/ /g, 'x ');
+  const lines = Array.from({ length: 40 }, () => `${'ab'.repeat(20)}${hostile}${'a'.repeat(30)}!`);
+  const r = runRoute(s, { kind: 'tail', path: '/x/a.log', lines }, { budget: { timeMs: 500, steps: 1e9 } });
+  assert.ok(!('configError' in r));
+  assert.equal(r.stopped?.reason, 'time');
 });
