@@ -10,17 +10,14 @@
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  deleteObjects,
-  deploy,
-  findManagedObjects,
-  KubeClient,
-  languageValidator,
-  loadKubeconfig,
-  loadTemplates,
-  PodLogSession,
-  withDefaults,
-} from '../src/kube';
+import { KubeClient } from '../src/kube/client';
+import { deploy } from '../src/kube/deploy';
+import { loadKubeconfig } from '../src/kube/kubeconfig';
+import { languageValidator } from '../src/kube/language-validate';
+import { PodLogSession } from '../src/kube/pod-logs/session';
+import { withDefaults } from '../src/kube/settings';
+import { loadTemplates } from '../src/kube/templates';
+import { deleteObjects, findManagedObjects } from '../src/kube/undeploy';
 import { startCluster, type LocalCluster } from '../test/harness/cluster';
 import { kubeRequest } from '../test/harness/kube';
 import { median, round } from './util';

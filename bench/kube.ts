@@ -6,16 +6,13 @@
 //   deploy_topologies_apply_ms  the first apply (dry run, Secrets checked or created, every object
 //                               created) of each topology in a namespace of its own; the slowest
 // Run alone: node --import tsx bench/kube.ts
-import {
-  applyObjects,
-  KubeClient,
-  loadKubeconfig,
-  loadTemplates,
-  renderDeployment,
-  renderManifests,
-  TOPOLOGIES,
-  withDefaults,
-} from '../src/kube';
+import { applyObjects } from '../src/kube/apply';
+import { KubeClient } from '../src/kube/client';
+import { loadKubeconfig } from '../src/kube/kubeconfig';
+import { renderDeployment, renderManifests } from '../src/kube/render';
+import { withDefaults } from '../src/kube/settings';
+import { loadTemplates } from '../src/kube/templates';
+import { TOPOLOGIES } from '../src/kube/topologies';
 import { kubeRequest, startKube } from '../test/harness/kube';
 
 const median = (xs: number[]) => {

@@ -1,67 +1,31 @@
-// The Kubernetes side of the extension, free of vscode: topologies, render, export, preview,
-// deploy, status, undeploy, IAM policy. src/ui/kube wires these to commands.
-export * from './apply';
-export * from './client';
-export * from './config-collect';
-export * from './config-files';
-export * from './deploy';
-export * from './errors';
-export * from './export-yaml';
-export * from './iam';
-export * from './iam-destinations';
-export * from './iam-policy';
-export * from './iam-scan';
-export * from './kubeconfig';
-export * from './labels';
-export * from './preview';
-export * from './render';
-export * from './pod-problems';
-export * from './rollout';
-export * from './settings';
-export * from './status';
-export * from './templates';
-export * from './types';
-export * from './undeploy';
-export * from './validation-gate';
-export type { KubeConfig } from './client-node';
-export * from './language-validate';
-export * from './pod-logs/container-stream';
-export * from './pod-logs/follower';
-export * from './pod-logs/format';
-export * from './pod-logs/log-lines';
-export * from './pod-logs/pod-watch';
-export * from './pod-logs/resume-cursor';
-export * from './pod-logs/session';
-export * from './fluentd-log/config-link';
-export * from './fluentd-log/findings';
-export * from './fluentd-log/log-record';
-export * from './fluentd-log/recognise';
-export * from './pod-logs/workloads';
-// Topologies (explicit, for the curated list this file is becoming)
-export {
-  TOPOLOGIES,
-  DEFAULT_TOPOLOGY,
-  topology,
-  mainWorkload,
-  isTopologyId,
-  type TopologyDef,
-  type TopologyId,
-  type WorkloadDef,
-  type WorkloadRole,
-} from './topologies';
-export { credentialsWiring, IRSA_ANNOTATION, KUBE2IAM_ANNOTATION, AWS_KEY_ENV, type CredentialsWiring, type EnvVar } from './credentials';
-export { ensureSecrets, redact, SHARED_KEY_SECRET, TLS_SECRET, SHARED_KEY_KEY, type SecretPlan, type SecretOutcome } from './secrets';
-export { selfSignedCert, type SelfSignedCert } from './self-signed-cert';
-export {
-  detectPlatform,
-  sharedNamespace,
-  PLAIN_KUBERNETES,
-  OPENSHIFT_SECURITY_GROUP,
-  OPENSHIFT_PRIVILEGED_ROLE,
-  type Platform,
-} from './platform';
+// The Kubernetes side of the extension, free of vscode, as src/ui/kube and the CloudWatch tree
+// use it: exactly the names they import (test/unit/kube/index.test.ts holds this list to
+// that). Tests and benches import the modules themselves.
+export { KubeClient } from './client';
+export { collectConfigFiles } from './config-collect';
+export { ConfigFilesError, type ConfigFile } from './config-files';
+export { checkConfigs, deploy, formatDeployResult, type DeployResult } from './deploy';
+export { KubeError } from './errors';
+export { manifestsToYaml } from './export-yaml';
+export { FluentdConfigLinks } from './fluentd-log/config-link';
+export type { FindingDiagnostic } from './fluentd-log/findings';
 export { forwardPairProblems } from './forward-pair';
-export { findSecrets, describeSecrets, isSecretKey, type SecretFinding } from './secret-scan';
-export { deploySummary, policyLines, type SummaryContext } from './summary';
-export { kustomizeBase, type KustomizeFile } from './kustomize';
-export { aggregatorHost, aggregatorDnsNames, FORWARD_PORT, SHARED_KEY_ENV, TLS_MOUNT } from './workload-env';
+export { policyForDeployment } from './iam';
+export type { IamPolicy } from './iam-policy';
+export { kubeconfigPaths, loadKubeconfig, type LoadedKubeconfig } from './kubeconfig';
+export { kustomizeBase } from './kustomize';
+export { languageValidator } from './language-validate';
+export { detectPlatform } from './platform';
+export { PodLogSession, type PodLogSessionOptions } from './pod-logs/session';
+export { listWorkloads, type Workload } from './pod-logs/workloads';
+export { previewObjects, previewSides, previewSummary, type PreviewEntry } from './preview';
+export { renderDeployment, type RenderedDeployment } from './render';
+export type { RolloutState } from './rollout';
+export { SettingsError, withDefaults, type DeploySettings } from './settings';
+export { fluentdStatus, formatStatus, statusBarText, type FluentdStatus } from './status';
+export { deploySummary } from './summary';
+export { findManifestsDir, loadTemplates, type ManifestTemplates } from './templates';
+export { DEFAULT_TOPOLOGY, isTopologyId, TOPOLOGIES, topology, type TopologyId } from './topologies';
+export { describeObject } from './types';
+export { deleteObjects, findDeployedTopologies, formatUndeployResults, type UndeployResult } from './undeploy';
+export { formatFileDiagnostic } from './validation-gate';

@@ -45,3 +45,15 @@ export function containsPosition(r: Range, p: Position): boolean {
   if (p.line === r.end.line && p.character > r.end.character) return false;
   return true;
 }
+
+/** A finding moved down (or up) by whole lines: what an edit above it does (the same object when `lines` is 0). */
+export function moveLines(d: Diagnostic, lines: number): Diagnostic {
+  if (lines === 0) return d;
+  const at = (r: Range): Range => ({
+    start: { line: r.start.line + lines, character: r.start.character },
+    end: { line: r.end.line + lines, character: r.end.character },
+  });
+  const out: Diagnostic = { ...d, range: at(d.range) };
+  if (d.related) out.related = d.related.map((r) => ({ ...r, range: at(r.range) }));
+  return out;
+}

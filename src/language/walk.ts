@@ -7,8 +7,8 @@ import type { ParseResult } from './parser';
 export type ParsedTree = Pick<ParseResult, 'document' | 'lineIndex'>;
 
 /** Every element, depth first, in source order. Iterative: deep nesting is fine. */
-export function* elements(nodes: Node[]): Generator<ElementNode> {
-  const stack: Node[][] = [nodes];
+export function* elements(nodes: readonly Node[]): Generator<ElementNode> {
+  const stack: (readonly Node[])[] = [nodes];
   const index: number[] = [0];
   while (stack.length) {
     const top = stack.length - 1;
@@ -27,7 +27,7 @@ export function* elements(nodes: Node[]): Generator<ElementNode> {
   }
 }
 
-export function* includes(nodes: Node[]): Generator<IncludeNode> {
+export function* includes(nodes: readonly Node[]): Generator<IncludeNode> {
   for (const n of nodes) if (n.kind === 'include') yield n;
   for (const e of elements(nodes)) for (const n of e.children) if (n.kind === 'include') yield n;
 }

@@ -1,33 +1,23 @@
-// LSP plumbing only: wires vscode-languageserver handlers to the language service.
-// Every handler is guarded: a bug in a feature logs an error and answers empty,
-// it never takes the server down.
-import {
-  BulkRegistration,
-  CodeActionKind,
-  type Connection,
-  DocumentFormattingRequest,
-  DocumentRangeFormattingRequest,
-  type InitializeResult,
-  MessageType,
-  ShowMessageNotification,
-  TextDocuments,
-  TextDocumentSyncKind,
-} from 'vscode-languageserver/node';
+// LSP wiring only: connects vscode-languageserver's handlers to the language service, the
+// diagnostics scheduler, the re-check of the other open files and the catalogue setting.
+// Every handler is guarded: a bug in a feature logs an error and answers empty, it never
+// takes the server down.
+import { type Connection, type InitializeResult, MessageType, ShowMessageNotification, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSystem } from '../language/file-system';
-import { loadCatalogFiles } from '../language/catalog/load';
 import { defaultChecks } from '../language/checks';
 import { imagePluginCheck } from '../language/checks/image-plugins';
 import { FluentdLanguageService } from '../language/service';
 import { uriToPath } from '../language/uri';
 import { EVENT_ROUTE_REQUEST, type EventRouteParams } from '../language/routing/protocol';
+import { clientSupport, formattingRegistration, serverCapabilities, type ClientSupport } from './capabilities';
+import { CatalogSetting } from './catalogs';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
+import { RecheckOthers } from './recheck-others';
+import { readSettings, readTrust, type ServerSettings } from './settings';
 import { registerSimulateRequests } from './simulate-requests';
-import { isConfigTestPath } from '../language/config-tests';
-import { homedir } from 'node:os';
-import { catalogAccess, catalogRefusal } from './catalog-access';
+import { catalogAccess } from './catalog-access';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
-import { readSettings, readTrust, resolveSettingPath, type ServerSettings } from './settings';
 
 export interface ServerOptions {
   fileSystem?: FileSystem;
@@ -59,79 +49,44 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   let workspaceRoot: string | undefined;
-  /** Trust and workspace folders: which catalogue files may be read (catalog-access.ts). */
-  let access = catalogAccess(true, []);
-  let catalogsInUse = '';
-  /** A new service when the extra catalogue files (or the right to read them) or the deploy image change; catalogue problems are shown once. */
+  const catalogs = new CatalogSetting((message) => {
+    connection.console.warn(message);
+    // a notification, not a request: nothing waits for the user to dismiss it
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  });
+  /** A new service when the extra catalogue files or the deploy image change. */
   const applyCatalogs = (): boolean => {
-    const paths = settings.catalogs.map((p) => resolveSettingPath(p, workspaceRoot, homedir()));
-    const key = JSON.stringify([paths, access.trusted, settings.deployImage]);
-    if (key === catalogsInUse) return false;
-    catalogsInUse = key;
-    const refused = paths.flatMap((path) => {
-      const why = catalogRefusal(path, access);
-      return why ? [{ path, message: why }] : [];
-    });
-    const { catalog, errors } = loadCatalogFiles(paths.filter((p) => !refused.some((r) => r.path === p)));
-    for (const e of [...refused, ...errors]) {
-      const message = `fluentd.catalogs: ${e.path}: ${e.message}`;
-      connection.console.warn(message);
-      // a notification, not a request: nothing waits for the user to dismiss it
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
-    }
+    const catalog = catalogs.reload(settings.catalogs, settings.deployImage, workspaceRoot);
+    if (!catalog) return false;
     const checks = settings.deployImage ? [...defaultChecks, imagePluginCheck(settings.deployImage)] : undefined;
     service = new FluentdLanguageService({ fileSystem: options.fileSystem, catalog, checks });
     return true;
   };
 
-  // Formatting is offered for the `fluentd` language only: a static capability would make the
-  // editor list us as a formatter of every YAML file in the client's selector. Clients that
-  // can register dynamically get the narrower selector; others keep the static capability.
-  // (The handlers still answer for ConfigMap YAML: the client's explicit command asks them.)
-  let dynamicFormatting = false;
-  let dynamicRangeFormatting = false;
+  let client: ClientSupport = { dynamicFormatting: false, dynamicRangeFormatting: false };
 
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions);
-    dynamicFormatting = params.capabilities.textDocument?.formatting?.dynamicRegistration === true;
-    dynamicRangeFormatting = params.capabilities.textDocument?.rangeFormatting?.dynamicRegistration === true;
+    client = clientSupport(params);
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder ? uriToPath(folder) : undefined;
     const folders = (params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : [])).flatMap((u) => uriToPath(u) ?? []);
-    access = catalogAccess(readTrust(params.initializationOptions), folders);
+    catalogs.access = catalogAccess(readTrust(params.initializationOptions), folders);
     applyCatalogs();
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        documentSymbolProvider: true,
-        foldingRangeProvider: true,
-        definitionProvider: true,
-        completionProvider: { triggerCharacters: ['<', '/', '@', ' ', ','] },
-        hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        documentFormattingProvider: !dynamicFormatting,
-        documentRangeFormattingProvider: !dynamicRangeFormatting,
-        documentLinkProvider: { resolveProvider: false },
-        codeLensProvider: { resolveProvider: false },
-      },
-      serverInfo: { name: 'fluentd-language-server' },
-    };
+    return { capabilities: serverCapabilities(client), serverInfo: { name: 'fluentd-language-server' } };
   });
 
   connection.onInitialized(() => {
-    if (!dynamicFormatting && !dynamicRangeFormatting) return;
-    const fluentdOnly = { documentSelector: [{ language: 'fluentd' }] };
-    const bulk = BulkRegistration.create();
-    if (dynamicFormatting) bulk.add(DocumentFormattingRequest.type, fluentdOnly);
-    if (dynamicRangeFormatting) bulk.add(DocumentRangeFormattingRequest.type, fluentdOnly);
-    connection.client.register(bulk).catch((err: unknown) => {
+    const registration = formattingRegistration(client);
+    if (!registration) return;
+    connection.client.register(registration).catch((err: unknown) => {
       connection.console.error(`registering formatting failed: ${err instanceof Error ? err.message : String(err)}`);
     });
   });
 
   // the user trusted the workspace: the catalogue files it names may now be read
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
-    access = { ...access, trusted: true };
+    catalogs.trust();
     if (applyCatalogs()) for (const d of documents.all()) scheduler.now(d);
   });
 
@@ -143,34 +98,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (applyCatalogs()) for (const d of documents.all()) scheduler.now(d);
   });
 
-  // An edit in one file can change the findings of the others of its config tree (a
-  // label defined in the root, a match that shadows a fragment's): once edits pause,
-  // the other open configs are checked again.
-  let othersTimer: NodeJS.Timeout | undefined;
-  const recheckOthers = (changed: string) => {
-    if (othersTimer) clearTimeout(othersTimer);
-    othersTimer = setTimeout(() => {
-      othersTimer = undefined;
-      try {
-        // config tests name sources and outputs of their config: checked again too
-        for (const d of documents.all()) if (d.uri !== changed && (d.languageId === 'fluentd' || isConfigTestPath(d.uri))) scheduler.now(d);
-      } catch {
-        // the connection went away meanwhile
-      }
-    }, settings.debounceMs + 50);
-    othersTimer.unref?.();
-  };
-  const stopRecheck = () => {
-    if (othersTimer) clearTimeout(othersTimer);
-    othersTimer = undefined;
-  };
+  const others = new RecheckOthers({ delayMs: () => settings.debounceMs, open: () => documents.all(), check: (d) => scheduler.now(d) });
 
   // first diagnostics on open come at once; edits are debounced, and a newer
   // version of the document supersedes a pending check
   documents.onDidOpen((e) => scheduler.now(e.document));
   documents.onDidChangeContent((e) => {
     scheduler.later(e.document);
-    recheckOthers(e.document.uri);
+    others.changed(e.document.uri);
   });
   documents.onDidClose((e) => {
     scheduler.close(e.document.uri);
@@ -205,11 +140,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerSimulateRequests(connection, documents, () => service);
 
   connection.onShutdown(() => {
-    stopRecheck();
+    others.dispose();
     scheduler.dispose();
   });
   connection.onExit(() => {
-    stopRecheck();
+    others.dispose();
     scheduler.dispose();
   });
   documents.listen(connection);

@@ -1,7 +1,7 @@
 // Small helpers for parser tests: parse a text and look at its diagnostics, nodes
 // and the source text a range covers.
 import { parse, type ParseResult } from '../../src/language/parser';
-import type { ElementNode, IncludeNode, Node, ParamNode } from '../../src/language/parser';
+import type { ConfigDocument, ElementNode, IncludeNode, Node, ParamNode } from '../../src/language/parser';
 import type { Diagnostic, Range } from '../../src/language/types';
 
 export { parse };
@@ -56,4 +56,63 @@ export function paramOf(text: string): { r: ParseResult; p: ParamNode } {
 /** The value text Fluentd would see for `k <value>` (undefined when the key stands alone). */
 export function valueOf(text: string): string | undefined {
   return paramOf(text).p.value?.text;
+}
+
+/** Everything a parse says, as plain data: what the consumers of the tree can read. */
+export function dump(r: ParseResult): unknown {
+  const node = (n: Node): unknown => {
+    switch (n.kind) {
+      case 'element':
+        return {
+          kind: n.kind,
+          name: n.name,
+          arg: n.arg,
+          span: [n.start, n.end],
+          nameRange: n.nameRange,
+          argRange: n.argRange,
+          openRange: n.openRange,
+          closeRange: n.closeRange,
+          range: n.range,
+          parent: n.parent?.start,
+          children: n.children.map(node),
+        };
+      case 'param': {
+        const v = n.value;
+        return {
+          kind: n.kind,
+          key: n.key,
+          span: [n.start, n.end],
+          keyRange: n.keyRange,
+          range: n.range,
+          parent: n.parent?.start,
+          value: v && {
+            style: v.style,
+            raw: v.raw,
+            text: v.text,
+            span: [v.start, v.end],
+            range: v.range,
+            embedded: v.embedded.map((e) => ({ code: e.code, span: [e.start, e.end], range: e.range })),
+          },
+        };
+      }
+      case 'include':
+        return {
+          kind: n.kind,
+          keyword: n.keyword,
+          path: n.path,
+          span: [n.start, n.end],
+          keywordRange: n.keywordRange,
+          pathRange: n.pathRange,
+          range: n.range,
+          parent: n.parent?.start,
+        };
+    }
+  };
+  const doc: ConfigDocument = r.document;
+  return {
+    children: doc.children.map(node),
+    comments: doc.comments.map((c) => ({ text: c.text, span: [c.start, c.end], range: c.range })),
+    range: doc.range,
+    diagnostics: r.diagnostics,
+  };
 }

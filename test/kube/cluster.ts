@@ -3,15 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import {
-  KubeClient,
-  languageValidator,
-  loadKubeconfig,
-  loadTemplates,
-  selectorLabels,
-  withDefaults,
-  type DeploySettings,
-} from '../../src/kube';
+import { KubeClient } from '../../src/kube/client';
+import { loadKubeconfig } from '../../src/kube/kubeconfig';
+import { selectorLabels } from '../../src/kube/labels';
+import { languageValidator } from '../../src/kube/language-validate';
+import { withDefaults, type DeploySettings } from '../../src/kube/settings';
+import { loadTemplates } from '../../src/kube/templates';
 import { kubeRequest, type KubeCluster } from '../harness/kube';
 
 export const templates = loadTemplates();

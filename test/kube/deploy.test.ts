@@ -8,30 +8,19 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  CHECKSUM_ANNOTATION,
-  collectConfigFiles,
-  configChecksum,
-  deleteObjects,
-  deploy,
-  FIELD_MANAGER,
-  findManagedObjects,
-  fluentdStatus,
-  formatDeployResult,
-  formatPreview,
-  loadKubeconfig,
-  MANAGED_BY,
-  MANAGED_BY_LABEL,
-  previewObjects,
-  renderManifests,
-  statusBarText,
-  waitForRollout,
-  withDefaults,
-  type ConfigFile,
-  type KubeClient,
-  type KubeObject,
-  type RolloutState,
-} from '../../src/kube';
+import type { KubeClient } from '../../src/kube/client';
+import { collectConfigFiles } from '../../src/kube/config-collect';
+import { configChecksum, type ConfigFile } from '../../src/kube/config-files';
+import { deploy, formatDeployResult } from '../../src/kube/deploy';
+import { loadKubeconfig } from '../../src/kube/kubeconfig';
+import { FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL } from '../../src/kube/labels';
+import { formatPreview, previewObjects } from '../../src/kube/preview';
+import { CHECKSUM_ANNOTATION, renderManifests } from '../../src/kube/render';
+import { waitForRollout, type RolloutState } from '../../src/kube/rollout';
+import { withDefaults } from '../../src/kube/settings';
+import { fluentdStatus, statusBarText } from '../../src/kube/status';
+import type { KubeObject } from '../../src/kube/types';
+import { deleteObjects, findManagedObjects } from '../../src/kube/undeploy';
 import { nodeFileSystem } from '../../src/language/node-file-system';
 import { startCluster, type LocalCluster } from '../harness/cluster';
 import type { KubeCluster } from '../harness/kube';

@@ -3,18 +3,12 @@
 // force), bad credentials, a wrong CA, and a server that is not there.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  DEFAULT_IMAGE,
-  deleteObjects,
-  deploy,
-  findManagedObjects,
-  formatDeployResult,
-  KubeClient,
-  loadKubeconfig,
-  renderManifests,
-  withDefaults,
-  type KubeClient as Client,
-} from '../../src/kube';
+import { KubeClient, type KubeClient as Client } from '../../src/kube/client';
+import { deploy, formatDeployResult } from '../../src/kube/deploy';
+import { loadKubeconfig } from '../../src/kube/kubeconfig';
+import { renderManifests } from '../../src/kube/render';
+import { DEFAULT_IMAGE, withDefaults } from '../../src/kube/settings';
+import { deleteObjects, findManagedObjects } from '../../src/kube/undeploy';
 import { freePort } from '../harness/net';
 import { startKube, type KubeCluster } from '../harness/kube';
 import {

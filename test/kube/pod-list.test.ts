@@ -4,7 +4,7 @@
 // asks the user) and refusing an answer larger than the byte cap.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { KubeClient } from '../../src/kube';
+import type { KubeClient } from '../../src/kube/client';
 import { listRunningPods } from '../../src/kube/pod-list';
 import { runningPodsFrom, type PodLike } from '../../src/cloudwatch/pod-shipping';
 import { startCluster, type LocalCluster } from '../harness/cluster';

@@ -8,15 +8,11 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  FluentdConfigLinks,
-  PodLogFollower,
-  PodLogSession,
-  type FollowNotice,
-  type FollowOptions,
-  type KubeClient,
-  type LogEntry,
-} from '../../src/kube';
+import type { KubeClient } from '../../src/kube/client';
+import { FluentdConfigLinks } from '../../src/kube/fluentd-log/config-link';
+import type { LogEntry } from '../../src/kube/pod-logs/container-stream';
+import { PodLogFollower, type FollowNotice, type FollowOptions } from '../../src/kube/pod-logs/follower';
+import { PodLogSession } from '../../src/kube/pod-logs/session';
 import { nodeFileSystem } from '../../src/language/node-file-system';
 import { startCluster, type LocalCluster } from '../harness/cluster';
 import { clientFor, createNamespace, eventually, kubeRequest } from './cluster';

@@ -10,25 +10,17 @@
 import assert from 'node:assert/strict';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import {
-  deleteObjects,
-  deploy,
-  deploySummary,
-  describeObject,
-  detectPlatform,
-  findDeployedTopologies,
-  findManagedObjects,
-  fluentdStatus,
-  formatDeployResult,
-  formatPreview,
-  previewObjects,
-  renderDeployment,
-  withDefaults,
-  type DeployRequest,
-  type DeploySettings,
-  type KubeClient,
-  type TopologyId,
-} from '../../src/kube';
+import type { KubeClient } from '../../src/kube/client';
+import { deploy, formatDeployResult, type DeployRequest } from '../../src/kube/deploy';
+import { detectPlatform } from '../../src/kube/platform';
+import { formatPreview, previewObjects } from '../../src/kube/preview';
+import { renderDeployment } from '../../src/kube/render';
+import { withDefaults, type DeploySettings } from '../../src/kube/settings';
+import { fluentdStatus } from '../../src/kube/status';
+import { deploySummary } from '../../src/kube/summary';
+import type { TopologyId } from '../../src/kube/topologies';
+import { describeObject } from '../../src/kube/types';
+import { deleteObjects, findDeployedTopologies, findManagedObjects } from '../../src/kube/undeploy';
 import { startCluster, type LocalCluster } from '../harness/cluster';
 import type { KubeCluster } from '../harness/kube';
 import { clientFor, createNamespace, kubeRequest, templates, validate } from './cluster';

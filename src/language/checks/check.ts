@@ -1,9 +1,9 @@
 // A check looks at one parsed config and reports findings. Checks are pure and
-// independent; the service runs them in order after the parser.
+// independent; the service runs them in order after the parser (check-runner.ts).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog } from '../catalog';
 import type { ConfigTree } from '../includes/tree';
-import type { ParseResult } from '../parser';
+import type { Node, ParseResult } from '../parser';
 import type { Diagnostic } from '../types';
 
 export interface CheckContext {
@@ -16,6 +16,13 @@ export interface CheckContext {
    * known: checks about cross-file facts (labels) look there. Absent: per-file only.
    */
   tree?: ConfigTree;
+  /**
+   * The top-level nodes to report about (with everything inside them); the whole document
+   * when absent. A per-node check (checks/index.ts) reads nothing else of the file but the
+   * file-wide facts of fileFacts (util.ts), so its findings about a node can be kept while
+   * the node and those facts stay the same.
+   */
+  scope?: readonly Node[];
 }
 
 /*

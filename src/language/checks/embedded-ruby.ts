@@ -1,10 +1,10 @@
 // `#{…}` is evaluated only inside double quotes. Unquoted or single-quoted, Fluentd
 // keeps the text literally (region `#{ENV['AWS_REGION']}` is that string, not the
 // region) and starts without a word — so warn and offer the double-quoted form.
-import type { Diagnostic } from '../types';
-import type { Range } from '../types';
+import type { Node } from '../parser/ast';
+import type { Diagnostic, Range } from '../types';
 import type { Check } from './check';
-import { allElements, diag } from './util';
+import { allElements, diag, topLevel } from './util';
 
 const EMBEDDED = /#\{[^}]*\}/;
 
@@ -38,7 +38,7 @@ export const embeddedRubyCheck: Check = (ctx) => {
         { replacement: doubleQuoted(text) },
       ),
     );
-  const visit = (nodes: typeof ctx.parsed.document.children) => {
+  const visit = (nodes: readonly Node[]) => {
     for (const n of nodes) {
       if (n.kind !== 'param' || !n.value) continue;
       const v = n.value;
@@ -52,7 +52,7 @@ export const embeddedRubyCheck: Check = (ctx) => {
       }
     }
   };
-  visit(ctx.parsed.document.children);
+  visit(topLevel(ctx));
   for (const e of allElements(ctx)) {
     visit(e.children);
     // an unquoted element argument is literal too (`<match #{…}>`); a quoted one is evaluated

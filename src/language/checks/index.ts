@@ -13,3 +13,8 @@ export type { Check, CheckContext } from './check';
 export const catalogueChecks: Check[] = [structureCheck, pluginTypeCheck, schemaCheck, paramValueCheck, bufferCheck, embeddedRubyCheck];
 
 export const defaultChecks: Check[] = [...catalogueChecks];
+
+/** The checks whose findings about each top-level node depend only on it and fileFacts (they honour CheckContext.scope). */
+export const perNodeChecks: ReadonlySet<Check> = new Set([pluginTypeCheck, schemaCheck, paramValueCheck, bufferCheck, embeddedRubyCheck]);
+
+export { CheckRunner, internalError } from './check-runner';

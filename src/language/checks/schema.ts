@@ -8,16 +8,13 @@ import { COMPAT_TARGET, own, type Catalog, type CompatKind, type ParamDef, type 
 import type { ElementNode, ParamNode } from '../parser/ast';
 import type { Diagnostic } from '../types';
 import type { Check } from './check';
-import { resolvedElements, catalogOf, childElements, diag, tagText } from './util';
-
-const ROOT_CHILDREN = ['source', 'match', 'filter', 'label', 'system', 'worker'];
+import { resolvedElements, catalogOf, childElements, diag, isFragment, ROOT_CHILDREN, tagText, topLevel } from './util';
 
 export const schemaCheck: Check = (ctx) => {
   const catalog = catalogOf(ctx);
   const out: Diagnostic[] = [];
-  const root = ctx.parsed.document.children;
-  const fragment = !root.some((n) => n.kind === 'element' && ROOT_CHILDREN.includes(n.name));
-  for (const n of root) {
+  const fragment = isFragment(ctx);
+  for (const n of topLevel(ctx)) {
     if (n.kind === 'param' && !n.key.startsWith('@')) out.push(unknownParam(n, 'the top level'));
   }
   for (const r of resolvedElements(ctx)) {

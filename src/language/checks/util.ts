@@ -8,25 +8,32 @@ import type { CheckContext } from './check';
 
 const ELEMENTS = new WeakMap<object, ElementNode[]>();
 
-/** Every element of the parse, depth first in source order — walked once, shared by the checks. */
+/** The top-level nodes the check reports about: its scope, else the whole document. */
+export function topLevel(ctx: CheckContext): readonly Node[] {
+  return ctx.scope ?? ctx.parsed.document.children;
+}
+
+/** Every element in scope, depth first in source order — walked once per parse (or scope), shared by the checks. */
 export function allElements(ctx: CheckContext): ElementNode[] {
-  let list = ELEMENTS.get(ctx.parsed);
+  const key = ctx.scope ?? ctx.parsed;
+  let list = ELEMENTS.get(key);
   if (!list) {
-    list = [...elements(ctx.parsed.document.children)];
-    ELEMENTS.set(ctx.parsed, list);
+    list = [...elements(topLevel(ctx))];
+    ELEMENTS.set(key, list);
   }
   return list;
 }
 
 const RESOLVED = new WeakMap<object, { catalog: Catalog; list: ResolvedElement[] }>();
 
-/** allElements with the definition that applies to each (resolved once per parse and catalogue). */
+/** allElements with the definition that applies to each (resolved once per parse or scope, and catalogue). */
 export function resolvedElements(ctx: CheckContext): ResolvedElement[] {
   const catalog = catalogOf(ctx);
-  const hit = RESOLVED.get(ctx.parsed);
+  const key = ctx.scope ?? ctx.parsed;
+  const hit = RESOLVED.get(key);
   if (hit && hit.catalog === catalog) return hit.list;
   const list = allElements(ctx).map((e) => catalog.definitionFor(e));
-  RESOLVED.set(ctx.parsed, { catalog, list });
+  RESOLVED.set(key, { catalog, list });
   return list;
 }
 
@@ -73,21 +80,55 @@ export function valueRange(p: ParamNode): Range {
   return p.value?.range ?? p.keyRange;
 }
 
-/** `strict_config_value true` in <system>: conversions that would coerce fail instead. */
+const STRICT = new WeakMap<object, boolean>();
+
+/** `strict_config_value true` in <system> (of the whole file, whatever the scope): conversions that would coerce fail instead. */
 export function strictMode(ctx: CheckContext): boolean {
+  let strict = STRICT.get(ctx.parsed);
+  if (strict !== undefined) return strict;
+  strict = false;
   for (const n of ctx.parsed.document.children) {
     if (n.kind !== 'element' || n.name !== 'system') continue;
     const p = findParamNode(n, 'strict_config_value');
-    if (p && (valueText(p) === 'true' || valueText(p) === 'yes' || valueText(p) === '')) return true;
+    if (p && (valueText(p) === 'true' || valueText(p) === 'yes' || valueText(p) === '')) strict = true;
+    if (strict) break;
   }
-  return false;
+  STRICT.set(ctx.parsed, strict);
+  return strict;
 }
 
-/** Whether the file pulls in other files (then some facts may live elsewhere). */
+/** Directives a root config has at its top level; a file with none is a fragment. */
+export const ROOT_CHILDREN = ['source', 'match', 'filter', 'label', 'system', 'worker'];
+
+/** A file of bare sections (no directive at its top level), meant to be @included inside a directive. */
+export function isFragment(ctx: CheckContext): boolean {
+  return !ctx.parsed.document.children.some((n) => n.kind === 'element' && ROOT_CHILDREN.includes(n.name));
+}
+
+/**
+ * The file-wide facts the per-node checks read besides the node itself: strict mode, whether
+ * the file is a fragment, whether its root reads it inside a directive. While these and a
+ * node stay the same, so do the node's findings.
+ */
+export function fileFacts(ctx: CheckContext): string {
+  return `${strictMode(ctx)}/${isFragment(ctx)}/${ctx.tree?.readInside.has(ctx.document.uri) ?? false}`;
+}
+
+const HOLDS_INCLUDE = new WeakMap<ElementNode, boolean>();
+
+/** Whether the file pulls in other files (then some facts may live elsewhere). Kept per top-level element. */
 export function hasIncludes(ctx: CheckContext): boolean {
-  const { children } = ctx.parsed.document;
-  if (children.some((n) => n.kind === 'include')) return true;
-  for (const e of allElements(ctx)) if (e.children.some((n) => n.kind === 'include')) return true;
+  for (const n of ctx.parsed.document.children) {
+    if (n.kind === 'include') return true;
+    if (n.kind !== 'element') continue;
+    let holds = HOLDS_INCLUDE.get(n);
+    if (holds === undefined) {
+      holds = false;
+      for (const e of elements([n])) if (e.children.some((c) => c.kind === 'include')) holds = true;
+      HOLDS_INCLUDE.set(n, holds);
+    }
+    if (holds) return true;
+  }
   return false;
 }
 

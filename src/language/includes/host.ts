@@ -60,6 +60,28 @@ export class ParseCache {
   }
 }
 
+/**
+ * One SourceFile object per path, whose text and parse follow the file's newest version:
+ * tree items kept from an earlier tree (TreeMemo in tree.ts) point at their file, and
+ * must still point at the file that holds them. Capped like ParseCache.
+ */
+export class SourceFiles {
+  private readonly map = new Map<string, SourceFile>();
+
+  get(path: string, uri: string, text: string, parsed: ParseResult): SourceFile {
+    const known = this.map.get(path);
+    if (known && known.uri === uri) {
+      known.text = text;
+      known.parsed = parsed;
+      return known;
+    }
+    const file = { path, uri, text, parsed };
+    if (!known && this.map.size >= MAX_CACHED) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(path, file);
+    return file;
+  }
+}
+
 export interface OpenDocument {
   uri: string;
   text: string;
@@ -79,7 +101,13 @@ export class DiskHost implements ConfigHost {
     private readonly cache: ParseCache,
     /** Directories the search for a root does not look into (home, the temp directory: unrelated files). */
     private readonly stopAt: readonly string[] = [],
+    /** The files' SourceFile objects, kept across trees (a new object per call without). */
+    private readonly files?: SourceFiles,
   ) {}
+
+  private source(path: string, uri: string, text: string, parsed: ParseResult): SourceFile {
+    return this.files ? this.files.get(path, uri, text, parsed) : { path, uri, text, parsed };
+  }
 
   /** Listings are memoised for the life of the host (one request): trees repeat patterns. */
   private readonly globs = new Map<string, string[] | GlobLimitError>();
@@ -119,10 +147,10 @@ export class DiskHost implements ConfigHost {
 
   file(path: string): SourceFile | undefined {
     const doc = this.open.get(path);
-    if (doc) return { path, uri: doc.uri, text: doc.text, parsed: doc.parsed ?? this.cache.get(path, doc.text) };
+    if (doc) return this.source(path, doc.uri, doc.text, doc.parsed ?? this.cache.get(path, doc.text));
     if (this.read.has(path)) return this.read.get(path);
     const text = this.fs.readFile(path);
-    const file = text === undefined ? undefined : { path, uri: pathToUri(path), text, parsed: this.cache.get(path, text) };
+    const file = text === undefined ? undefined : this.source(path, pathToUri(path), text, this.cache.get(path, text));
     this.read.set(path, file);
     return file;
   }

@@ -21,6 +21,23 @@ export function includePattern(
   include: IncludeNode,
   host?: Pick<ConfigHost, 'evaluateIncludePath'>,
 ): { pattern: string } | { unknown: string } {
+  // what a node says depends on its own text and its file's directory only, unless the host
+  // evaluates Ruby: kept per node (a node an incremental reparse took over is the same object)
+  if (host?.evaluateIncludePath) return patternOf(from, include, host);
+  const known = PATTERNS.get(include);
+  if (known && known.from === from?.path) return known.pattern;
+  const pattern = patternOf(from, include, host);
+  PATTERNS.set(include, { from: from?.path, pattern });
+  return pattern;
+}
+
+const PATTERNS = new WeakMap<IncludeNode, { from: string | undefined; pattern: { pattern: string } | { unknown: string } }>();
+
+function patternOf(
+  from: SourceFile | undefined,
+  include: IncludeNode,
+  host?: Pick<ConfigHost, 'evaluateIncludePath'>,
+): { pattern: string } | { unknown: string } {
   let path = include.path;
   if (from) {
     const offset = from.parsed.lineIndex.offsetAt(include.pathRange.start);

@@ -70,7 +70,20 @@ export interface TreeLimits {
 /** Far above a real config tree (a ConfigMap holds 1 MiB in all), low enough that a tree of links and cycles stays quick to check. */
 export const DEFAULT_LIMITS: TreeLimits = { depth: 24, expansions: 200, chars: 512 * 1024 };
 
-export function buildTree(root: SourceFile, host: ConfigHost | undefined, limits: TreeLimits = DEFAULT_LIMITS): ConfigTree {
+/**
+ * The items of top-level nodes from earlier trees, kept for the next one: a node the
+ * incremental reparse took over is the same object with the same content, so its items
+ * are too (when its file is the same SourceFile object, see SourceFiles in host.ts). A
+ * node holding an @include is never kept: what the include reads can change without it.
+ */
+export type TreeMemo = WeakMap<Node, { item: TreeItem; file: SourceFile; labels: TreeElement[] }>;
+
+export function buildTree(
+  root: SourceFile,
+  host: ConfigHost | undefined,
+  limits: TreeLimits = DEFAULT_LIMITS,
+  memo?: TreeMemo,
+): ConfigTree {
   const tree: ConfigTree = {
     root,
     items: [],
@@ -87,9 +100,25 @@ export function buildTree(root: SourceFile, host: ConfigHost | undefined, limits
 
   // An explicit stack (no recursion): arbitrarily deep nesting cannot overflow it.
   // A node frame walks a list of nodes; a target frame reads the files of one @include in turn.
+  // `kept`: the memo entry of the top-level node the frame walks inside (its labels are noted there).
+  type Kept = { labels: TreeElement[] };
   type Frame =
-    | { t: 'nodes'; nodes: Node[]; i: number; file: SourceFile; parent: TreeElement | undefined; chain: string[]; out: TreeItem[] }
+    | {
+        t: 'nodes';
+        nodes: Node[];
+        i: number;
+        file: SourceFile;
+        parent: TreeElement | undefined;
+        chain: string[];
+        out: TreeItem[];
+        kept?: Kept;
+      }
     | { t: 'targets'; inc: TreeInclude; paths: string[]; i: number; chain: string[]; out: TreeItem[] };
+  const addLabel = (el: TreeElement) => {
+    const list = tree.labels.get(el.node.arg);
+    if (list) list.push(el);
+    else tree.labels.set(el.node.arg, [el]);
+  };
   const stack: Frame[] = [
     { t: 'nodes', nodes: root.parsed.document.children, i: 0, file: root, parent: undefined, chain: [root.path], out: tree.items },
   ];
@@ -161,17 +190,31 @@ export function buildTree(root: SourceFile, host: ConfigHost | undefined, limits
     }
     const node = f.nodes[f.i++];
     const { file, parent } = f;
+    if (memo && !parent) {
+      const known = memo.get(node);
+      if (known && known.file === file) {
+        f.out.push(known.item);
+        for (const el of known.labels) addLabel(el);
+        continue;
+      }
+    }
     if (node.kind === 'param') {
-      f.out.push({ kind: 'param', node, file, parent });
+      const item: TreeParam = { kind: 'param', node, file, parent };
+      f.out.push(item);
+      if (memo && !parent) memo.set(node, { item, file, labels: [] });
     } else if (node.kind === 'element') {
       const el: TreeElement = { kind: 'element', node, file, parent, children: [] };
       f.out.push(el);
-      if (node.name === 'label' && (!parent || parent.node.name === 'worker')) {
-        const list = tree.labels.get(node.arg);
-        if (list) list.push(el);
-        else tree.labels.set(node.arg, [el]);
+      let kept = f.kept;
+      if (memo && !parent && !holdsInclude(node)) {
+        kept = { labels: [] };
+        memo.set(node, { item: el, file, labels: kept.labels });
       }
-      stack.push({ t: 'nodes', nodes: node.children, i: 0, file, parent: el, chain: f.chain, out: el.children });
+      if (node.name === 'label' && (!parent || parent.node.name === 'worker')) {
+        addLabel(el);
+        kept?.labels.push(el);
+      }
+      stack.push({ t: 'nodes', nodes: node.children, i: 0, file, parent: el, chain: f.chain, out: el.children, kept });
     } else {
       const resolution = resolveInclude(file, node, host);
       const inc: TreeInclude = { kind: 'include', node, file, parent, resolution };
@@ -182,6 +225,16 @@ export function buildTree(root: SourceFile, host: ConfigHost | undefined, limits
     }
   }
   return tree;
+}
+
+function holdsInclude(element: ElementNode): boolean {
+  const stack: Node[] = [...element.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === 'include') return true;
+    if (n.kind === 'element') for (const c of n.children) stack.push(c);
+  }
+  return false;
 }
 
 function shortName(path: string): string {

@@ -1,3 +1,3 @@
 export * from './ast';
-export { parse, RESERVED_PARAMS, type ParseOptions, type ParseResult } from './parser';
+export { parse, reparse, RESERVED_PARAMS, type ParseOptions, type ParseResult } from './parser';
 export { LineIndex } from './line-index';

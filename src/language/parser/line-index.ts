@@ -4,7 +4,25 @@ import type { Position, Range } from '../types';
 export class LineIndex {
   private starts: number[] | undefined;
 
-  constructor(readonly text: string) {}
+  /** The text; changes only through edit(), when an incremental reparse moves its parse to a new version. */
+  get text(): string {
+    return this.current;
+  }
+
+  constructor(private current: string) {}
+
+  /**
+   * Moves the index to the next version of its text, where [start, oldEnd) of the old text
+   * became [start, newEnd) of `text`: the line starts before the edit are kept, those after
+   * it shifted, only the edited lines are looked at. Every node of the parse reads its
+   * ranges through this one object, so they all follow (see reparse in parser.ts).
+   */
+  edit(text: string, start: number, oldEnd: number, newEnd: number): void {
+    const old = this.starts;
+    this.current = text;
+    this.hint = 0;
+    this.starts = old && editedLineStarts(old, text, start, oldEnd, newEnd);
+  }
 
   /**
    * Offset at which each line starts; lineStarts[0] === 0. Built on first use: the
@@ -82,6 +100,17 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+function editedLineStarts(old: number[], text: string, start: number, oldEnd: number, newEnd: number): number[] {
+  let i = 0;
+  while (i < old.length && old[i] <= start) i++;
+  const out = old.slice(0, i);
+  for (let k = text.indexOf('\n', start); k !== -1 && k < newEnd; k = text.indexOf('\n', k + 1)) out.push(k + 1);
+  while (i < old.length && old[i] <= oldEnd) i++;
+  const delta = newEnd - oldEnd;
+  for (; i < old.length; i++) out.push(old[i] + delta);
+  return out;
 }
 
 function lineStartsOf(text: string): number[] {

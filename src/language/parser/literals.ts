@@ -25,6 +25,8 @@ export interface StringScan {
   text: string;
   embedded: EmbeddedSpan[];
   errors: LiteralError[];
+  /** Past the last character looked at, when the scan looked beyond `end` (an unclosed string or `#{`). */
+  read?: number;
 }
 
 /** Escapes Fluentd resolves in double quotes; any other letter or digit is an error. */
@@ -58,8 +60,11 @@ export interface EmbeddedBudget {
   left: number;
 }
 
+/** What a parse starts with. */
+export const EMBEDDED_BUDGET = 64 * MAX_EMBEDDED;
+
 export function newEmbeddedBudget(): EmbeddedBudget {
-  return { left: 64 * MAX_EMBEDDED };
+  return { left: EMBEDDED_BUDGET };
 }
 
 export function scanDoubleQuoted(text: string, open: number, budget: EmbeddedBudget = newEmbeddedBudget()): StringScan {
@@ -71,10 +76,10 @@ export function scanDoubleQuoted(text: string, open: number, budget: EmbeddedBud
   let p = open + 1;
   let lineBreakReported = false;
   /** Reports `code` from `start` to the end of its line, where parsing resumes. */
-  const failAtLineEnd = (start: number, code: string, message: string): StringScan => {
+  const failAtLineEnd = (start: number, code: string, message: string, read: number): StringScan => {
     const lineEnd = endOfLineFrom(text, start);
     errors.push({ code, message, start, end: lineEnd, resume: lineEnd });
-    return { end: lineEnd, text: out, embedded, errors };
+    return { end: lineEnd, text: out, embedded, errors, read };
   };
   while (p < n) {
     const c = text.charCodeAt(p);
@@ -145,6 +150,7 @@ export function scanDoubleQuoted(text: string, open: number, budget: EmbeddedBud
           p,
           'unterminated-embedded-code',
           "Embedded Ruby '#{' is never closed with '}' (Fluentd: expected end of embedded code).",
+          limit >= n ? n + 1 : limit, // reaching the end of the text is looking at it
         );
       }
       embedded.push({ start: p, end: close + 1, code: text.slice(p + 2, close) });
@@ -158,6 +164,7 @@ export function scanDoubleQuoted(text: string, open: number, budget: EmbeddedBud
     open,
     'unterminated-string',
     'This double-quoted string is never closed: Fluentd reads to the end of the file and fails.',
+    n + 1,
   );
 }
 
@@ -257,6 +264,8 @@ function skipRubyString(text: string, open: number, limit: number, nesting: numb
 export interface JsonScan {
   end: number;
   error?: LiteralError;
+  /** On an error: past the last character looked at (the parse resumes before it). */
+  read?: number;
 }
 
 const enum JState {
@@ -298,6 +307,7 @@ export function scanJson(text: string, open: number): JsonScan {
     const openLineEnd = endOfLineFrom(text, open);
     return {
       end: resumeAt,
+      read: endOfLineFrom(text, at) + 1,
       error: {
         code: 'incomplete-json',
         message: `Incomplete JSON ${kind}: ${why} (Fluentd: got incomplete JSON ${kind} configuration).`,

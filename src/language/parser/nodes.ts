@@ -1,6 +1,7 @@
 // The parser's node classes: offsets stored, LSP ranges computed on read through the
 // parse's LineIndex (see ast.ts for why). Only the parser creates and mutates them;
-// everyone else sees the read-only interfaces of ast.ts.
+// everyone else sees the read-only interfaces of ast.ts. An incremental reparse moves
+// the nodes after an edit by the edit's length (shift) instead of building them again.
 //
 // Fields are `declare`d and assigned once in the constructor, in a fixed order: a
 // class field (or a parameter property) is emitted as a define before the
@@ -20,14 +21,14 @@ export class ElementImpl implements ElementNode {
   declare private readonly idx: LineIndex;
   declare readonly name: string;
   declare readonly arg: string;
-  declare readonly start: number;
+  declare start: number;
   /** Until the element closes: the end of its start tag. */
   declare end: number;
   /** End of the start tag. */
-  declare readonly openEnd: number;
+  declare openEnd: number;
   /** The argument's offsets; -1 when there is no argument. */
-  declare readonly argStart: number;
-  declare readonly argEnd: number;
+  declare argStart: number;
+  declare argEnd: number;
   /** The end tag's offsets; -1 while the element is unclosed. */
   declare closeStart: number;
   declare closeEnd: number;
@@ -58,6 +59,21 @@ export class ElementImpl implements ElementNode {
     this.parent = parent;
   }
 
+  /** Moves the element's own offsets (not its children's) by `delta`. */
+  shift(delta: number): void {
+    this.start += delta;
+    this.end += delta;
+    this.openEnd += delta;
+    if (this.argStart >= 0) {
+      this.argStart += delta;
+      this.argEnd += delta;
+    }
+    if (this.closeStart >= 0) {
+      this.closeStart += delta;
+      this.closeEnd += delta;
+    }
+  }
+
   /** The name follows `<` directly (Fluentd allows nothing between). */
   get nameRange(): Range {
     return this.idx.range(this.start + 1, this.start + 1 + this.name.length);
@@ -80,8 +96,8 @@ export class ParamImpl implements ParamNode {
   declare readonly kind: 'param';
   declare private readonly idx: LineIndex;
   declare readonly key: string;
-  declare readonly start: number;
-  declare readonly keyEnd: number;
+  declare start: number;
+  declare keyEnd: number;
   declare value: Value | undefined;
   declare readonly parent: ElementNode | undefined;
 
@@ -98,6 +114,13 @@ export class ParamImpl implements ParamNode {
   get end(): number {
     return this.value ? this.value.end : this.keyEnd;
   }
+
+  /** Moves the parameter and its value by `delta`. */
+  shift(delta: number): void {
+    this.start += delta;
+    this.keyEnd += delta;
+    if (this.value) (this.value as ValueImpl).shift(delta);
+  }
   get keyRange(): Range {
     return this.idx.range(this.start, this.keyEnd);
   }
@@ -110,8 +133,8 @@ export class ValueImpl implements Value {
   declare private readonly idx: LineIndex;
   declare readonly style: QuoteStyle;
   declare readonly text: string;
-  declare readonly start: number;
-  declare readonly end: number;
+  declare start: number;
+  declare end: number;
   declare readonly embedded: readonly EmbeddedCode[];
 
   constructor(
@@ -130,6 +153,12 @@ export class ValueImpl implements Value {
     this.embedded = embedded;
   }
 
+  shift(delta: number): void {
+    this.start += delta;
+    this.end += delta;
+    for (const e of this.embedded) (e as EmbeddedImpl).shift(delta);
+  }
+
   /** Unquoted and JSON values are their source; a quoted one is sliced when asked. */
   get raw(): string {
     return this.style === 'none' || this.style === 'json' ? this.text : this.idx.text.slice(this.start, this.end);
@@ -143,14 +172,19 @@ export class ValueImpl implements Value {
 export class EmbeddedImpl implements EmbeddedCode {
   declare private readonly idx: LineIndex;
   declare readonly code: string;
-  declare readonly start: number;
-  declare readonly end: number;
+  declare start: number;
+  declare end: number;
 
   constructor(idx: LineIndex, code: string, start: number, end: number) {
     this.idx = idx;
     this.code = code;
     this.start = start;
     this.end = end;
+  }
+
+  shift(delta: number): void {
+    this.start += delta;
+    this.end += delta;
   }
 
   get range(): Range {
@@ -160,13 +194,18 @@ export class EmbeddedImpl implements EmbeddedCode {
 
 export class CommentImpl implements Comment {
   declare private readonly idx: LineIndex;
-  declare readonly start: number;
-  declare readonly end: number;
+  declare start: number;
+  declare end: number;
 
   constructor(idx: LineIndex, start: number, end: number) {
     this.idx = idx;
     this.start = start;
     this.end = end;
+  }
+
+  shift(delta: number): void {
+    this.start += delta;
+    this.end += delta;
   }
 
   /** Sliced when asked: only the formatter reads comments' text. */
@@ -184,8 +223,8 @@ export class DocumentImpl implements ConfigDocument {
   declare private readonly idx: LineIndex;
   declare readonly children: Node[];
   declare readonly comments: Comment[];
-  declare readonly start: number;
-  declare readonly end: number;
+  declare start: number;
+  declare end: number;
 
   constructor(idx: LineIndex, children: Node[], comments: Comment[]) {
     this.kind = 'document';
@@ -206,11 +245,11 @@ export class IncludeImpl implements IncludeNode {
   declare private readonly idx: LineIndex;
   declare readonly keyword: string;
   declare readonly path: string;
-  declare readonly start: number;
+  declare start: number;
   /** The keyword's end (a quoted `"@include"` key includes its quotes). */
-  declare readonly keywordEnd: number;
-  declare readonly pathStart: number;
-  declare readonly end: number;
+  declare keywordEnd: number;
+  declare pathStart: number;
+  declare end: number;
   declare readonly parent: ElementNode | undefined;
 
   constructor(
@@ -234,6 +273,13 @@ export class IncludeImpl implements IncludeNode {
     this.parent = parent;
   }
 
+  shift(delta: number): void {
+    this.start += delta;
+    this.keywordEnd += delta;
+    this.pathStart += delta;
+    this.end += delta;
+  }
+
   get keywordRange(): Range {
     return this.idx.range(this.start, this.keywordEnd);
   }
@@ -242,5 +288,15 @@ export class IncludeImpl implements IncludeNode {
   }
   get range(): Range {
     return this.idx.range(this.start, this.end);
+  }
+}
+
+/** Moves a node and everything inside it by `delta` (iterative: any depth is fine). */
+export function shiftTree(node: Node, delta: number): void {
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    (n as ElementImpl | ParamImpl | IncludeImpl).shift(delta);
+    if (n.kind === 'element') for (const c of n.children) stack.push(c);
   }
 }

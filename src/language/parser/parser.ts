@@ -3,13 +3,27 @@
 // reports it and recovers (usually at the next line), so every error in a file is
 // listed. Elements are kept on an explicit stack: no recursion, so arbitrarily deep
 // nesting cannot overflow the call stack.
-import type { Diagnostic, Severity } from '../types';
+//
+// reparse() parses a new version of a text from the last top-level node before the edit
+// and stops as soon as it stands where the previous parse stood at a top-level node after
+// the edit: from there on the previous nodes, comments and findings are taken over,
+// moved by the edit's length. The result is the parse of the new text (the differential
+// test in test/unit/language/parser/incremental.test.ts holds the two equal).
+import { moveLines, type Diagnostic, type Severity } from '../types';
 import type { Comment, ConfigDocument, Node, Value } from './ast';
 import { LineIndex } from './line-index';
-import { newEmbeddedBudget, scanDoubleQuoted, scanJson, scanSingleQuoted, type EmbeddedSpan, type LiteralError } from './literals';
+import {
+  EMBEDDED_BUDGET,
+  newEmbeddedBudget,
+  scanDoubleQuoted,
+  scanJson,
+  scanSingleQuoted,
+  type EmbeddedSpan,
+  type LiteralError,
+} from './literals';
 import { CH, endOfLine, isNameChar, isSpaceOrTab, isWhite, matchLineEnd, nextLineStart, skipSpacing, skipWhite, trimWhite } from './scan';
 import { Finders, plainDoubleQuotedClose, scanTagArgumentFast, scanUnquotedKeyFast, scanUnquotedValueFast } from './fast-scan';
-import { CommentImpl, DocumentImpl, ElementImpl, EmbeddedImpl, IncludeImpl, ParamImpl, ValueImpl } from './nodes';
+import { CommentImpl, DocumentImpl, ElementImpl, EmbeddedImpl, IncludeImpl, ParamImpl, shiftTree, ValueImpl } from './nodes';
 
 export interface ParseResult {
   document: ConfigDocument;
@@ -38,6 +52,73 @@ export function parse(text: string, options?: ParseOptions): ParseResult {
   return new Parser(text, options?.generalOnly === true).run();
 }
 
+/**
+ * Where the parser stood at the top of its loop with no element open: a top-level node (or
+ * a stray end tag) starts at `pos`, after `root` nodes, `comments` comments and `reports`
+ * findings. From such a point on, the parse depends on nothing but the text after it.
+ */
+interface SyncPoint {
+  pos: number;
+  /** Past the furthest character the parse looked at before this point. */
+  read: number;
+  root: number;
+  comments: number;
+  reports: number;
+}
+
+/** What reparse needs of a parse: its sync points and its findings in the order reported. */
+interface Resumable {
+  syncs: SyncPoint[];
+  reports: Diagnostic[];
+}
+
+const RESUMABLE = new WeakMap<ParseResult, Resumable>();
+
+/** The parse a reparse takes over after the edit, and how far the edit moved it. */
+interface Continuation {
+  previous: ParseResult;
+  state: Resumable;
+  /** Characters and lines the text after the edit moved by. */
+  delta: number;
+  lineDelta: number;
+  /** End of the edit in the new text. */
+  editEnd: number;
+}
+
+/**
+ * The parse of `text`, a new version of the text `previous` parsed, reusing what the edit
+ * did not touch. `previous` is consumed: its nodes after the edit and its LineIndex move
+ * to the new version, so it must not be read any more (the language service keeps one
+ * parse per document and hands out only the newest).
+ */
+export function reparse(previous: ParseResult, text: string): ParseResult {
+  const state = RESUMABLE.get(previous);
+  const old = previous.lineIndex.text;
+  if (!state) return parse(text);
+  if (old === text) return previous;
+  // the edit: [start, oldEnd) of the old text became [start, newEnd) of the new one
+  const start = commonPrefix(old, text, Math.min(old.length, text.length));
+  const tail = commonSuffix(old, text, Math.min(old.length, text.length) - start);
+  const oldEnd = old.length - tail;
+  const newEnd = text.length - tail;
+  const oldLines = previous.lineIndex.lineCount;
+  const idx = previous.lineIndex;
+  idx.edit(text, start, oldEnd, newEnd);
+  // resume at the last top-level node the parse reached having read nothing the edit changed
+  let i = state.syncs.length;
+  while (i > 0 && state.syncs[i - 1].read > start) i--;
+  const from = i > 0 ? state.syncs[i - 1] : undefined;
+  const parser = new Parser(text, false, idx, {
+    previous,
+    state,
+    delta: text.length - old.length,
+    lineDelta: idx.lineCount - oldLines,
+    editEnd: newEnd,
+  });
+  if (from) parser.resumeAt(from, previous, state, i - 1);
+  return parser.run();
+}
+
 class Parser {
   private pos = 0;
   private readonly n: number;
@@ -51,28 +132,111 @@ class Parser {
   private readonly embeddedBudget = newEmbeddedBudget();
   /** Where the next line end, `#`, `>`… are, for the fast scanners. */
   private readonly find: Finders;
+  private readonly syncs: SyncPoint[] = [];
+  /** Past the furthest character looked at so far (a start tag's recovery, an unclosed string look ahead). */
+  private readTo = 0;
   /** The `#{…}` spans of the string read last (by scanQuoted or unquoted). */
   private lastEmbedded: readonly EmbeddedSpan[] = NONE;
   private readonly onComment = (start: number, end: number): void => {
     this.comments.push(new CommentImpl(this.idx, start, end));
   };
 
+  /** Set while the previous parse can still be taken over (a reparse that has not met it yet). */
+  private continuation: Continuation | undefined;
+  /** A reparse starts after the unchanged beginning: no byte order mark to report again. */
+  private resumed = false;
+
   constructor(
     private readonly text: string,
     private readonly generalOnly = false,
+    idx?: LineIndex,
+    continuation?: Continuation,
   ) {
     this.n = text.length;
-    this.idx = new LineIndex(text);
+    this.idx = idx ?? new LineIndex(text);
     this.find = new Finders(text);
+    this.continuation = continuation;
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1; // byte order mark
+  }
+
+  /** Starts at sync point `at` (index `k`) of the previous parse, with everything before it taken over unchanged. */
+  resumeAt(at: SyncPoint, previous: ParseResult, state: Resumable, k: number): void {
+    this.resumed = true;
+    this.pos = at.pos;
+    this.readTo = at.read;
+    const { children, comments } = previous.document;
+    for (let j = 0; j < at.root; j++) this.root.push(children[j]);
+    for (let j = 0; j < at.comments; j++) this.comments.push(comments[j]);
+    for (let j = 0; j < at.reports; j++) this.diagnostics.push(state.reports[j]);
+    for (let j = 0; j < k; j++) this.syncs.push(state.syncs[j]);
+  }
+
+  /**
+   * At a top-level node after the edit, on a line the edit did not touch, where the previous
+   * parse stood at one too: the rest is the previous parse's, moved. Returns whether it was.
+   */
+  private takeOver(c: Continuation): boolean {
+    const { pos, idx } = this;
+    // the line must start after the edit (its line break unchanged): then it is the same line, moved
+    if (pos < c.editEnd || idx.lineStart(idx.positionAt(pos).line) <= c.editEnd) return false;
+    // the previous parse read what follows with an unspent budget for `#{` searches
+    if (this.embeddedBudget.left !== EMBEDDED_BUDGET) return false;
+    const syncs = c.state.syncs;
+    const target = pos - c.delta;
+    let lo = 0;
+    let hi = syncs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (syncs[mid].pos < target) lo = mid + 1;
+      else hi = mid;
+    }
+    const at = syncs[lo];
+    if (!at || at.pos !== target) return false;
+    const { children, comments } = c.previous.document;
+    const root = this.root.length - at.root;
+    const comment = this.comments.length - at.comments;
+    const report = this.diagnostics.length - at.reports;
+    for (let j = at.root; j < children.length; j++) {
+      shiftTree(children[j], c.delta);
+      this.root.push(children[j]);
+    }
+    for (let j = at.comments; j < comments.length; j++) {
+      (comments[j] as CommentImpl).shift(c.delta);
+      this.comments.push(comments[j]);
+    }
+    const reports = c.state.reports;
+    for (let j = at.reports; j < reports.length; j++) this.diagnostics.push(moveLines(reports[j], c.lineDelta));
+    for (let j = lo; j < syncs.length; j++) {
+      const s = syncs[j];
+      this.syncs.push({
+        pos: s.pos + c.delta,
+        // what the new text before `pos` made the parse read counts too (an unclosed string reads to the end)
+        read: Math.max(s.read + c.delta, this.readTo),
+        root: s.root + root,
+        comments: s.comments + comment,
+        reports: s.reports + report,
+      });
+    }
+    return true;
   }
 
   run(): ParseResult {
     const { text } = this;
-    if (this.pos === 1) this.byteOrderMark();
+    if (this.pos === 1 && !this.resumed) this.byteOrderMark();
     while (true) {
       this.pos = skipSpacing(text, this.pos, this.onComment);
       if (this.pos >= this.n) break;
+      if (this.pos >= this.readTo) this.readTo = this.pos + 1;
+      if (this.stack.length === 0) {
+        if (this.continuation && this.takeOver(this.continuation)) return this.result();
+        this.syncs.push({
+          pos: this.pos,
+          read: this.readTo,
+          root: this.root.length,
+          comments: this.comments.length,
+          reports: this.diagnostics.length,
+        });
+      }
       const c = text.charCodeAt(this.pos);
       if (c === CH.lt && text.charCodeAt(this.pos + 1) === CH.slash) this.endTag();
       else if (c === CH.lt) this.startTag();
@@ -80,13 +244,20 @@ class Parser {
       else this.param();
     }
     while (this.stack.length) this.closeUnclosed(this.stack.pop()!);
-    return {
+    return this.result();
+  }
+
+  private result(): ParseResult {
+    const result: ParseResult = {
       document: new DocumentImpl(this.idx, this.root, this.comments),
-      diagnostics: this.diagnostics.sort(
-        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-      ),
+      diagnostics: this.diagnostics
+        .slice()
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
       lineIndex: this.idx,
     };
+    // a spent budget for `#{` searches makes later strings read differently: no takeover then
+    if (this.embeddedBudget.left === EMBEDDED_BUDGET) RESUMABLE.set(result, { syncs: this.syncs, reports: this.diagnostics });
+    return result;
   }
 
   /**
@@ -127,6 +298,7 @@ class Parser {
     const litText = quoted ? this.scanQuoted() : this.unquoted(scanTagArgumentFast(this.find, p));
     const argEnd = this.pos;
     p = skipSpacing(text, argEnd);
+    this.looked(p);
     let tagEnd: number;
     let arg = quoted ? litText : trimWhite(litText);
     if (p < this.n && text.charCodeAt(p) === CH.gt) {
@@ -136,6 +308,7 @@ class Parser {
     } else {
       // recover: the tag is everything up to the end of its first line
       const eol = endOfLine(text, tagStart);
+      this.looked(eol);
       tagEnd = eol;
       if (!quoted) arg = argStart < eol ? trimWhite(text.slice(argStart, Math.min(argEnd, eol))) : '';
       this.report(tagStart, eol, 'error', 'expected-gt', `Expected '>' to close the start tag <${name}${arg ? ' ' + arg : ''}.`);
@@ -166,6 +339,7 @@ class Parser {
     while (p < this.n && isNameChar(text.charCodeAt(p))) p++;
     const name = text.slice(nameStart, p);
     p = skipSpacing(text, p);
+    this.looked(p);
     let tagEnd: number;
     if (p < this.n && text.charCodeAt(p) === CH.gt) {
       tagEnd = p + 1;
@@ -173,6 +347,7 @@ class Parser {
       this.expectLineEnd('end tag', name, false);
     } else {
       const eol = endOfLine(text, tagStart);
+      this.looked(eol);
       const gt = text.lastIndexOf('>', eol);
       tagEnd = gt > tagStart ? gt + 1 : eol;
       this.report(
@@ -262,6 +437,7 @@ class Parser {
     } else {
       const from = skipWhite(this.text, this.pos);
       const eol = endOfLine(this.text, from);
+      this.looked(eol);
       this.report(
         from,
         Math.max(from + 1, eol),
@@ -370,6 +546,7 @@ class Parser {
     if (c === CH.lbracket || c === CH.lbrace) {
       const scan = scanJson(text, start);
       if (scan.error) this.literalError(scan.error);
+      if (scan.read !== undefined && scan.read > this.readTo) this.readTo = scan.read;
       const end = scan.error ? endOfLine(text, start) : scan.end;
       this.pos = scan.end;
       return new ValueImpl(this.idx, 'json', text.slice(start, end), start, end);
@@ -420,6 +597,7 @@ class Parser {
     }
     const scan = double ? scanDoubleQuoted(text, start, this.embeddedBudget) : scanSingleQuoted(text, start);
     for (const e of scan.errors) this.literalError(e);
+    if (scan.read !== undefined && scan.read > this.readTo) this.readTo = scan.read;
     this.pos = scan.end;
     this.lastEmbedded = scan.embedded;
     return scan.text;
@@ -456,12 +634,18 @@ class Parser {
       return;
     }
     const eol = endOfLine(this.text, this.pos);
+    this.looked(eol);
     let from = this.pos;
     while (from < eol && (this.text[from] === ' ' || this.text[from] === '\t')) from++;
     const what =
       after === 'value' ? `the value of '${name}'` : after === 'start tag' ? `the start tag <${name}>` : `the end tag </${name}>`;
     this.report(from, Math.max(from + 1, eol), 'error', 'expected-line-end', `Expected the end of the line after ${what}.`);
     if (skipRest) this.pos = nextLineStart(this.text, this.pos);
+  }
+
+  /** The character at `p` was looked at (the end of the text counts as one). */
+  private looked(p: number): void {
+    if (p >= this.readTo) this.readTo = p + 1;
   }
 
   private current(): ElementImpl | undefined {
@@ -485,6 +669,36 @@ class Parser {
     if (data !== undefined) d.data = data;
     this.diagnostics.push(d);
   }
+}
+
+// The edit, found by comparing the two versions: halves compared by the engine's own string
+// comparison, then the last stretch by character (a loop over every character of a 10,000-line
+// config cost more than the reparse itself).
+
+/** Length of the common beginning of `a` and `b`, at most `max`. */
+function commonPrefix(a: string, b: string, max: number): number {
+  let lo = 0;
+  let hi = max;
+  while (hi - lo > 32) {
+    const mid = (lo + hi) >>> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+    else hi = mid;
+  }
+  while (lo < hi && a.charCodeAt(lo) === b.charCodeAt(lo)) lo++;
+  return lo;
+}
+
+/** Length of the common end of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let lo = 0;
+  let hi = max;
+  while (hi - lo > 32) {
+    const mid = (lo + hi) >>> 1;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
+    else hi = mid;
+  }
+  while (lo < hi && a.charCodeAt(a.length - 1 - lo) === b.charCodeAt(b.length - 1 - lo)) lo++;
+  return lo;
 }
 
 /** RESERVED_PARAMS.has, as comparisons: a Set lookup hashes every fresh key string. */

@@ -54,6 +54,14 @@ export interface RoutingModel {
   unknownLabelRef: boolean;
 }
 
+// What an element says for routing depends only on the element (and what it holds), and a
+// tree keeps the items of unchanged nodes from one version to the next (TreeMemo): these
+// facts are kept per tree item, so after an edit only the edited element's are found again.
+const SOURCES = new WeakMap<TreeElement, Source>();
+const RULES = new WeakMap<TreeElement, Rule>();
+const LABEL_REFS = new WeakMap<TreeItem, { refs: string[]; unknown: boolean }>();
+const NO_REFS = { refs: [], unknown: false };
+
 export function buildModel(tree: ConfigTree): RoutingModel {
   const root: Scope = { name: '', rules: [], complete: true };
   const model: RoutingModel = { tree, sources: [], root, labels: new Map(), labelRefs: new Set(), unknownLabelRef: false };
@@ -83,18 +91,33 @@ export function buildModel(tree: ConfigTree): RoutingModel {
   visitTop(tree.items, 'all');
 
   // every @label reference, wherever it sits
-  const stack: TreeItem[][] = [tree.items];
-  while (stack.length) {
-    for (const it of stack.pop()!) {
-      if (it.kind === 'element') stack.push(it.children);
-      else if (it.kind === 'param' && it.node.key === '@label') {
-        const v = staticValue(it.node.value);
-        if (v === undefined) model.unknownLabelRef = true;
-        else model.labelRefs.add(v);
-      }
-    }
+  for (const it of tree.items) {
+    const { refs, unknown } = labelRefsOf(it);
+    for (const r of refs) model.labelRefs.add(r);
+    if (unknown) model.unknownLabelRef = true;
   }
   return model;
+}
+
+/** The static @label values in an item and below it; whether one is computed at start-up. */
+function labelRefsOf(item: TreeItem): { refs: string[]; unknown: boolean } {
+  // an include holds nothing (its files' items sit beside it); a top-level parameter is one look
+  if (item.kind === 'include') return NO_REFS;
+  const known = LABEL_REFS.get(item);
+  if (known) return known;
+  const found = { refs: [] as string[], unknown: false };
+  const stack: TreeItem[] = [item];
+  while (stack.length) {
+    const it = stack.pop()!;
+    if (it.kind === 'element') for (const c of it.children) stack.push(c);
+    else if (it.kind === 'param' && it.node.key === '@label') {
+      const v = staticValue(it.node.value);
+      if (v === undefined) found.unknown = true;
+      else found.refs.push(v);
+    }
+  }
+  LABEL_REFS.set(item, found);
+  return found;
 }
 
 function includesUnknown(it: TreeItem): boolean {
@@ -107,12 +130,26 @@ function typeOf(el: TreeElement): string | undefined {
 }
 
 function source(el: TreeElement, workers: Workers): Source {
+  if (workers !== 'all') return sourceOf(el, workers);
+  let known = SOURCES.get(el);
+  if (!known) SOURCES.set(el, (known = sourceOf(el, workers)));
+  return known;
+}
+
+function sourceOf(el: TreeElement, workers: Workers): Source {
   const p = treeParam(el, '@label');
   const label = p ? staticValue(p.node.value) : '';
   return { el, tags: sourceTags(el), label, workers, type: typeOf(el) };
 }
 
 function rule(el: TreeElement, workers: Workers): Rule {
+  if (workers !== 'all') return ruleOf(el, workers);
+  let known = RULES.get(el);
+  if (!known) RULES.set(el, (known = ruleOf(el, workers)));
+  return known;
+}
+
+function ruleOf(el: TreeElement, workers: Workers): Rule {
   const labels: string[] = [];
   const outputs: string[] = [];
   let unknownLabel = false;

@@ -18,7 +18,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-types';
 import { defaultCatalog, type Catalog } from '../catalog';
-import { defaultChecks, type Check } from '../checks';
+import { CheckRunner, defaultChecks, internalError, perNodeChecks, type Check } from '../checks';
 import { codeActions, routingCodeActions } from '../features/code-actions';
 import { routeCodeLenses } from '../features/code-lenses';
 import { tryLogLinesLenses } from '../simulate/playground/code-lenses';
@@ -31,7 +31,7 @@ import { hover } from '../features/hover';
 import { withExplanations } from '../features/finding-hover';
 import { documentSymbols, withIncludedFiles } from '../features/symbols';
 import type { FileSystem } from '../file-system';
-import { parse, type ParseResult } from '../parser';
+import { parse, reparse, type ParseResult } from '../parser';
 import type { EventRoute } from '../routing/event-route';
 import type { Diagnostic, Position } from '../types';
 import { eventRoutesOf } from '../whole-config/event-routes';
@@ -49,7 +49,7 @@ export interface LanguageServiceOptions {
 
 export class FluentConfService implements LanguageService {
   private readonly cache = new Map<string, { version: number; text: string; parsed: ParseResult }>();
-  private readonly checks: Check[];
+  private readonly checks: CheckRunner;
   readonly fileSystem: FileSystem | undefined;
   readonly catalog: Catalog;
   /** The config tree a document belongs to (@include graph, roots, routing). */
@@ -58,7 +58,7 @@ export class FluentConfService implements LanguageService {
   constructor(options: LanguageServiceOptions = {}) {
     this.fileSystem = options.fileSystem;
     this.catalog = options.catalog ?? defaultCatalog();
-    this.checks = options.checks ?? defaultChecks;
+    this.checks = new CheckRunner(options.checks ?? defaultChecks, perNodeChecks);
     this.whole = new WholeConfig(this.fileSystem, () => this.openDocuments());
   }
 
@@ -76,12 +76,16 @@ export class FluentConfService implements LanguageService {
     }
   }
 
-  /** The parse of a document, cached per URI and version. */
+  /**
+   * The parse of a document, cached per URI and version. A new version is parsed from the
+   * previous one (reparse): only the top-level elements the edit touched are parsed again,
+   * the others are taken over; the previous parse is not handed out any more.
+   */
   parse(doc: TextDocument): ParseResult {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.text.length === doc.getText().length) return hit.parsed;
     const text = doc.getText();
-    const parsed = parse(text);
+    const parsed = hit ? reparse(hit.parsed, text) : parse(text);
     this.cache.set(doc.uri, { version: doc.version, text, parsed });
     return parsed;
   }
@@ -92,20 +96,13 @@ export class FluentConfService implements LanguageService {
 
   diagnostics(doc: TextDocument, env?: DocumentEnvironment): Diagnostic[] {
     const parsed = this.parse(doc);
-    const out = [...parsed.diagnostics];
     const whole = this.context(doc, env);
-    for (const check of [...this.checks, () => (whole ? this.whole.diagnostics(whole) : [])]) {
-      try {
-        out.push(...check({ document: doc, parsed, catalog: this.catalog, tree: whole?.tree }));
-      } catch (err) {
-        // a bug in one check must not take the others (or the server) down
-        out.push({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 'information',
-          code: 'internal-error',
-          message: `A check failed on this file (please report): ${err instanceof Error ? err.message : String(err)}`,
-        });
-      }
+    const out = [...parsed.diagnostics, ...this.checks.run({ document: doc, parsed, catalog: this.catalog, tree: whole?.tree })];
+    try {
+      if (whole) out.push(...this.whole.diagnostics(whole));
+    } catch (err) {
+      // a bug in the whole-config analysis must not take the checks (or the server) down
+      out.push(internalError(err));
     }
     return out;
   }

@@ -9,11 +9,11 @@ import type { ParseResult } from '../parser';
 import type { Diagnostic } from '../types';
 import { uriToPath } from '../uri';
 import { analyzeRouting, type RoutingFinding } from '../routing/analyze';
-import { DiskHost, ParseCache, type ConfigHost, type OpenDocument, type SourceFile } from '../includes/host';
+import { DiskHost, ParseCache, SourceFiles, type ConfigHost, type OpenDocument, type SourceFile } from '../includes/host';
 import { resolveInclude } from '../includes/resolve';
 import { includes } from '../walk';
 import { findRoots } from '../includes/roots';
-import { buildTree, type ConfigTree } from '../includes/tree';
+import { buildTree, DEFAULT_LIMITS, type ConfigTree, type TreeMemo } from '../includes/tree';
 
 /** A number per object (a parse), for cache keys: the same parse, the same text. */
 const ids = new WeakMap<object, number>();
@@ -48,6 +48,9 @@ export interface DocumentContext {
 
 export class WholeConfig {
   private readonly parseCache = new ParseCache();
+  /** Files keep their SourceFile object across versions, so trees can keep the items of unchanged nodes. */
+  private readonly files = new SourceFiles();
+  private readonly treeMemo: TreeMemo = new WeakMap();
   /**
    * Contexts of recent document versions: right after an edit the editor asks for
    * diagnostics, code lenses, links and the outline of the same version; within a
@@ -85,7 +88,9 @@ export class WholeConfig {
   ): DocumentContext {
     const text = doc.getText();
     const path = env?.path ?? uriToPath(doc.uri)?.replace(/\\/g, '/');
-    const self: SourceFile = { path: path ?? `/untitled/${encodeURIComponent(doc.uri)}`, uri: doc.uri, text, parsed };
+    const selfPath = path ?? `/untitled/${encodeURIComponent(doc.uri)}`;
+    // a ConfigMap key's virtual file is new with each version of its YAML document
+    const self: SourceFile = env ? { path: selfPath, uri: doc.uri, text, parsed } : this.files.get(selfPath, doc.uri, text, parsed);
     let host = env?.host;
     if (!host && this.fileSystem && path) {
       const open = new Map<string, OpenDocument>();
@@ -94,7 +99,7 @@ export class WholeConfig {
         if (p && (p.endsWith('.conf') || o.uri === doc.uri)) open.set(p, o);
       }
       open.set(path, { uri: doc.uri, text, parsed });
-      host = new DiskHost(this.fileSystem, open, this.parseCache, STOP_AT);
+      host = new DiskHost(this.fileSystem, open, this.parseCache, STOP_AT, this.files);
     }
     let root: SourceFile | undefined;
     let otherRoots: string[] = [];
@@ -106,7 +111,7 @@ export class WholeConfig {
       }
       otherRoots = roots.slice(1);
     }
-    return { self, tree: buildTree(root ?? self, host), host, otherRoots };
+    return { self, tree: buildTree(root ?? self, host, DEFAULT_LIMITS, env ? undefined : this.treeMemo), host, otherRoots };
   }
 
   /** Findings about the document that need the whole config. */

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BUNDLED_CONFIGS, deployedFileSystem, loadTemplates } from '../../../src/kube';
+import { deployedFileSystem } from '../../../src/kube/language-validate';
+import { BUNDLED_CONFIGS, loadTemplates } from '../../../src/kube/templates';
 import { FluentdLanguageService } from '../../../src/language/service';
 
 interface Fixture {

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadTemplates, renderManifests, withDefaults } from '../../../src/kube';
+
+import { renderManifests } from '../../../src/kube/render';
+import { withDefaults } from '../../../src/kube/settings';
+import { loadTemplates } from '../../../src/kube/templates';
 import { parse } from '../../../src/language/parser';
 import type { ElementNode, ParamNode } from '../../../src/language/parser/ast';
 import { FluentdLanguageService } from '../../../src/language/service';

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
 import { describe, it } from 'node:test';
-import { classifyKubeError, KubeClient, KubeError, type KubeErrorKind } from '../../../src/kube';
+import { KubeClient } from '../../../src/kube/client';
+import { classifyKubeError, KubeError, type KubeErrorKind } from '../../../src/kube/errors';
 import { clientNode } from '../../../src/kube/client-node';
 
 const STATUS = {

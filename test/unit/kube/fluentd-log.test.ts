@@ -5,15 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import {
-  field,
-  FindingStore,
-  FluentdConfigLinks,
-  FluentdLogReader,
-  parseFluentdLine,
-  type FluentdProblem,
-  type LinkResult,
-} from '../../../src/kube';
+import { FluentdConfigLinks, type LinkResult } from '../../../src/kube/fluentd-log/config-link';
+import { FindingStore } from '../../../src/kube/fluentd-log/findings';
+import { parseFluentdLine } from '../../../src/kube/fluentd-log/log-record';
+import { field, FluentdLogReader, type FluentdProblem } from '../../../src/kube/fluentd-log/recognise';
 import { nodeFileSystem } from '../../../src/language/node-file-system';
 
 const DIR = resolve(__dirname, '../../fixtures/fluentd-logs');

@@ -1,18 +1,11 @@
 // The least-privilege IAM policy derived from a config's cloudwatch_logs outputs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  awsDestinations,
-  cloudWatchOutputs,
-  destinationsPolicy,
-  domainFromEndpoint,
-  iamPolicy,
-  loadTemplates,
-  policyForDeploy,
-  resolveEmbedded,
-  withDefaults,
-  type IamPolicy,
-} from '../../../src/kube';
+import { policyForDeploy } from '../../../src/kube/iam';
+import { destinationsPolicy, iamPolicy, type IamPolicy } from '../../../src/kube/iam-policy';
+import { awsDestinations, cloudWatchOutputs, domainFromEndpoint, resolveEmbedded } from '../../../src/kube/iam-scan';
+import { withDefaults } from '../../../src/kube/settings';
+import { loadTemplates } from '../../../src/kube/templates';
 
 const conf = (body: string) => [{ path: 'fluent.conf', text: body }];
 const actions = (p: IamPolicy) => [...new Set(p.Statement.flatMap((s) => s.Action))].sort();

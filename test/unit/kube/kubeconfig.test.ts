@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { stringify } from 'yaml';
-import { KubeError, kubeconfigPaths, loadKubeconfig } from '../../../src/kube';
+import { KubeError } from '../../../src/kube/errors';
+import { kubeconfigPaths, loadKubeconfig } from '../../../src/kube/kubeconfig';
 
 let dir: string;
 const config = (name: string, server: string, current?: string, extraContexts: string[] = []) =>

@@ -2,16 +2,11 @@
 // repeating or losing lines, stern-style prefixes, and why a pod is not ready.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  LinePrefixer,
-  LineSplitter,
-  podProblem,
-  ResumeCursor,
-  resumeSinceTime,
-  splitTimestamp,
-  timestampKey,
-  type LogEntry,
-} from '../../../src/kube';
+import type { LogEntry } from '../../../src/kube/pod-logs/container-stream';
+import { LinePrefixer } from '../../../src/kube/pod-logs/format';
+import { LineSplitter, resumeSinceTime, splitTimestamp, timestampKey } from '../../../src/kube/pod-logs/log-lines';
+import { ResumeCursor } from '../../../src/kube/pod-logs/resume-cursor';
+import { podProblem } from '../../../src/kube/pod-problems';
 
 describe('timestamped log lines', () => {
   it('sort keys order instants, whatever the fraction digits and zone', () => {

@@ -3,22 +3,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import {
-  CHECKSUM_ANNOTATION,
-  ConfigFilesError,
-  configMapLayout,
-  DEFAULT_IMAGE,
-  IRSA_ANNOTATION,
-  loadTemplates,
-  MANAGED_BY,
-  MANAGED_BY_LABEL,
-  manifestsToYaml,
-  renderManifests,
-  SettingsError,
-  withDefaults,
-  type DeploySettings,
-  type KubeObject,
-} from '../../../src/kube';
+import { ConfigFilesError, configMapLayout } from '../../../src/kube/config-files';
+import { manifestsToYaml } from '../../../src/kube/export-yaml';
+import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../src/kube/labels';
+import { IRSA_ANNOTATION } from '../../../src/kube/credentials';
+import { CHECKSUM_ANNOTATION, renderManifests } from '../../../src/kube/render';
+import { DEFAULT_IMAGE, SettingsError, withDefaults, type DeploySettings } from '../../../src/kube/settings';
+import { loadTemplates } from '../../../src/kube/templates';
+import type { KubeObject } from '../../../src/kube/types';
 import { fillTemplate, TemplateError } from '../../../src/kube/template-fill';
 
 const templates = loadTemplates();

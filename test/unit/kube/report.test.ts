@@ -2,7 +2,11 @@
 // half-deployed), the validation gate, and the unified diff used by Preview Deploy.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatApplyReport, KubeError, rolloutState, runValidationGate, formatFileDiagnostic, type KubeObject } from '../../../src/kube';
+import { formatApplyReport } from '../../../src/kube/apply';
+import { KubeError } from '../../../src/kube/errors';
+import { rolloutState } from '../../../src/kube/rollout';
+import type { KubeObject } from '../../../src/kube/types';
+import { runValidationGate, formatFileDiagnostic } from '../../../src/kube/validation-gate';
 import { unifiedDiff } from '../../../src/kube/text-diff';
 
 const ds = (generation: number, status: Record<string, number>): KubeObject => ({

@@ -8,16 +8,13 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  collectConfigFiles,
-  ConfigFilesError,
-  describeSecrets,
-  findSecrets,
-  loadTemplates,
-  renderManifests,
-  withDefaults,
-  type KubeObject,
-} from '../../../src/kube';
+import { collectConfigFiles } from '../../../src/kube/config-collect';
+import { ConfigFilesError } from '../../../src/kube/config-files';
+import { renderManifests } from '../../../src/kube/render';
+import { describeSecrets, findSecrets } from '../../../src/kube/secret-scan';
+import { withDefaults } from '../../../src/kube/settings';
+import { loadTemplates } from '../../../src/kube/templates';
+import type { KubeObject } from '../../../src/kube/types';
 import { nodeFileSystem } from '../../../src/language/node-file-system';
 import { finishesWithin } from '../../helpers/finishes';
 
@@ -122,7 +119,7 @@ describe('secret scan', () => {
   });
 
   it('is linear: a 1 MiB line of spaces and a line of 40,000 spaces are scanned at once (hang guard)', async () => {
-    const modulePath = join(__dirname, '..', '..', '..', 'src', 'kube', 'index.ts');
+    const kube = join(__dirname, '..', '..', '..', 'src', 'kube');
     const settings = withDefaults({ clusterName: 'c', region: 'us-east-1' });
     const templates = loadTemplates();
     // the shapes that made `\s+(\S.*?)\s*$` backtrack: a key, a value, then a long run of spaces and a
@@ -134,13 +131,13 @@ describe('secret scan', () => {
       ['1 MiB of spaces alone', ' '.repeat(MIB)],
     ] as const) {
       const config = [{ path: 'fluent.conf', text: `<match **>\n  @type null\n</match>\n${line}\n` }];
-      const run = await finishesWithin<KubeObject[]>(modulePath, 'renderManifests', [{ settings, templates, config }], 60_000);
+      const run = await finishesWithin<KubeObject[]>(join(kube, 'render.ts'), 'renderManifests', [{ settings, templates, config }], 60_000);
       assert.ok(run.finished, `${name}: the render did not finish within 60 s`);
       // a key with a value is a literal secret, refused; spaces alone render
       if (line.trim())
         assert.match(run.error ?? '', /ConfigFilesError: The config holds secrets \(aws_(key_id|sec_key) in fluent\.conf:4\)/, name);
       else assert.equal(run.error, undefined, `${name}: ${run.error}`);
-      const scanned = await finishesWithin<unknown[]>(modulePath, 'findSecrets', [[{ path: 'f', text: line }]], 60_000);
+      const scanned = await finishesWithin<unknown[]>(join(kube, 'secret-scan.ts'), 'findSecrets', [[{ path: 'f', text: line }]], 60_000);
       assert.ok(scanned.finished, `${name}: the scan did not finish within 60 s`);
     }
   });

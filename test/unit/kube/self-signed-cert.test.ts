@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import { connect, createServer, type TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { aggregatorDnsNames, selfSignedCert } from '../../../src/kube';
+import { selfSignedCert } from '../../../src/kube/self-signed-cert';
+import { aggregatorDnsNames } from '../../../src/kube/workload-env';
 
 const names = aggregatorDnsNames('logging');
 const pair = selfSignedCert({ commonName: names[0], dnsNames: [...names, 'localhost'] });

@@ -5,18 +5,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import {
-  deploySummary,
-  kustomizeBase,
-  loadTemplates,
-  previewSides,
-  previewSummary,
-  renderDeployment,
-  rolloutState,
-  withDefaults,
-  type KubeObject,
-  type PreviewEntry,
-} from '../../../src/kube';
+import { kustomizeBase } from '../../../src/kube/kustomize';
+import { previewSides, previewSummary, type PreviewEntry } from '../../../src/kube/preview';
+import { renderDeployment } from '../../../src/kube/render';
+import { rolloutState } from '../../../src/kube/rollout';
+import { withDefaults } from '../../../src/kube/settings';
+import { deploySummary } from '../../../src/kube/summary';
+import { loadTemplates } from '../../../src/kube/templates';
+import type { KubeObject } from '../../../src/kube/types';
 
 const templates = loadTemplates();
 const ROLE = 'arn:aws:iam::123456789012:role/fluentd-logs';

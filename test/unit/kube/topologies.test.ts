@@ -4,30 +4,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
-import {
-  DEFAULT_TOPOLOGY,
-  forwardPairProblems,
-  IRSA_ANNOTATION,
-  KUBE2IAM_ANNOTATION,
-  languageValidator,
-  loadTemplates,
-  MANAGED_BY,
-  MANAGED_BY_LABEL,
-  NAMESPACE_LABEL,
-  OPENSHIFT_PRIVILEGED_ROLE,
-  policyForDeployment,
-  renderDeployment,
-  SettingsError,
-  settingsProblems,
-  TOPOLOGIES,
-  TOPOLOGY_LABEL,
-  topologySelector,
-  withDefaults,
-  type DeploySettings,
-  type KubeObject,
-  type RenderInput,
-  type TopologyId,
-} from '../../../src/kube';
+import { IRSA_ANNOTATION, KUBE2IAM_ANNOTATION } from '../../../src/kube/credentials';
+import { forwardPairProblems } from '../../../src/kube/forward-pair';
+import { policyForDeployment } from '../../../src/kube/iam';
+import { MANAGED_BY, MANAGED_BY_LABEL, NAMESPACE_LABEL, TOPOLOGY_LABEL, topologySelector } from '../../../src/kube/labels';
+import { languageValidator } from '../../../src/kube/language-validate';
+import { OPENSHIFT_PRIVILEGED_ROLE } from '../../../src/kube/platform';
+import { renderDeployment, type RenderInput } from '../../../src/kube/render';
+import { SettingsError, settingsProblems, withDefaults, type DeploySettings } from '../../../src/kube/settings';
+import { loadTemplates } from '../../../src/kube/templates';
+import { DEFAULT_TOPOLOGY, TOPOLOGIES, type TopologyId } from '../../../src/kube/topologies';
+import type { KubeObject } from '../../../src/kube/types';
 import { checkConfigs } from '../../../src/kube/deploy';
 
 const templates = loadTemplates();

@@ -17,8 +17,8 @@ import {
 } from '../../../../src/language/parser/fast-scan';
 import { scanDoubleQuoted } from '../../../../src/language/parser/literals';
 import { scanTagArgument, scanUnquotedKey, scanUnquotedValue } from '../../../../src/language/parser/scan';
-import type { ConfigDocument, Node } from '../../../../src/language/parser';
-import { parse, type ParseResult } from '../../../../src/language/parser';
+import { parse } from '../../../../src/language/parser';
+import { dump } from '../../../helpers/parse';
 import { invalidCases, validConfigs } from '../../../helpers/corpus';
 import { mutate } from '../../../helpers/mutate';
 import { createRng, type Rng } from '../../../helpers/prng';
@@ -104,65 +104,6 @@ test('NextChar: the first occurrence at or after an offset, whatever order it is
   assert.equal(f.within(2, 4), true);
   assert.equal(new NextChar('', '#').at(0), -1);
 });
-
-/** Everything a parse says, as plain data: what the consumers of the tree can read. */
-function dump(r: ParseResult): unknown {
-  const node = (n: Node): unknown => {
-    switch (n.kind) {
-      case 'element':
-        return {
-          kind: n.kind,
-          name: n.name,
-          arg: n.arg,
-          span: [n.start, n.end],
-          nameRange: n.nameRange,
-          argRange: n.argRange,
-          openRange: n.openRange,
-          closeRange: n.closeRange,
-          range: n.range,
-          parent: n.parent?.start,
-          children: n.children.map(node),
-        };
-      case 'param': {
-        const v = n.value;
-        return {
-          kind: n.kind,
-          key: n.key,
-          span: [n.start, n.end],
-          keyRange: n.keyRange,
-          range: n.range,
-          parent: n.parent?.start,
-          value: v && {
-            style: v.style,
-            raw: v.raw,
-            text: v.text,
-            span: [v.start, v.end],
-            range: v.range,
-            embedded: v.embedded.map((e) => ({ code: e.code, span: [e.start, e.end], range: e.range })),
-          },
-        };
-      }
-      case 'include':
-        return {
-          kind: n.kind,
-          keyword: n.keyword,
-          path: n.path,
-          span: [n.start, n.end],
-          keywordRange: n.keywordRange,
-          pathRange: n.pathRange,
-          range: n.range,
-          parent: n.parent?.start,
-        };
-    }
-  };
-  const doc: ConfigDocument = r.document;
-  return {
-    children: doc.children.map(node),
-    comments: doc.comments.map((c) => ({ text: c.text, span: [c.start, c.end], range: c.range })),
-    range: doc.range,
-    diagnostics: r.diagnostics,
-  };
-}
 
 function sameParse(text: string): string | undefined {
   const fast = dump(parse(text));
