@@ -75,27 +75,50 @@ export function readRegularFile(path: string, maxBytes: number = MAX_CONFIG_BYTE
     const fst = fstatSync(fd);
     if (!fst.isFile()) throw notRegular(fst);
     if (fst.size > maxBytes) throw tooLarge(maxBytes);
-    // the size is a hint only (/proc and /sys files say 0 or 4096): read until the end or the cap
+    // the size is a hint only (/proc and /sys files say 0 or 4096): read until the end or the cap.
+    // The first read takes the size the file claims (plus one byte, to see it grew); the read that
+    // finds the end goes into a shared scratch buffer, so a 40-byte file costs 41 bytes, not two
+    // fresh 64 KiB buffers (a tree of hundreds of small files read per request made GC the cost).
     const chunks: Buffer[] = [];
     let total = 0;
+    if (fst.size > 0) {
+      const buf = Buffer.allocUnsafe(Math.min(fst.size + 1, maxBytes + 1));
+      const n = readInto(fd, buf);
+      if (n > 0) chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total = n;
+    }
     for (;;) {
-      const want = Math.min(Math.max(fst.size - total, CHUNK), maxBytes + 1 - total);
-      const buf = Buffer.allocUnsafe(want);
-      let n: number;
-      try {
-        n = readSync(fd, buf, 0, want, null);
-      } catch (err) {
-        throw osError(err);
-      }
-      if (n === 0) break;
-      chunks.push(n === want ? buf : buf.subarray(0, n));
-      total += n;
       if (total > maxBytes) throw tooLarge(maxBytes);
+      const n = readInto(fd, scratch());
+      if (n === 0) break;
+      chunks.push(Buffer.from(scratch().subarray(0, n)));
+      total += n;
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }
+}
+
+let scratchBuffer: Buffer | undefined;
+function scratch(): Buffer {
+  return (scratchBuffer ??= Buffer.allocUnsafeSlow(CHUNK));
+}
+
+/** Reads into `buf` until it is full or the file ends; the bytes read. */
+function readInto(fd: number, buf: Buffer): number {
+  let n = 0;
+  while (n < buf.length) {
+    let got: number;
+    try {
+      got = readSync(fd, buf, n, buf.length - n, null);
+    } catch (err) {
+      throw osError(err);
+    }
+    if (got === 0) break;
+    n += got;
+  }
+  return n;
 }
 
 /** readRegularFile decoded as UTF-8. */

@@ -137,19 +137,34 @@ export class DiskHost implements ConfigHost {
   peek(path: string, maxChars = Infinity): string | undefined {
     const open = this.open.get(path);
     if (open) return open.text;
-    const size = this.fs.size?.(path);
-    if (size !== undefined && size > maxChars * 4) return undefined; // UTF-8: at most 4 bytes a character
-    return this.fs.readFile(path);
+    if (!this.texts.has(path)) {
+      const size = this.fs.size?.(path);
+      if (size !== undefined && size > maxChars * 4) return undefined; // UTF-8: at most 4 bytes a character
+    }
+    return this.text(path);
   }
 
-  /** Files read in this request: a tree that includes one file a thousand times reads it once. */
+  /**
+   * Texts read in this request: the root search peeks at each candidate and then parses it, and a
+   * tree can include one file a thousand times; each is read from the disk once.
+   */
+  private readonly texts = new Map<string, string | undefined>();
+
+  private text(path: string): string | undefined {
+    if (this.texts.has(path)) return this.texts.get(path);
+    const text = this.fs.readFile(path);
+    this.texts.set(path, text);
+    return text;
+  }
+
+  /** Files parsed in this request. */
   private readonly read = new Map<string, SourceFile | undefined>();
 
   file(path: string): SourceFile | undefined {
     const doc = this.open.get(path);
     if (doc) return this.source(path, doc.uri, doc.text, doc.parsed ?? this.cache.get(path, doc.text));
     if (this.read.has(path)) return this.read.get(path);
-    const text = this.fs.readFile(path);
+    const text = this.text(path);
     const file = text === undefined ? undefined : this.source(path, pathToUri(path), text, this.cache.get(path, text));
     this.read.set(path, file);
     return file;

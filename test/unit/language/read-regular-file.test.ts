@@ -116,3 +116,38 @@ describe('reading only regular files, capped', () => {
     assert.match(zero.value ?? '', /^ConfigFilesError: .*zero\.conf/);
   });
 });
+
+// Fuzz at scale: a request over a tree of hundreds of small configs read each one into two fresh
+// 64 KiB buffers (the first read, then the one that found the end), and GC over those made
+// fluentd-lint and the outline take 200-1,250 ms of CPU. A small file now costs about its size;
+// /proc files (size 0) and files over 64 KiB are still read whole.
+describe('reading a small file allocates about its size', () => {
+  test('a 36-byte file read 100 times asks for about 100 x its size; a /proc file is read to its end', async () => {
+    const { readRegularFile } = await import('../../../src/language/read-regular-file');
+    const dir = mkdtempSync(join(tmpdir(), 'fluentd-small-'));
+    try {
+      const text = '<match m1.**>\n  @type null\n</match>\n';
+      writeFileSync(join(dir, 'm1.conf'), text);
+      readRegularFile(join(dir, 'm1.conf')); // the first read may set up what later reads share
+      // count the bytes asked of Buffer's allocators over 100 reads (the buffers themselves, not time)
+      let asked = 0;
+      const { allocUnsafe, allocUnsafeSlow } = Buffer;
+      Buffer.allocUnsafe = (n: number) => ((asked += n), allocUnsafe(n));
+      Buffer.allocUnsafeSlow = (n: number) => ((asked += n), allocUnsafeSlow(n));
+      try {
+        for (let k = 0; k < 100; k++) assert.equal(readRegularFile(join(dir, 'm1.conf')).toString('utf8'), text);
+      } finally {
+        Object.assign(Buffer, { allocUnsafe, allocUnsafeSlow });
+      }
+      assert.ok(asked <= 100 * (text.length + 1), `100 reads of a ${text.length}-byte file asked for ${asked} bytes`);
+      const big = 'x'.repeat(200 * 1024);
+      writeFileSync(join(dir, 'big.conf'), big);
+      assert.equal(readRegularFile(join(dir, 'big.conf')).toString('utf8'), big);
+      const status = readRegularFile('/proc/self/status').toString('utf8');
+      assert.match(status, /^Name:/);
+      assert.match(status, /\nPid:\s+\d+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

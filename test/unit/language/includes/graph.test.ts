@@ -223,3 +223,24 @@ test('the outline of a root lists the included files under each @include, with t
   // every symbol of an included file points at the @include line of the root
   for (const c of [k8s, containers.children![0]]) assert.deepEqual(c.range, includes[2].range);
 });
+
+test('one request reads each file from the disk once: the root search peeks, then parses the same files', () => {
+  const files: Record<string, string> = { 'fluent.conf': '@include conf.d/*.conf\n@include many/*.conf\n' };
+  for (let k = 0; k < 20; k++) files[`conf.d/c${k}.conf`] = `@include ../many/m${k}.conf\n<match c${k}>\n  @type null\n</match>\n`;
+  for (let k = 0; k < 20; k++) files[`many/m${k}.conf`] = `<match m${k}.**>\n  @type null\n</match>\n`;
+  const dir = tree(files);
+  const reads = new Map<string, number>();
+  const counting = {
+    ...nodeFileSystem,
+    readFile: (p: string) => (reads.set(p, (reads.get(p) ?? 0) + 1), nodeFileSystem.readFile(p)),
+  };
+  const h = new DiskHost(counting, new Map(), new ParseCache());
+  const fragment = join(dir, 'conf.d', 'c3.conf');
+  const roots = findRoots(fragment, h);
+  assert.deepEqual(roots, [join(dir, 'fluent.conf')]);
+  const t = buildTree(h.file(roots[0])!, h);
+  assert.ok([...treeElements(t.items)].length >= 40);
+  const twice = [...reads].filter(([, n]) => n > 1).map(([p]) => p.slice(dir.length + 1));
+  assert.deepEqual(twice, []);
+  assert.ok(reads.size >= 41, `${reads.size} files read`);
+});
