@@ -286,8 +286,10 @@ class Walker {
   }
 
   walk(dir: string, segs: string[], i: number): void {
-    // literal segments need no listing until the last one
-    while (i < segs.length - 1 && !isMagic(segs[i]) && segs[i] !== '**') dir = posix.join(dir, segs[i++]);
+    // literal segments need no listing until the last one; the segments come from a normalized
+    // path, so they are appended as they are (posix.join re-normalized the whole path for each
+    // one: quadratic in the depth, and a link cycle makes paths hundreds of segments deep)
+    while (i < segs.length - 1 && !isMagic(segs[i]) && segs[i] !== '**') dir = dir === '/' ? `/${segs[i++]}` : `${dir}/${segs[i++]}`;
     if (i >= segs.length) return;
     const seg = segs[i];
     const last = i === segs.length - 1;
@@ -298,7 +300,7 @@ class Walker {
     if (!isMagic(seg) && seg !== '**') {
       // the last segment, literal: the file itself (directories are not included files)
       this.spend(1);
-      if (this.list(dir).some((e) => e.name === seg && !e.isDirectory)) this.add(posix.join(dir, seg));
+      if (this.list(dir).some((e) => e.name === seg && !e.isDirectory)) this.add(dir === '/' ? `/${seg}` : `${dir}/${seg}`);
       return;
     }
     // a trailing `**` is a plain `*`, as in Ruby
@@ -326,7 +328,8 @@ class Walker {
     try {
       this.walk(dir, segs, i + 1);
       for (const e of this.list(dir)) {
-        if (!e.isSymbolicLink && !e.name.startsWith('.') && e.isDirectory) this.recurse(posix.join(dir, e.name), segs, i);
+        if (!e.isSymbolicLink && !e.name.startsWith('.') && e.isDirectory)
+          this.recurse(dir === '/' ? `/${e.name}` : `${dir}/${e.name}`, segs, i);
       }
     } finally {
       if (id !== undefined) this.ancestors.delete(id);

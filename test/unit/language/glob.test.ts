@@ -106,3 +106,31 @@ test('segment patterns escape regexp characters and anchor', () => {
   assert.ok(segmentMatcher('[unclosed').test('[unclosed'));
   assert.ok(!segmentMatcher('*').test('.hidden'));
 });
+
+// Fuzz at scale (seed 13, input 897): a link cycle (l3 -> ..) makes include paths hundreds of
+// segments deep, and a 256-alternative @include is globbed under each; the walk joined the
+// literal segments one by one with posix.join, which normalizes the whole path every time
+// (quadratic in the depth: ~350 ms of CPU per request). Work is counted as the characters
+// handed to path normalization, which must stay linear in the pattern's length.
+test('glob: a deep literal pattern costs path work linear in its length', async (t) => {
+  const { posix } = await import('node:path');
+  const root = mkdtempSync(join(tmpdir(), 'fluentd-glob-deep-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  // as deep as the link cycle made it (a link is resolved at most 40 times in one path: real folders here)
+  const deep = `${root}${'/conf.d'.repeat(300)}`;
+  mkdirSync(deep, { recursive: true });
+  writeFileSync(`${deep}/aaa.conf`, '');
+  const pattern = `${deep}/{a,b}{a,b}{a,b}.conf`;
+  let chars = 0;
+  const { join: pjoin, normalize } = posix;
+  posix.join = (...parts: string[]) => ((chars += parts.reduce((n, p) => n + p.length, 0)), pjoin(...parts));
+  posix.normalize = (p: string) => ((chars += p.length), normalize(p));
+  let found: string[];
+  try {
+    found = nodeFileSystem.glob(pattern);
+  } finally {
+    Object.assign(posix, { join: pjoin, normalize });
+  }
+  assert.deepEqual(found, [`${deep}/aaa.conf`]);
+  assert.ok(chars <= 8 * 4 * pattern.length, `${chars} characters normalized for a ${pattern.length}-character pattern`);
+});
