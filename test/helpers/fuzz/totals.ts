@@ -30,6 +30,7 @@ export interface Totals {
   maxWall: SlowCall | undefined;
   /** Calls by CPU time, in 1 ms buckets (the last one: everything above). */
   cpuHistogram: number[];
+  /** The slowest calls over the goal (up to KEEP_SLOW). */
   overGoal: SlowCall[];
   overGoalCount: number;
   peakRssMb: number;
@@ -39,6 +40,12 @@ export interface Totals {
 }
 
 const BUCKETS = 1000;
+/** How many calls over the goal are kept by name: the slowest ones, to replay first. */
+const KEEP_SLOW = 50;
+
+function slowest(calls: SlowCall[]): SlowCall[] {
+  return calls.length <= KEEP_SLOW ? calls : calls.sort((x, y) => y.cpuMs - x.cpuMs).slice(0, KEEP_SLOW);
+}
 
 export function emptyTotals(): Totals {
   return {
@@ -72,7 +79,7 @@ export function record(t: Totals, index: number, input: FuzzInput, o: Outcome, r
     t.cpuHistogram[Math.min(BUCKETS, Math.floor(c.cpuMs))]++;
     if (c.cpuMs > goalMs) {
       t.overGoalCount++;
-      if (t.overGoal.length < 20) t.overGoal.push(s);
+      t.overGoal = slowest([...t.overGoal, s]);
     }
   }
   const mb = rss / (1024 * 1024);
@@ -92,7 +99,7 @@ export function merge(a: Totals, b: Totals): Totals {
     maxCpu: max(a.maxCpu, b.maxCpu, 'cpuMs'),
     maxWall: max(a.maxWall, b.maxWall, 'wallMs'),
     cpuHistogram: a.cpuHistogram.map((n, i) => n + b.cpuHistogram[i]),
-    overGoal: [...a.overGoal, ...b.overGoal].slice(0, 20),
+    overGoal: slowest([...a.overGoal, ...b.overGoal]),
     overGoalCount: a.overGoalCount + b.overGoalCount,
     peakRssMb: Math.max(a.peakRssMb, b.peakRssMb),
     rssSamplesMb: [...a.rssSamplesMb, ...b.rssSamplesMb],

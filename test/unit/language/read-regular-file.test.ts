@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { readRegularFile } from '../../../src/language/read-regular-file';
 import { pkg, runInChild, src } from '../../helpers/bounded-child';
 
 const LIMIT_MS = 30_000;
@@ -122,8 +123,7 @@ describe('reading only regular files, capped', () => {
 // fluentd-lint and the outline take 200-1,250 ms of CPU. A small file now costs about its size;
 // /proc files (size 0) and files over 64 KiB are still read whole.
 describe('reading a small file allocates about its size', () => {
-  test('a 36-byte file read 100 times asks for about 100 x its size; a /proc file is read to its end', async () => {
-    const { readRegularFile } = await import('../../../src/language/read-regular-file');
+  test('a 36-byte file read 100 times asks for about 100 x its size; a /proc file is read to its end', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fluentd-small-'));
     try {
       const text = '<match m1.**>\n  @type null\n</match>\n';
