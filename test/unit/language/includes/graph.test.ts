@@ -3,10 +3,11 @@
 // finding the root of a fragment, and the findings/links/outline built on it.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_INCLUDED_SYMBOLS } from '../../../../src/language/features/symbols';
 import { DiskHost, ParseCache } from '../../../../src/language/includes/host';
 import { findRoots } from '../../../../src/language/includes/roots';
 import { buildTree, treeElements } from '../../../../src/language/includes/tree';
@@ -243,4 +244,21 @@ test('one request reads each file from the disk once: the root search peeks, the
   const twice = [...reads].filter(([, n]) => n > 1).map(([p]) => p.slice(dir.length + 1));
   assert.deepEqual(twice, []);
   assert.ok(reads.size >= 41, `${reads.size} files read`);
+});
+
+test('the outline of a tree whose folder links to itself stays within its budget of included entries', () => {
+  const files: Record<string, string> = {
+    'fluent.conf': '@include */*/*.conf\n@include many/*.conf\n@include loop.conf\n<match app>\n  @type null\n</match>\n',
+    'loop.conf': '@include loop.conf\n@include fluent.conf\n',
+  };
+  for (let k = 0; k < 300; k++) files[`many/m${k}.conf`] = `<match m${k}.**>\n  @type null\n</match>\n`;
+  const dir = tree(files);
+  symlinkSync('.', join(dir, 'l1.conf')); // l1.conf/many/m0.conf, l1.conf/l1.conf/fluent.conf, …
+  const count = (l: { children?: unknown[] }[]): number => l.reduce((n, s) => n + 1 + count((s.children ?? []) as never), 0);
+  const symbols = service().documentSymbols(doc(join(dir, 'fluent.conf')));
+  const n = count(symbols);
+  assert.ok(n <= MAX_INCLUDED_SYMBOLS + 10, `${n} symbols`);
+  // the files of the first @include are still listed, with their own outline
+  const first = symbols.find((s) => s.name === '@include */*/*.conf')!;
+  assert.ok(first.children!.some((c) => c.name === 'l1.conf/many/m0.conf' && c.children!.some((x) => x.name === '<match m0.**>')));
 });
