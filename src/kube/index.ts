@@ -9,7 +9,7 @@ export { KubeError } from './errors';
 export { manifestsToYaml } from './export-yaml';
 export { FluentdConfigLinks } from './fluentd-log/config-link';
 export type { FindingDiagnostic } from './fluentd-log/findings';
-export { podConfigRef } from './fluentd-log/pod-config';
+export { PodConfigLinks } from './fluentd-log/pod-config-links';
 export { forwardPairProblems } from './forward-pair';
 export { policyForDeployment } from './iam';
 export type { IamPolicy } from './iam-policy';
@@ -17,7 +17,6 @@ export { kubeconfigPaths, loadKubeconfig, type LoadedKubeconfig } from './kubeco
 export { kustomizeBase } from './kustomize';
 export { languageValidator } from './language-validate';
 export { detectPlatform } from './platform';
-export type { PodInfo } from './pod-logs/pod-watch';
 export { PodLogSession, type PodLogSessionOptions } from './pod-logs/session';
 export { listWorkloads, type Workload } from './pod-logs/workloads';
 export { previewObjects, previewSides, previewSummary, type PreviewEntry } from './preview';

@@ -3,10 +3,10 @@
 // Fluentd's own pods link its problems to the workspace config (PodLogDiagnostics), rebuilt when
 // a config file is saved.
 import * as vscode from 'vscode';
-import { PodLogSession, type KubeClient, type PodLogSessionOptions } from '../../kube';
-import { PodConfigLinks } from './pod-config-links';
+import { PodConfigLinks, PodLogSession, type KubeClient, type PodLogSessionOptions } from '../../kube';
+import { nodeFileSystem } from '../../language/node-file-system';
 import { PodLogDiagnostics } from './pod-log-diagnostics';
-import { configFilePath } from './settings';
+import { configFilePath, configSettingPath } from './settings';
 
 export interface RunningPodLog {
   title: string;
@@ -64,7 +64,13 @@ export class PodLogManager implements vscode.Disposable {
     }
     channel.show(true);
     const root = fluentd && opts.diagnosticsTtlMs ? await configRoot() : undefined;
-    const configs = fluentd && opts.diagnosticsTtlMs ? new PodConfigLinks(root, this.manifestsDir?.()) : undefined;
+    const places = {
+      workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+      manifestsDir: this.manifestsDir?.(),
+      settingPath: configSettingPath,
+      fallback: root,
+    };
+    const configs = fluentd && opts.diagnosticsTtlMs ? new PodConfigLinks(places, nodeFileSystem) : undefined;
     const out = channel;
     const recent: string[] = [];
     const session = new PodLogSession(
