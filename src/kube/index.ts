@@ -7,7 +7,6 @@ export { ConfigFilesError, type ConfigFile } from './config-files';
 export { checkConfigs, deploy, formatDeployResult, type DeployResult } from './deploy';
 export { KubeError } from './errors';
 export { manifestsToYaml } from './export-yaml';
-export { FluentdConfigLinks } from './fluentd-log/config-link';
 export type { FindingDiagnostic } from './fluentd-log/findings';
 export { PodConfigLinks } from './fluentd-log/pod-config-links';
 export { forwardPairProblems } from './forward-pair';

@@ -5,7 +5,6 @@
 // files come through a FileSystem, the settings through a function.
 import { join } from 'node:path';
 import type { FileSystem } from '../../language/file-system';
-import type { PodInfo } from '../pod-logs/pod-watch';
 import { FluentdConfigLinks } from './config-link';
 import { podConfigRef, type PodMetadataView } from './pod-config';
 
@@ -43,7 +42,7 @@ export class PodConfigLinks {
     private readonly fs: FileSystem,
   ) {}
 
-  linksFor(pod: Pick<PodInfo, 'labels' | 'annotations'>): FluentdConfigLinks | undefined {
+  linksFor(pod: PodMetadataView): FluentdConfigLinks | undefined {
     const path = podConfigPath(pod, this.places);
     if (!path) return undefined;
     if (!this.read.has(path)) this.read.set(path, FluentdConfigLinks.fromFile(path, this.fs));
