@@ -48,8 +48,10 @@ describe('pod logs from the local cluster', function () {
     await podLogsSetting('deploy.configFile', 'fluent.conf');
     // the deploy suite normally deployed Fluentd already; alone, this suite deploys it
     if ((await kubeRequest(kube, 'GET', DAEMONSET)).status !== 200) {
-      await vscode.commands.executeCommand(ANSWER, [true]);
-      await vscode.commands.executeCommand('fluentd.deploy.deploy');
+      // the topology first (Deploy asks it since topologies exist), then the summary's confirmation
+      await vscode.commands.executeCommand(ANSWER, ['node-agent-cloudwatch', true]);
+      const deployed = await vscode.commands.executeCommand<{ ok?: boolean }>('fluentd.deploy.deploy');
+      assert.equal(deployed?.ok, true, JSON.stringify(deployed));
     }
     await waitFor(
       'Fluentd pods running on both nodes',
