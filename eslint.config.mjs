@@ -20,7 +20,18 @@ const LSP = ['vscode-languageserver', 'vscode-languageserver-types', 'vscode-lan
 const LSP_PATTERNS = [{ group: ['vscode-languageserver/*', 'vscode-languageserver-protocol/*'], message: LSP_MESSAGE }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', '.vscode-test/', 'media/', '**/*.data.json'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      'test-results/',
+      '.vscode-test/',
+      'media/',
+      '**/*.data.json',
+      'test/helpers/.fuzz-worker-*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,9 +8,9 @@
 //   server_start_ms  spawn `node dist/server.js --stdio`, initialize, open a config with
 //                    one mistake, until its first publishDiagnostics; median of 5
 // Then the benches other parts own (bench/checks.ts, routing.ts, editor.ts, cloudwatch.ts, kube.ts,
-// cluster.ts, simulate-parse.ts, simulate-route.ts)
+// cluster.ts, simulate-parse.ts, simulate-route.ts, fuzz.ts: 10,000 fuzz inputs, several minutes)
 // when they exist; a failing one records its error instead of numbers.
-// BENCH_ONLY=parse,server (names: parse server checks routing editor cloudwatch kube cluster simulate-parse simulate-route) runs a part.
+// BENCH_ONLY=parse,server (names: parse server checks routing editor cloudwatch kube cluster simulate-parse simulate-route simulate-editor fuzz) runs a part.
 //
 // The parser is measured as it ships: bundled by esbuild like dist/server.js. Run
 // through tsx, every file is its own CommonJS module whose exports are getters, so
@@ -63,6 +63,8 @@ const GOALS: Record<string, Goal> = {
   rollout_3_nodes_ms: { dir: 'max', goal: 10_000 },
   pod_log_lines_per_s: { dir: 'min', goal: 5_000 },
   playground_request_p95_ms: { dir: 'max', goal: 50 },
+  fuzz_max_call_ms: { dir: 'max', goal: 200 },
+  fuzz_failures: { dir: 'max', must: 0 },
 };
 
 /** The parser bundled like the server bundles it (see the header). */
@@ -175,6 +177,7 @@ const OPTIONAL: [file: string, fn: string][] = [
   ['simulate-parse', 'benchSimulateParse'],
   ['simulate-route', 'benchSimulateRoute'],
   ['simulate-editor', 'benchSimulateEditor'],
+  ['fuzz', 'benchFuzz'],
 ];
 
 async function runOptional(file: string, fn: string): Promise<Record<string, Value> | undefined> {

@@ -2,7 +2,7 @@
 // extensions a FileKind claims; results are sorted by path (code-unit order, like
 // `LC_ALL=C sort`) so output is the same on every machine.
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { kindForExplicit, kindForSearch, searchedPatterns, type FileKind } from './file-kinds';
 
 export type Target = { source: 'file'; path: string; absPath: string; kind: FileKind } | { source: 'stdin' };
@@ -57,7 +57,7 @@ export function expandPaths(paths: readonly string[], cwd: string): Expansion {
       else add(path, absPath, d.kind);
       continue;
     }
-    const found = searchDirectory(absPath, out.problems, path);
+    const found = searchDirectory(absPath, out.problems, path, out.notices);
     if (found.length === 0) out.notices.push(`no ${searchedPatterns()} files found in ${path}`);
     for (const rel of found) {
       const kind = kindForSearch(rel);
@@ -67,10 +67,17 @@ export function expandPaths(paths: readonly string[], cwd: string): Expansion {
   return out;
 }
 
-/** Relative paths of the files under `root` a FileKind claims, sorted. */
-function searchDirectory(root: string, problems: PathProblem[], shownRoot: string): string[] {
+/**
+ * Relative paths of the files under `root` a FileKind claims, sorted. Links are followed
+ * only to what lies inside `root` itself: a repository's `conf.d/x -> /` or
+ * `x.conf -> ~/.aws/config` would otherwise make a CI run search the whole machine or
+ * print another file's content.
+ */
+function searchDirectory(root: string, problems: PathProblem[], shownRoot: string, notices: string[]): string[] {
   const files: string[] = [];
-  const visited = new Set<string>([realOrSelf(root)]); // symlink loops end here
+  const realRoot = realOrSelf(root);
+  const inside = (real: string) => real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  const visited = new Set<string>([realRoot]); // symlink loops end here
   const walk = (rel: string): void => {
     const dir = rel ? join(root, rel) : root;
     let entries;
@@ -92,6 +99,10 @@ function searchDirectory(root: string, problems: PathProblem[], shownRoot: strin
           isFile = st.isFile();
         } catch {
           continue; // a dangling link is not a config file
+        }
+        if ((isDir || (isFile && kindForSearch(e.name))) && !inside(realOrSelf(join(root, childRel)))) {
+          notices.push(`${join(shownRoot, childRel)}: a link to outside ${shownRoot}, not followed`);
+          continue;
         }
       }
       if (isDir) {

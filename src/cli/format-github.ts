@@ -1,6 +1,7 @@
 // Findings -> GitHub Actions workflow commands: `::error file=…,line=…::message`, which a
 // workflow step prints to put annotations on the changed lines of a pull request.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+import { escapeControlCharsKeepingLines } from '../language/escape-text';
 import type { Severity } from '../language/types';
 import type { FileResult } from './lint';
 
@@ -25,9 +26,14 @@ export function formatGithub(files: readonly FileResult[]): string {
   return out;
 }
 
-/** The message part: GitHub unescapes %25, %0D and %0A, so a message never ends the command early. */
+/**
+ * The message part: GitHub unescapes %25, %0D and %0A, so a message never ends the command
+ * early; other control characters (from the config) are shown escaped, not sent to the log.
+ */
 export function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // CR and LF are GitHub's own escapes (%0D, %0A): never raw in the log, so kept as they are
+  const escaped = text.split('\r').map(escapeControlCharsKeepingLines).join('\r');
+  return escaped.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value also escapes the ':' and ',' that separate properties. */

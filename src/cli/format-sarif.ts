@@ -3,6 +3,7 @@
 // knows (rules.ts) plus any other code found; results point at regions in 1-based lines and
 // code-point columns, the end one past the finding, as SARIF's defaults are.
 // Validated against the official schema in test/cli/sarif.test.ts.
+import { escapeJsonControls } from '../language/escape-text';
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import type { Severity } from '../language/types';
@@ -65,7 +66,7 @@ export function formatSarif(files: readonly FileResult[], ctx: SarifContext): st
       },
     ],
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(doc, null, 2))}\n`;
 }
 
 /** A file URI for absolute paths; a relative URI reference against %SRCROOT% otherwise. */

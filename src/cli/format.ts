@@ -1,5 +1,6 @@
 // Results -> the text the CLI prints. Pure: the caller decides colour and streams.
 import type { Severity } from '../language/types';
+import { escapeControlChars, escapeJsonControls } from '../language/escape-text';
 import type { FileResult } from './lint';
 import type { CliDiagnostic } from './positions';
 
@@ -42,7 +43,7 @@ export function formatJson(files: readonly FileResult[]): string {
       })),
     })),
   };
-  return `${JSON.stringify(doc)}\n`;
+  return `${escapeJsonControls(JSON.stringify(doc))}\n`;
 }
 
 const ESC = '\u001b[';
@@ -70,11 +71,12 @@ export function formatText(files: readonly FileResult[], color: boolean): string
 }
 
 export function textLine(path: string, d: CliDiagnostic, color: boolean): string {
-  const where = `${path}:${d.line}:${d.column}:`;
-  // one finding per line, whatever the message holds, so grep and editors can parse it
-  const message = d.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  const where = `${escapeControlChars(path)}:${d.line}:${d.column}:`;
+  // one finding per line, whatever the message holds, so grep and editors can parse it;
+  // what is left of control characters (from the config) is shown, not sent to the terminal
+  const message = escapeControlChars(d.message.replace(/\s*[\r\n]+\s*/g, ' '));
   const sev = color ? SEVERITY_STYLE[d.severity](d.severity) : d.severity;
-  const code = `[${d.code}]`;
+  const code = `[${escapeControlChars(d.code)}]`;
   return `${color ? style.bold(where) : where} ${sev}: ${message} ${color ? style.dim(code) : code}`;
 }
 

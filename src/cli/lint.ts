@@ -1,10 +1,10 @@
 // Files -> findings: reads each target, decodes it (tolerating bad UTF-8), runs the
 // file kind's linter through the language service, and converts positions for output.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultChecks } from '../language/checks';
 import { imagePluginCheck } from '../language/checks/image-plugins';
 import { nodeFileSystem } from '../language/node-file-system';
+import { readRegularFile, UnreadableFileError } from '../language/read-regular-file';
 import { LineIndex } from '../language/parser';
 import { FluentdLanguageService } from '../language/service';
 import type { Diagnostic } from '../language/types';
@@ -50,9 +50,12 @@ export function lintTargets(targets: readonly Target[], ctx: LintContext): LintO
       input = { path: STDIN_PATH, uri: pathToUri(join(ctx.cwd, STDIN_PATH)), kind: FLUENT_CONF };
     } else {
       try {
-        bytes = readFileSync(t.absPath);
+        bytes = readRegularFile(t.absPath);
       } catch (err) {
-        out.problems.push({ path: t.path, message: osReason(err) });
+        out.problems.push({
+          path: t.path,
+          message: err instanceof UnreadableFileError && err.reason !== 'os' ? err.message : osReason(err),
+        });
         continue;
       }
       input = { path: t.path, uri: pathToUri(t.absPath), kind: t.kind };

@@ -1,4 +1,5 @@
 // fluentd-lint entry point: wires the real process to run(). No logic here.
+import { MAX_CONFIG_BYTES } from '../language/read-regular-file';
 import { run } from './run';
 
 // `fluentd-lint … | head` closes stdout early: that is not an error worth a stack trace
@@ -12,7 +13,13 @@ run(process.argv.slice(2), {
   stderr: (text) => void process.stderr.write(text),
   readStdin: async () => {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    let total = 0;
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as Buffer);
+      total += (chunk as Buffer).length;
+      // `fluentd-lint - < /dev/zero` must end, like a named file over the cap
+      if (total > MAX_CONFIG_BYTES) throw new Error(`larger than ${MAX_CONFIG_BYTES >> 20} MiB: not read`);
+    }
     return Buffer.concat(chunks);
   },
   stdoutIsTTY: process.stdout.isTTY === true,

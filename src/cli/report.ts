@@ -1,6 +1,7 @@
 // The output plumbing every subcommand shares: findings (per file) and the inputs that could not
 // be read, in the chosen format on stdout, notices and the summary on stderr, and the exit status.
 // A subcommand (lint today; simulate and test to come) produces a Findings and calls report().
+import { escapeControlChars } from '../language/escape-text';
 import type { OutputFormat, OutputOptions } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { count, formatJson, formatSummary, formatText, onlyErrors } from './format';
@@ -48,8 +49,8 @@ export function report(findings: Findings, options: OutputOptions, io: ReportIo,
 export function writeFindings(findings: Findings, options: OutputOptions, io: ReportIo, version: string): void {
   const shown = options.quiet ? onlyErrors(findings.files) : findings.files;
   io.stdout(FORMATTERS[options.format](shown, { color: colorFor(io.stdoutIsTTY, options.noColor, io.env), version, cwd: io.cwd }));
-  for (const n of findings.notices) io.stderr(`${PROG}: ${n}\n`);
-  for (const p of findings.problems) io.stderr(`${PROG}: ${p.path}: ${p.message}\n`);
+  for (const n of findings.notices) io.stderr(`${PROG}: ${escapeControlChars(n)}\n`);
+  for (const p of findings.problems) io.stderr(`${PROG}: ${escapeControlChars(p.path)}: ${escapeControlChars(p.message)}\n`);
 }
 
 /** The text summary on stderr (text format only) and the exit status. */

@@ -154,6 +154,10 @@ export const RULES: Readonly<Record<string, RuleHelp>> = {
     description: 'A <match> that never receives events: earlier <match> elements take every tag it matches.',
     help: 'Move it above the broader <match>, or narrow the earlier pattern.',
   },
+  'routing-not-analysed': {
+    description: 'Part of the routing was not analysed: a tag pattern or /regexp/ was too costly to test (the analysis has a work budget).',
+    help: 'Findings about that part may be missing. Simplify the pattern (a /regexp/ with nested repetition, many ** parts) or split the config.',
+  },
   'undefined-label': { description: 'Events are sent to a <label> that is not defined.', help: 'Define the label, or fix the name.' },
   'unmatched-source': {
     description: 'No <match> takes the events of a source, so Fluentd drops them.',

@@ -7,6 +7,7 @@
 // SUBCOMMANDS is the registry (simulate and test join it).
 import { version } from '../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
+import { escapeControlChars } from '../language/escape-text';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { searchedPatterns } from './file-kinds';
 import { expandPaths } from './files';
@@ -37,7 +38,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await (sub ? sub(argv.slice(1), io) : lint(argv, io));
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr(`${PROG}: ${err.message}\nRun '${PROG} --help' for usage.\n`);
+    io.stderr(`${PROG}: ${escapeControlChars(err.message)}\nRun '${PROG} --help' for usage.\n`);
     return EXIT_USAGE;
   }
 }

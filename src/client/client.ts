@@ -1,6 +1,7 @@
 // Starts the Fluentd language server (dist/server.js) in its own process over IPC.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { WORKSPACE_TRUSTED_NOTIFICATION } from '../server/protocol';
 
 export const FLUENTD_SELECTOR = [
   { language: 'fluentd', scheme: 'file' },
@@ -21,11 +22,15 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const clientOptions: LanguageClientOptions = {
     documentSelector: FLUENTD_SELECTOR,
     outputChannel,
-    initializationOptions: vscode.workspace.getConfiguration('fluentd'),
+    // the server reads catalogue files a workspace names only inside the workspace until it is trusted
+    initializationOptions: { ...vscode.workspace.getConfiguration('fluentd'), workspaceTrusted: vscode.workspace.isTrusted },
     synchronize: { configurationSection: 'fluentd' },
   };
   const client = new LanguageClient('fluentd', 'Fluentd Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client, outputChannel);
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION, {})),
+  );
   await client.start();
   return client;
 }

@@ -14,8 +14,10 @@ import { clientSupport, formattingRegistration, serverCapabilities, type ClientS
 import { CatalogSetting } from './catalogs';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { RecheckOthers } from './recheck-others';
-import { readSettings, type ServerSettings } from './settings';
+import { readSettings, readTrust, type ServerSettings } from './settings';
 import { registerSimulateRequests } from './simulate-requests';
+import { catalogAccess } from './catalog-access';
+import { WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 
 export interface ServerOptions {
   fileSystem?: FileSystem;
@@ -68,6 +70,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client = clientSupport(params);
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder ? uriToPath(folder) : undefined;
+    const folders = (params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : [])).flatMap((u) => uriToPath(u) ?? []);
+    catalogs.access = catalogAccess(readTrust(params.initializationOptions), folders);
     applyCatalogs();
     return { capabilities: serverCapabilities(client), serverInfo: { name: 'fluentd-language-server' } };
   });
@@ -78,6 +82,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     connection.client.register(registration).catch((err: unknown) => {
       connection.console.error(`registering formatting failed: ${err instanceof Error ? err.message : String(err)}`);
     });
+  });
+
+  // the user trusted the workspace: the catalogue files it names may now be read
+  connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+    catalogs.trust();
+    if (applyCatalogs()) for (const d of documents.all()) scheduler.now(d);
   });
 
   connection.onDidChangeConfiguration((change) => {

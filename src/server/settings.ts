@@ -32,3 +32,9 @@ export function resolveSettingPath(path: string, workspaceRoot: string | undefin
   if (isAbsolute(path) || !workspaceRoot) return path;
   return join(workspaceRoot, path);
 }
+
+/** initializationOptions.workspaceTrusted: false only when the client says so (an editor without workspace trust sends nothing). */
+export function readTrust(raw: unknown): boolean {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return s.workspaceTrusted !== false;
+}

@@ -16,19 +16,23 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export function runCli(
+  args: string[],
+  opts: { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; stdin?: number } = {},
+): CliRun {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run 'node scripts/build.mjs' first`);
   const env = { ...process.env, ...opts.env };
   if (opts.env && 'NO_COLOR' in opts.env && opts.env.NO_COLOR === undefined) delete env.NO_COLOR;
   const r = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: opts.cwd ?? repoRoot,
-    input: opts.input ?? '',
+    ...(opts.stdin !== undefined ? { stdio: [opts.stdin, 'pipe', 'pipe'] } : { input: opts.input ?? '' }),
     env,
     encoding: 'utf8',
-    timeout: 60_000, // a hang is a failure, not a stuck test run
+    timeout: opts.timeoutMs ?? 60_000, // a hang is a failure, not a stuck test run
+    killSignal: 'SIGKILL',
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (r.error) throw r.error;
+  if (r.error) throw new Error(`fluentd-lint ${args.join(' ')}: ${r.error.message}`, { cause: r.error });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

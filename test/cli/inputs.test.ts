@@ -2,7 +2,7 @@
 // unsupported paths, invalid UTF-8, usage errors, --help/--version.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { cliPath, corpusRoot, parseReport, repoRoot, runCli, tempTree } from './harness';
@@ -241,5 +241,83 @@ describe('usage', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('files that are not regular files (issue 13, item 1)', () => {
+  // /dev/zero and FIFOs pass a size check (size 0) and were read forever
+  const t = tempTree({
+    'fluent.conf':
+      '<source>\n  @type sample\n  tag app\n</source>\n@include zero.conf\n@include fifo.conf\n<match app>\n  @type null\n</match>\n',
+  });
+  symlinkSync('/dev/zero', join(t.dir, 'zero.conf'));
+  spawnSync('mkfifo', [join(t.dir, 'fifo.conf')]);
+  after(t.cleanup);
+  const LIMIT_MS = 30_000;
+
+  test('an @include of /dev/zero or a FIFO is not read; the including file is still checked', () => {
+    const r = runCli(['--format', 'json', 'fluent.conf'], { cwd: t.dir, timeoutMs: LIMIT_MS });
+    assert.equal(r.status, 0);
+    assert.equal(parseReport(r.stdout).files.length, 1);
+  });
+
+  test('named explicitly (or found through a link): exit 2, saying what the file is', () => {
+    const r = runCli(['zero.conf', 'fifo.conf', 'fluent.conf'], { cwd: t.dir, timeoutMs: LIMIT_MS });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^fluentd-lint: zero\.conf: not a regular file \(a character device\): not read$/m);
+    assert.match(r.stderr, /^fluentd-lint: fifo\.conf: not a regular file \(a FIFO \(named pipe\)\): not read$/m);
+    assert.match(r.stderr, /in 1 file/);
+  });
+
+  test('a directory search skips them', () => {
+    const r = runCli(['--format', 'json', '.'], { cwd: t.dir, timeoutMs: LIMIT_MS });
+    assert.equal(r.status, 0);
+    assert.deepEqual(
+      parseReport(r.stdout).files.map((f) => f.path),
+      ['fluent.conf'],
+    );
+  });
+
+  test('stdin is read up to the cap', () => {
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const r = runCli(['-'], { timeoutMs: LIMIT_MS, stdin: zero });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^fluentd-lint: <stdin>: larger than 16 MiB: not read$/m);
+    } finally {
+      closeSync(zero);
+    }
+  });
+});
+
+describe('links out of a searched folder (found by the fuzzer, issue 13)', () => {
+  // a repository's conf.d/up -> / made `fluentd-lint conf.d` search the whole machine;
+  // a link to a file elsewhere printed findings quoting that file
+  const t = tempTree({ 'conf.d/in.conf': CLEAN, 'conf.d/sub/deep.conf': CLEAN });
+  const outside = tempTree({ 'secret.conf': '<match x>\n  @type null\n  aws_sec_key SECRET\n</match>\n', 'other/o.conf': CLEAN });
+  symlinkSync(outside.dir, join(t.dir, 'conf.d', 'up'));
+  symlinkSync(join(outside.dir, 'secret.conf'), join(t.dir, 'conf.d', 'cred.conf'));
+  symlinkSync(join(t.dir, 'conf.d', 'sub'), join(t.dir, 'conf.d', 'inner'));
+  after(() => {
+    t.cleanup();
+    outside.cleanup();
+  });
+
+  test('a folder search follows links only to what lies inside the folder, and says so', () => {
+    const r = runCli(['--format', 'json', 'conf.d'], { cwd: t.dir, timeoutMs: 60_000 });
+    assert.equal(r.status, 0);
+    const paths = parseReport(r.stdout).files.map((f) => f.path);
+    // inner -> sub lies inside: followed (the one file is checked once, under either name)
+    assert.equal(paths.length, 2, paths.join(' '));
+    assert.equal(paths[0], 'conf.d/in.conf');
+    assert.match(paths[1], /^conf\.d\/(inner|sub)\/deep\.conf$/);
+    assert.match(r.stderr, /conf\.d\/up: a link to outside conf\.d, not followed/);
+    assert.match(r.stderr, /conf\.d\/cred\.conf: a link to outside conf\.d, not followed/);
+    assert.doesNotMatch(r.stdout, /SECRET|secret\.conf|o\.conf/);
+  });
+
+  test('a link named explicitly is still checked', () => {
+    const r = runCli(['--format', 'json', join('conf.d', 'cred.conf')], { cwd: t.dir, timeoutMs: 60_000 });
+    assert.equal(parseReport(r.stdout).files.length, 1);
   });
 });

@@ -148,3 +148,34 @@ describe('colours on a terminal', () => {
     }
   });
 });
+
+describe('control characters from configs (issue 13)', () => {
+  // a parameter name holding an OSC title sequence and a clear-screen, in a .conf and
+  // as a YAML "\e" escape in a ConfigMap; and a file name with an escape in it
+  const t = tempTree({
+    'fluent.conf': '<match x>\n  @type null\n  fo\x1b]0;PWNED\x07o 1\n  ba\x1b[2Jr 2\n</match>\n',
+    'cm.yaml':
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  fluent.conf: "<match x>\\n  @type null\\n  fo\\e[2Jo 1\\n</match>\\n"\n',
+    'bad\x1b[2Jname.conf': '<match x>\n  @type null\n  zz\u202eyy 1\n</match>\n',
+  });
+  after(t.cleanup);
+
+  test('text output shows them escaped, on stdout and stderr', () => {
+    const r = runCli(['fluent.conf', 'cm.yaml', 'bad\x1b[2Jname.conf', 'missing\x1b[2J.conf'], { cwd: t.dir });
+    assert.doesNotMatch(r.stdout + r.stderr, /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/, 'nothing but newlines is a control character');
+    assert.match(r.stdout, /^fluent\.conf:3:\d+: .*fo\\e\]0;PWNED\\ao/m);
+    assert.match(r.stdout, /^fluent\.conf:4:\d+: .*ba\\e\[2Jr/m);
+    assert.match(r.stdout, /^cm\.yaml:\d+:\d+: .*fo\\e\[2Jo/m, 'a YAML \\e escape is a real ESC in the config, and escaped again');
+    assert.match(r.stdout, /^bad\\e\[2Jname\.conf:3:\d+: .*zz\\u202eyy/m);
+    assert.match(r.stderr, /missing\\e\[2J\.conf: /);
+  });
+
+  test('JSON output keeps the characters as JSON escapes (the same values)', () => {
+    const r = runCli(['--format', 'json', 'fluent.conf', 'bad\x1b[2Jname.conf'], { cwd: t.dir });
+    assert.doesNotMatch(r.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
+    const report = parseReport(r.stdout);
+    assert.ok(report.files[0].diagnostics.some((d) => d.message.includes('fo\x1b]0;PWNED\x07o')));
+    assert.equal(report.files[1].path, 'bad\x1b[2Jname.conf');
+    assert.ok(report.files[1].diagnostics.some((d) => d.message.includes('zz\u202eyy')));
+  });
+});

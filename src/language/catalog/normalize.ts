@@ -62,6 +62,22 @@ export interface NormalizeResult {
   errors: string[];
 }
 
+export const NOT_AN_OBJECT = 'the file is not a JSON object with a "plugins" map';
+export const NO_PLUGINS_MAP = '"plugins" is missing or not an object';
+
+/**
+ * A key of the file as a message may show it: plugin, parameter and section names are short
+ * lower-case identifiers (`output/acme_audit`, `flush_interval`); anything else is not quoted,
+ * so that a file that only looks like a catalogue cannot have its content shown.
+ */
+export function shown(key: unknown): string {
+  return typeof key === 'string' && /^@?[a-z][a-z0-9_]{0,39}(\/[a-z][a-z0-9_]{0,39})?$/.test(key) ? key : '(an entry with an unusual name)';
+}
+
+function shownValue(v: unknown): string {
+  return typeof v === 'string' && /^[a-z][a-z0-9_]{0,15}$/.test(v) ? JSON.stringify(v) : 'of another kind';
+}
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -86,7 +102,7 @@ export function normalizeCatalog(raw: unknown, origin = 'builtin'): NormalizeRes
   const errors: string[] = [];
   const data = emptyCatalogData();
   if (!isObj(raw)) {
-    errors.push('the file is not a JSON object with a "plugins" map');
+    errors.push(NOT_AN_OBJECT);
     return { data, errors };
   }
   if (raw.format === CATALOG_FORMAT) return normalizeCompact(raw, origin, errors);
@@ -110,7 +126,7 @@ export function normalizeCatalog(raw: unknown, origin = 'builtin'): NormalizeRes
       // values may carry a remark: "output (out_copy / out_roundrobin)"
       const k = str(kind)?.trim().split(/\s/)[0];
       if (k && KINDS.has(k)) data.section_to_plugin_kind[section] = k as PluginKind;
-      else errors.push(`meta.section_to_plugin_kind.${section}: unknown plugin kind ${JSON.stringify(kind)}`);
+      else errors.push(`meta.section_to_plugin_kind.${shown(section)}: unknown plugin kind ${shownValue(kind)}`);
     }
   }
   if (isObj(meta.reserved_params)) {
@@ -161,14 +177,14 @@ function normalizePlugin(
   const kind = id.slice(0, slash);
   const name = id.slice(slash + 1);
   if (slash <= 0 || !name || !KINDS.has(kind)) {
-    errors.push(`plugins.${id}: the key must be "kind/name" with kind one of ${[...KINDS].join(', ')}`);
+    errors.push(`plugins.${shown(id)}: the key must be "kind/name" with kind one of ${[...KINDS].join(', ')}`);
     return undefined;
   }
   if (!isObj(p)) {
-    errors.push(`plugins.${id}: not an object`);
+    errors.push(`plugins.${shown(id)}: not an object`);
     return undefined;
   }
-  const where = `plugins.${id}`;
+  const where = `plugins.${shown(id)}`;
   const plugin: PluginDef = {
     kind: kind as PluginKind,
     name,
@@ -215,7 +231,7 @@ function normalizeParams(raw: unknown, where: string, errors: string[]): ParamDe
       continue;
     }
     const type = str(p.type) ?? 'string';
-    if (!TYPES.has(type)) errors.push(`${where}.params.${p.name}: unknown type ${JSON.stringify(p.type)} (read as string)`);
+    if (!TYPES.has(type)) errors.push(`${where}.params.${shown(p.name)}: unknown type ${shownValue(p.type)} (read as string)`);
     const d: ParamDef = { name: p.name as string, type: (TYPES.has(type) ? type : 'string') as ParamType };
     if ('default' in p) d.default = p.default;
     if (p.required === true) d.required = true;
@@ -261,10 +277,10 @@ function normalizeSections(
       continue;
     }
     if (!isObj(s)) {
-      errors.push(`${where}.sections.${name}: not an object`);
+      errors.push(`${where}.sections.${shown(name)}: not an object`);
       continue;
     }
-    const w = `${where}<${name}>`;
+    const w = `${where}<${shown(name)}>`;
     const d: SectionDef = {
       name,
       params: normalizeParams(s.params, w, errors),
@@ -289,12 +305,12 @@ function normalizeCompact(raw: Obj, origin: string, errors: string[]): Normalize
   Object.assign(data, raw);
   data.plugins = {};
   if (!isObj(raw.plugins)) {
-    errors.push('"plugins" is missing or not an object');
+    errors.push(NO_PLUGINS_MAP);
     return { data, errors };
   }
   for (const [id, p] of Object.entries(raw.plugins)) {
     if (!isObj(p) || !KINDS.has(str(p.kind) ?? '') || !str(p.name) || !Array.isArray(p.params) || !isObj(p.sections)) {
-      errors.push(`plugins.${id}: not a compact plugin entry`);
+      errors.push(`plugins.${shown(id)}: not a compact plugin entry`);
       continue;
     }
     const plugin = p as unknown as PluginDef;

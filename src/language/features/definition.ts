@@ -5,6 +5,7 @@ import { Location, Range as LspRange } from 'vscode-languageserver-types';
 import type { FileSystem } from '../file-system';
 import { includeFiles } from '../includes/resolve';
 import { staticValue } from '../includes/static-value';
+import { GlobLimitError } from '../glob';
 import { includeTargets } from '../includes/targets';
 import type { Position } from '../types';
 import { containsPosition } from '../types';
@@ -40,7 +41,14 @@ export function definition(uri: string, parsed: ParsedTree, pos: Position, fs: F
     return labelDefinitions(nodes, name).map((r) => Location.create(uri, r));
   }
   if (node.kind === 'include' && fs) {
-    return includeTargets(uri, node, fs).map((p) => Location.create(pathToUri(p), LspRange.create(0, 0, 0, 0)));
+    let targets: string[];
+    try {
+      targets = includeTargets(uri, node, fs);
+    } catch (err) {
+      if (err instanceof GlobLimitError) return []; // too many files to jump to
+      throw err;
+    }
+    return targets.map((p) => Location.create(pathToUri(p), LspRange.create(0, 0, 0, 0)));
   }
   return [];
 }

@@ -4,6 +4,7 @@
 // (yaml/) serves the keys of one ConfigMap as the files of one directory.
 import { posix } from 'node:path';
 import type { FileSystem } from '../file-system';
+import { globBudget, GlobLimitError, globOrNothing } from '../glob';
 import { parse, type ParseResult } from '../parser';
 import { pathToUri } from '../uri';
 
@@ -18,7 +19,7 @@ export interface SourceFile {
 }
 
 export interface ConfigHost {
-  /** Absolute matches of an absolute glob, sorted like Ruby's Dir.glob(…).sort; undefined when this host cannot list. */
+  /** Absolute matches of an absolute glob, sorted like Ruby's Dir.glob(…).sort; undefined when this host cannot list. Throws GlobLimitError past the glob budget. */
   glob(pattern: string): string[] | undefined;
   /** The parsed file, or undefined when it cannot be read. */
   file(path: string): SourceFile | undefined;
@@ -109,12 +110,23 @@ export class DiskHost implements ConfigHost {
   }
 
   /** Listings are memoised for the life of the host (one request): trees repeat patterns. */
-  private readonly globs = new Map<string, string[]>();
+  private readonly globs = new Map<string, string[] | GlobLimitError>();
+  /** What the globs of this request may list together (a hostile tree cannot make each of many globs list /tmp). */
+  private readonly budget = globBudget();
 
   glob(pattern: string): string[] {
     const hit = this.globs.get(pattern);
+    if (hit instanceof Error) throw hit;
     if (hit) return hit;
-    const found = new Set(this.fs.glob(pattern));
+    let listed: string[];
+    try {
+      listed = this.fs.glob(pattern, this.budget);
+    } catch (err) {
+      // a pattern over the budget stays over it for this request: not listed again
+      if (err instanceof GlobLimitError) this.globs.set(pattern, err);
+      throw err;
+    }
+    const found = new Set(listed);
     // an open, never saved file is still a file to its includer
     for (const p of this.open.keys()) if (!found.has(p) && globMatchesPath(pattern, p)) found.add(p);
     const out = [...found].sort();
@@ -130,12 +142,17 @@ export class DiskHost implements ConfigHost {
     return this.fs.readFile(path);
   }
 
+  /** Files read in this request: a tree that includes one file a thousand times reads it once. */
+  private readonly read = new Map<string, SourceFile | undefined>();
+
   file(path: string): SourceFile | undefined {
     const doc = this.open.get(path);
     if (doc) return this.source(path, doc.uri, doc.text, doc.parsed ?? this.cache.get(path, doc.text));
+    if (this.read.has(path)) return this.read.get(path);
     const text = this.fs.readFile(path);
-    if (text === undefined) return undefined;
-    return this.source(path, pathToUri(path), text, this.cache.get(path, text));
+    const file = text === undefined ? undefined : this.source(path, pathToUri(path), text, this.cache.get(path, text));
+    this.read.set(path, file);
+    return file;
   }
 
   rootCandidates(path: string): string[] {
@@ -143,7 +160,8 @@ export class DiskHost implements ConfigHost {
     for (const p of this.open.keys()) if (p.endsWith('.conf') || p === path) out.add(p);
     let dir = posix.dirname(path);
     for (let level = 0; level <= ANCESTOR_LEVELS && out.size < MAX_CANDIDATES && dir !== '/' && !this.stopAt.includes(dir); level++) {
-      for (const p of this.fs.glob(posix.join(dir, '*.conf'))) out.add(p);
+      // a folder with more *.conf files than a glob may return holds no root worth finding
+      for (const p of globOrNothing(this.fs, posix.join(dir, '*.conf'), this.budget)) out.add(p);
       const up = posix.dirname(dir);
       if (up === dir) break;
       dir = up;

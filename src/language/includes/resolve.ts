@@ -2,6 +2,7 @@
 // glob relative to the including file's directory (absolute and file:// too),
 // Dir.glob(…).sort; http(s) URLs are fetched at start-up and stay unknown here.
 import { posix } from 'node:path';
+import { GlobLimitError } from '../glob';
 import type { IncludeNode } from '../parser/ast';
 import type { ConfigHost, SourceFile } from './host';
 import { includePath } from './static-value';
@@ -11,8 +12,8 @@ export type IncludeResolution =
   | { kind: 'files'; pattern: string; paths: string[] }
   /** A pattern no file matches: Fluentd skips it without a word. */
   | { kind: 'nothing'; pattern: string }
-  /** Cannot be known here (a URL, Ruby we cannot evaluate, no file access). */
-  | { kind: 'unknown'; reason: string; pattern?: string };
+  /** Cannot be known here (a URL, Ruby we cannot evaluate, no file access; `limit`: a glob over its budget). */
+  | { kind: 'unknown'; reason: string; pattern?: string; limit?: true };
 
 /** The absolute glob an @include names, or the reason it cannot be known. */
 export function includePattern(
@@ -64,7 +65,13 @@ export function resolveInclude(from: SourceFile | undefined, include: IncludeNod
   const p = includePattern(from, include, host);
   if ('unknown' in p) return { kind: 'unknown', reason: p.unknown };
   if (!host) return { kind: 'unknown', reason: 'files are not accessible here', pattern: p.pattern };
-  const paths = host.glob(p.pattern);
+  let paths: string[] | undefined;
+  try {
+    paths = host.glob(p.pattern);
+  } catch (err) {
+    if (!(err instanceof GlobLimitError)) throw err;
+    return { kind: 'unknown', reason: err.message, pattern: p.pattern, limit: true };
+  }
   if (paths === undefined) return { kind: 'unknown', reason: 'files are not accessible here', pattern: p.pattern };
   if (paths.length) return { kind: 'files', pattern: p.pattern, paths };
   if (host.unmatched === 'unknown')

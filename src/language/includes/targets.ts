@@ -5,7 +5,7 @@ import type { FileSystem } from '../file-system';
 import type { IncludeNode } from '../parser/ast';
 import { uriToPath } from '../uri';
 
-/** Files an @include names, resolved like Fluentd: relative to the including file, globbed, sorted. */
+/** Files an @include names, resolved like Fluentd: relative to the including file, globbed, sorted; GlobLimitError past the glob budget. */
 export function includeTargets(uri: string, include: IncludeNode, fs: FileSystem): string[] {
   const file = uriToPath(uri);
   let pattern = include.path.startsWith('file://') ? include.path.slice('file://'.length) : include.path;

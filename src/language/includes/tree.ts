@@ -67,7 +67,8 @@ export interface TreeLimits {
   chars: number;
 }
 
-export const DEFAULT_LIMITS: TreeLimits = { depth: 24, expansions: 2000, chars: 32 * 1024 * 1024 };
+/** Far above a real config tree (a ConfigMap holds 1 MiB in all), low enough that a tree of links and cycles stays quick to check. */
+export const DEFAULT_LIMITS: TreeLimits = { depth: 24, expansions: 200, chars: 512 * 1024 };
 
 /**
  * The items of top-level nodes from earlier trees, kept for the next one: a node the
@@ -159,7 +160,7 @@ export function buildTree(
             range: inc.node.pathRange,
             severity: 'warning',
             code: 'include-limit',
-            message: `The included files are too many or too deep to follow here (limits: depth ${limits.depth}, ${limits.expansions} files, ${limits.chars >> 20} MiB); the config is checked without ${shortName(path)} and what follows it.`,
+            message: `The included files are too many or too deep to follow here (limits: depth ${limits.depth}, ${limits.expansions} files, ${limits.chars >> 10} KiB); the config is checked without ${shortName(path)} and what follows it.`,
           },
         });
         f.i = f.paths.length;

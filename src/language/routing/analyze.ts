@@ -5,15 +5,20 @@
 //                     no tag that arrives in its router reaches it (unreached-filters.ts)
 //   shadowed-match    every tag the <match> matches is taken by an earlier <match>
 //   unused-label      no @label (nor a plugin parameter such as timeout_label) sends events to this <label>
+//   routing-not-analysed (information) a pattern was too costly to test against a tag
+//                     (the analysis has a step budget); what depends on it is not reported
 // Only what the config proves is reported: unknown tags, computed patterns, @include
 // of unknown content and `/regexp/` against wildcard tags all silence a finding.
 import type { Diagnostic } from '../types';
 import type { SourceFile } from '../includes/host';
-import type { ConfigTree } from '../includes/tree';
+import type { ConfigTree, TreeElement } from '../includes/tree';
 import { labelsNamedByParams } from './arrivals';
+import { shortestAccepted } from './automaton';
+import { exhausted, withBudget, type CostlyTest } from './budget';
 import { at, MAX_RELATED, tagText, takenFirst } from './finding-text';
 import { coversWorkers, buildModel, type Rule, type RoutingModel, type Scope } from './model';
 import { PatternSet } from './pattern';
+import { PatternIndex } from './pattern-index';
 import { overlap, patternTaken } from './query';
 import { unmatchedSource } from './unmatched-source';
 import { unreachedFilters } from './unreached-filters';
@@ -26,27 +31,77 @@ export interface RoutingFinding {
 /** Labels Fluentd itself sends events to. */
 const BUILTIN_LABELS = new Set(['@ERROR', '@FLUENT_LOG']);
 
-export function analyzeRouting(tree: ConfigTree, model: RoutingModel = buildModel(tree)): RoutingFinding[] {
+/** Work one analysis may take (budget.ts): about 150 ms; real configs, even of 20,000 rules, use a small part of it. */
+export const ANALYSIS_STEP_BUDGET = 1_500_000;
+
+export function analyzeRouting(tree: ConfigTree, model: RoutingModel = buildModel(tree), budget = ANALYSIS_STEP_BUDGET): RoutingFinding[] {
   const out: RoutingFinding[] = [];
   const covered = new Set<Rule>();
-  for (const scope of [model.root, ...model.labels.values()]) coveredRules(scope, out, covered);
-  for (const src of model.sources) {
-    const d = unmatchedSource(model, src);
-    if (d) out.push({ file: src.el.file, diagnostic: d });
-  }
-  for (const u of unreachedFilters(model, covered)) out.push({ file: u.rule.el.file, diagnostic: u.diagnostic });
+  const { value: stoppedAt, costly } = withBudget(budget, (): TreeElement | undefined => {
+    for (const scope of [model.root, ...model.labels.values()]) {
+      const stop = coveredRules(scope, out, covered);
+      if (stop) return stop;
+    }
+    for (const src of model.sources) {
+      if (exhausted()) return src.el;
+      const d = unmatchedSource(model, src);
+      if (d) out.push({ file: src.el.file, diagnostic: d });
+    }
+    const unreached = unreachedFilters(model, covered);
+    // an answer given after the budget ran out may be a "cannot tell" read as proof: not reported
+    if (exhausted()) return model.sources[0]?.el;
+    for (const u of unreached) out.push({ file: u.rule.el.file, diagnostic: u.diagnostic });
+    return undefined;
+  });
   unusedLabels(model, out);
+  notAnalysed(model, costly, out);
+  if (stoppedAt) {
+    out.push({
+      file: stoppedAt.file,
+      diagnostic: {
+        range: at(stoppedAt),
+        severity: 'information',
+        code: 'routing-not-analysed',
+        message: `Routing not analysed from here on (too costly): the config has more rules and patterns than the analysis can work through quickly, so shadowed matches, dead filters and unmatched sources from here on are not reported.`,
+      },
+    });
+  }
   return out;
+}
+
+/** One note per rule whose pattern was too costly to test: its findings may be missing. */
+function notAnalysed(model: RoutingModel, costly: readonly CostlyTest[], out: RoutingFinding[]): void {
+  if (!costly.length) return;
+  const byPattern = new Map<string, CostlyTest>();
+  for (const c of costly) if (!byPattern.has(c.pattern)) byPattern.set(c.pattern, c);
+  for (const scope of [model.root, ...model.labels.values()]) {
+    for (const r of scope.rules) {
+      const hit = r.patterns?.patterns.map((p) => byPattern.get(p.text)).find((c) => c);
+      if (!hit) continue;
+      const tag = hit.tag.length > 60 ? `${hit.tag.slice(0, 60)}… (${hit.tag.length} characters)` : hit.tag;
+      out.push({
+        file: r.el.file,
+        diagnostic: {
+          range: at(r.el),
+          severity: 'information',
+          code: 'routing-not-analysed',
+          message: `Routing not analysed here (too costly): testing ${hit.pattern} against the tag ${tag} would take too long, so findings about this <${r.kind}> may be missing.`,
+        },
+      });
+    }
+  }
 }
 
 /**
  * dead-filter and shadowed-match: every tag of the rule is taken by earlier matches
- * of its scope. Earlier matches are indexed by the literal start of their patterns,
- * so a config of thousands of distinct literal patterns stays near linear.
+ * of its scope. Earlier matches are indexed by the literal start and end of their
+ * patterns (pattern-index.ts), so a config of thousands of distinct patterns stays
+ * near linear.
  */
-function coveredRules(scope: Scope, out: RoutingFinding[], covered: Set<Rule>): void {
+function coveredRules(scope: Scope, out: RoutingFinding[], covered: Set<Rule>): TreeElement | undefined {
   const index = new EarlierMatches();
   for (const r of scope.rules) {
+    if (exhausted()) return r.el; // the budget ran out: the rest is not analysed
     if (r.patterns) {
       const takers = index.takers(r);
       if (takers) {
@@ -69,27 +124,29 @@ function coveredRules(scope: Scope, out: RoutingFinding[], covered: Set<Rule>): 
     }
     if (r.kind === 'match' && r.patterns) index.add(r);
   }
+  return undefined;
 }
 
-/** The earlier <match> rules of a scope, one per distinct patterns and workers, indexed by literal prefix. */
+/**
+ * Earlier rules looked at for one question, at most: past it the answer is "cannot tell"
+ * (no finding). A real pattern is taken by one or two broad earlier matches.
+ */
+const MAX_CANDIDATES = 256;
+/** Stands for "any character" in a witness tag: no pattern names it. */
+const WITNESS_FILLER = '\u0001';
+
+/** The earlier <match> rules of a scope, one per distinct patterns and workers, indexed by literal start and end. */
 class EarlierMatches {
   private readonly seen = new Set<string>();
-  private readonly all: Rule[] = [];
-  private readonly byPrefix = new Map<string, Rule[]>();
+  private readonly index = new PatternIndex<Rule>();
   private readonly catchAll: Rule[] = [];
 
   add(r: Rule): void {
     const key = `${r.patterns!.key}\u0000${r.workers === 'all' ? '' : r.workers.join(',')}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.all.push(r);
     if (r.patterns!.matchesAll) this.catchAll.push(r);
-    for (const p of r.patterns!.patterns) {
-      const list = this.byPrefix.get(p.prefix);
-      if (list) {
-        if (list[list.length - 1] !== r) list.push(r);
-      } else this.byPrefix.set(p.prefix, [r]);
-    }
+    else this.index.add(r, r.patterns!);
   }
 
   /** The earlier matches that take every tag of `r` (a few, for the message), or undefined when some tag gets through. */
@@ -101,30 +158,44 @@ class EarlierMatches {
     const takers: Rule[] = [];
     for (const p of set.patterns) {
       if (p.literal !== undefined) {
-        // one tag: some earlier pattern whose literal start begins it must match it
-        let hit: Rule | undefined;
-        for (let k = 0; k <= p.literal.length && !hit; k++) {
-          for (const e of this.byPrefix.get(p.literal.slice(0, k)) ?? []) {
-            if (covers(e) && e.patterns!.test(p.literal) === true) {
-              hit = e;
-              break;
-            }
-          }
-        }
+        // one tag: the earlier patterns that can match it start and end like it; the first that does takes it
+        const candidates = this.index.broader(p.literal, p.literal).slice(0, MAX_CANDIDATES);
+        const hit = candidates.find((e) => covers(e) && e.patterns!.test(p.literal!) === true);
         if (!hit) return undefined;
         if (!takers.includes(hit)) takers.push(hit);
         continue;
       }
-      if (!p.nfa) return undefined; // a /regexp/: taken only where it is proven
-      const before = this.all.filter((e) => covers(e) && e.patterns!.mayStartWith(p.prefix) && e.patterns!.modelled);
+      if (p.isRegexp) return undefined; // a /regexp/: taken only where it is proven
+      // one short tag of the pattern must be taken too: most patterns are out at this point
+      const w = shortestAccepted(p.nfa!, WITNESS_FILLER);
+      if (w === undefined) continue; // matches nothing
+      const usable = (e: Rule) => covers(e) && e.patterns!.modelled;
+      const takesWitness = this.index
+        .broader(w, w)
+        .slice(0, MAX_CANDIDATES)
+        .filter((e) => usable(e) && e.patterns!.test(w) === true);
+      if (!takesWitness.length) return undefined;
+      const single = PatternSet.of(p.text);
+      // the broad matches that take that tag usually take all; else every compatible earlier match together
+      let before = takesWitness;
       if (
-        !before.length ||
         !patternTaken(
-          PatternSet.of(p.text),
+          single,
           before.map((e) => e.patterns!),
         )
-      )
-        return undefined;
+      ) {
+        const all = this.index.compatible(p.prefix, p.suffix, MAX_CANDIDATES)?.filter(usable);
+        if (
+          !all ||
+          all.length === before.length ||
+          !patternTaken(
+            single,
+            all.map((e) => e.patterns!),
+          )
+        )
+          return undefined;
+        before = all;
+      }
       for (const e of before) {
         if (takers.length >= MAX_RELATED) break;
         if (!takers.includes(e) && overlap(set, e.patterns!)) takers.push(e);

@@ -10,6 +10,8 @@
 // determinised unions of patterns; the alphabet is reduced to the characters the
 // automata name, '.', and one symbol for every other character.
 
+import { spend } from './budget';
+
 export const enum Lbl {
   Char = 0,
   NoDot = 1,
@@ -30,6 +32,8 @@ export class Nfa {
   readonly eps: number[][] = [];
   /** Epsilon edges taken only when the next character is '.' or the input ends. */
   readonly guarded: number[][] = [];
+  /** Epsilon edges taken only at the start of the input (Fluentd's `\A` in `(?:.*\.|\A)` of `**.`). */
+  readonly atStart: number[][] = [];
   readonly accept: boolean[] = [];
   readonly chars = new Set<string>(['.']);
   start = 0;
@@ -44,6 +48,7 @@ export class Nfa {
     this.edges.push([]);
     this.eps.push([]);
     this.guarded.push([]);
+    this.atStart.push([]);
     this.accept.push(false);
     return this.edges.length - 1;
   }
@@ -66,6 +71,7 @@ export class Nfa {
         for (const e of n.edges[s]) u.edge(base + s, e.l, base + e.to, e.c);
         for (const t of n.eps[s]) u.eps[base + s].push(base + t);
         for (const t of n.guarded[s]) u.guarded[base + s].push(base + t);
+        for (const t of n.atStart[s]) u.atStart[base + s].push(base + t);
       }
       u.eps[u.start].push(base + n.start);
     }
@@ -87,8 +93,13 @@ function closureOf(nfa: Nfa, cfg: number): number[] {
   return c;
 }
 
+/** The closure of the start configuration, where the at-start edges hold. */
+export function startClosure(nfa: Nfa): number[] {
+  return closure(nfa, [nfa.start * 2], true);
+}
+
 /** Configurations are `state * 2 + flag`; flag 1: the next character must be '.' (or the end). */
-function closure(nfa: Nfa, configs: Iterable<number>): number[] {
+function closure(nfa: Nfa, configs: Iterable<number>, atStart = false): number[] {
   const seen = new Set<number>();
   const stack = [...configs];
   while (stack.length) {
@@ -99,16 +110,29 @@ function closure(nfa: Nfa, configs: Iterable<number>): number[] {
     const flag = cfg & 1;
     for (const t of nfa.eps[s]) stack.push(t * 2 + flag);
     for (const t of nfa.guarded[s]) stack.push(t * 2 + 1);
+    if (atStart) for (const t of nfa.atStart[s]) stack.push(t * 2 + flag);
   }
   return [...seen].sort((a, b) => a - b);
 }
 
-function step(nfa: Nfa, configs: readonly number[], atom: string): number[] {
+/** The work of the last step(): edges looked at and configurations added. */
+let lastStepWork = 0;
+
+export function step(nfa: Nfa, configs: readonly number[], atom: string): number[] {
   const next = new Set<number>();
+  let work = configs.length;
   for (const cfg of configs) {
     if (cfg & 1 && atom !== '.') continue;
-    for (const e of nfa.edges[cfg >> 1]) if (accepts(e.l, e.c, atom)) for (const c of closureOf(nfa, e.to * 2)) next.add(c);
+    const edges = nfa.edges[cfg >> 1];
+    work += edges.length;
+    for (const e of edges) {
+      if (!accepts(e.l, e.c, atom)) continue;
+      const cl = closureOf(nfa, e.to * 2);
+      work += cl.length;
+      for (const c of cl) next.add(c);
+    }
   }
+  lastStepWork = work + next.size;
   return [...next].sort((a, b) => a - b);
 }
 
@@ -123,7 +147,7 @@ export class LazyDfa {
 
   constructor(readonly nfa: Nfa) {
     this.chars = nfa.chars;
-    this.start = this.intern(closure(nfa, [nfa.start * 2]));
+    this.start = this.intern(startClosure(nfa));
   }
 
   private intern(configs: number[]): number {
@@ -152,11 +176,47 @@ export class LazyDfa {
     const t = this.trans[state];
     let id = t.get(a);
     if (id === undefined) {
-      id = this.intern(step(this.nfa, this.configs[state], a));
+      const next = step(this.nfa, this.configs[state], a);
+      // determinising is the work here: charged, the search that asked stops at its next step if that was too much
+      spend(lastStepWork + next.length);
+      id = this.intern(next);
       t.set(a, id);
     }
     return id;
   }
+}
+
+/**
+ * A shortest string the automaton accepts, with `filler` wherever any character would do
+ * (`app.**` gives "app", `*.log` gives filler + ".log"): a tag every cover of the pattern
+ * must match, for a quick "not covered". undefined when nothing is accepted.
+ */
+export function shortestAccepted(nfa: Nfa, filler: string): string | undefined {
+  const from = new Map<number, { prev: number; c: string }>();
+  const queue: number[] = [];
+  for (const cfg of startClosure(nfa)) {
+    if (from.has(cfg)) continue;
+    from.set(cfg, { prev: -1, c: '' });
+    queue.push(cfg);
+  }
+  for (let qi = 0; qi < queue.length; qi++) {
+    const cfg = queue[qi];
+    if (nfa.accept[cfg >> 1]) {
+      let s = '';
+      for (let at = cfg; at !== -1; at = from.get(at)!.prev) s = from.get(at)!.c + s;
+      return s;
+    }
+    for (const e of nfa.edges[cfg >> 1]) {
+      const c = e.l === Lbl.Char ? e.c : filler;
+      if (cfg & 1 && c !== '.') continue;
+      for (const next of closureOf(nfa, e.to * 2)) {
+        if (from.has(next)) continue;
+        from.set(next, { prev: cfg, c });
+        queue.push(next);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Cap on product states per question; beyond it the answer is "unknown". */
@@ -183,7 +243,7 @@ export function exists(left: Nfa, positives: readonly LazyDfa[], negatives: read
     seen.add(key);
     queue.push({ cfg, ds });
   };
-  for (const cfg of closureOf(left, left.start * 2))
+  for (const cfg of startClosure(left))
     push(
       cfg,
       dfas.map((d) => d.start),
@@ -191,6 +251,8 @@ export function exists(left: Nfa, positives: readonly LazyDfa[], negatives: read
 
   for (let qi = 0; qi < queue.length; qi++) {
     if (seen.size > MAX_PRODUCT_STATES) return undefined;
+    // each state looks at every atom through every automaton: that is the work spent
+    if (!spend(atomList.length * (dfas.length + 1))) return undefined;
     const { cfg, ds } = queue[qi];
     const s = cfg >> 1;
     if (left.accept[s] && ds.every((d, i) => (i < np ? dfas[i].isAccepting(d) : !dfas[i].isAccepting(d)))) return true;

@@ -4,9 +4,11 @@
 // labels). Where only some tags of the source reach a step it is marked partial.
 import type { Range } from '../types';
 import type { ConfigTree, TreeElement } from '../includes/tree';
-import { buildModel, sharesWorker, type Rule, type RoutingModel, type Source } from './model';
+import { exhausted, withBudget } from './budget';
+import { buildModel, sharesWorker, type Rule, type RoutingModel, type Scope, type Source } from './model';
 import type { PatternSet } from './pattern';
 import { allTaken, someTag } from './query';
+import { ruleCandidates } from './scope-index';
 import { tagsDisplay, type TagTemplate } from './tags';
 
 export interface RouteStep {
@@ -30,6 +32,14 @@ export interface EventRoute {
 }
 
 const MAX_LABEL_HOPS = 4;
+/** Steps shown for one source at most; a route through thousands of rules is cut there. */
+const MAX_STEPS = 200;
+/** Work one source's route may take (budget.ts, about 50 ms); past it the route is cut. */
+export const ROUTE_STEP_BUDGET = 500_000;
+/** Work the routes of one request may take together (about 150 ms). */
+export const ROUTES_STEP_BUDGET = 1_500_000;
+/** Rules a source may be tried against through the index; past it every rule is tried in turn. */
+const MAX_CANDIDATES = 2_000;
 
 /** Outputs that emit the events again under a tag decided at runtime: the route goes on where the analysis cannot follow. */
 const RE_EMITTERS = new Set([
@@ -50,7 +60,12 @@ function describe(el: TreeElement, type: string | undefined): string {
 }
 
 export function eventRoutes(tree: ConfigTree, model: RoutingModel = buildModel(tree)): EventRoute[] {
-  return model.sources.map((s) => eventRoute(model, s));
+  return routesOf(model, model.sources);
+}
+
+/** The routes of some sources of a model, sharing one work budget: thousands of sources cannot add up to a long wait. */
+export function routesOf(model: RoutingModel, sources: readonly Source[]): EventRoute[] {
+  return withBudget(ROUTES_STEP_BUDGET, () => sources.map((s) => eventRoute(model, s))).value;
 }
 
 export function eventRoute(model: RoutingModel, src: Source): EventRoute {
@@ -68,11 +83,26 @@ export function eventRoute(model: RoutingModel, src: Source): EventRoute {
   if (src.label === undefined) {
     steps.push({ kind: 'unknown', title: 'the @label is computed at start-up', partial: false, depth: 0 });
   } else {
-    walk(model, src.label, src.tags.templates, src, 0, steps, new Set());
+    const label = src.label;
+    const templates = src.tags.templates;
+    withBudget(ROUTE_STEP_BUDGET, () => walk(model, label, templates, src, 0, steps, new Set()));
   }
   return { source: sourceInfo, steps, summary: summarize(src, steps) };
 }
 
+/** The route ends here: too many steps, or too costly to work out. */
+function cut(steps: RouteStep[], depth: number): boolean {
+  if (steps.length < MAX_STEPS && !exhausted()) return false;
+  steps.push({
+    kind: 'unknown',
+    title: 'the route is not followed further here (too many rules, or too costly to work out)',
+    partial: false,
+    depth,
+  });
+  return true;
+}
+
+/** Walks one scope; true when the route was cut (nothing more may be added). */
 function walk(
   model: RoutingModel,
   label: string,
@@ -81,11 +111,11 @@ function walk(
   depth: number,
   steps: RouteStep[],
   visited: Set<string>,
-): void {
+): boolean {
   const scope = label === '' ? model.root : model.labels.get(label);
   if (!scope) {
     steps.push({ kind: 'unknown', title: `<label ${label}> is not defined`, partial: false, depth });
-    return;
+    return false;
   }
   if (label)
     steps.push({
@@ -99,7 +129,11 @@ function walk(
   visited.add(label);
   /** The matches that took some of the tags so far. */
   const earlier: PatternSet[] = [];
-  for (const r of scope.rules) {
+  // only the rules that could take one of these tags (and those with computed patterns), in order
+  const found = ruleCandidates(scope, 'all', templates, MAX_CANDIDATES);
+  const rules = found ? mergeInOrder(scope, found.rules, found.computed) : scope.rules;
+  for (const r of rules) {
+    if (cut(steps, depth)) return true;
     if (!sharesWorker(r.workers, src.workers)) continue;
     if (!r.patterns) {
       steps.push({ ...ruleStep(r, depth), title: `${describe(r.el, r.type)} (pattern computed at start-up)`, partial: true });
@@ -122,10 +156,11 @@ function walk(
       });
     for (const next of r.labels) {
       if (visited.has(next) || depth >= MAX_LABEL_HOPS) continue;
-      walk(model, next, templates, src, depth + 1, steps, new Set(visited));
+      if (walk(model, next, templates, src, depth + 1, steps, new Set(visited))) return true;
     }
-    if (all) return;
+    if (all) return false;
   }
+  if (cut(steps, depth)) return true;
   if (!earlier.length || !allTaken(templates, earlier)) {
     const none = !earlier.length;
     steps.push({
@@ -135,6 +170,14 @@ function walk(
       depth,
     });
   }
+  return false;
+}
+
+/** Candidate rules and rules with computed patterns, in scope order. */
+function mergeInOrder(scope: Scope, rules: Rule[], computed: Rule[]): Rule[] {
+  if (!computed.length) return rules;
+  const keep = new Set([...rules, ...computed]);
+  return scope.rules.filter((r) => keep.has(r));
 }
 
 function ruleStep(r: Rule, depth: number): RouteStep {

@@ -3,8 +3,16 @@
 // regular expression over the whole tag; otherwise `*` is `[^.]*` (one tag part),
 // `**` any run of parts (`a.**` also matches `a`, `**.b` also matches `b`), `{a,b}`
 // alternatives, `\` escapes, everything else literal. An empty argument is `**`.
-// Each glob becomes both a RegExp (to test one tag) and an automaton (for sets).
-import { Lbl, LazyDfa, Nfa } from './automaton';
+// Each glob becomes an automaton, for set questions and to test one tag in linear time;
+// a `/regexp/` is tested by the linear Ruby regexp matcher (src/language/regexp). A
+// backtracking RegExp would take minutes on `**.**.**.**.**.**.**.b` against an 80-part
+// tag, or `/(a+)+b/` against thirty-four a's and a '!'. Every test has a step budget, and
+// spends from the routing budget in force (budget.ts): past it the answer is "cannot
+// tell", and the budget names the tags a pattern was too costly to test against.
+import { compileLinear, DEFAULT_STEP_BUDGET, type LinearRegexp, type LinearTest } from '../regexp/linear-match';
+import { UnsupportedRegexp } from '../regexp/parse';
+import { Lbl, LazyDfa, Nfa, startClosure, step } from './automaton';
+import { noteCostly, remaining, spend } from './budget';
 
 type Item =
   | { t: 'lit'; c: string }
@@ -21,12 +29,27 @@ type Item =
 export interface Pattern {
   /** The pattern as written. */
   text: string;
-  /** Tests one tag (built on first use); undefined when JavaScript cannot run the pattern (an exotic Ruby regexp). */
+  /**
+   * Whether one tag matches, in time linear in tag × pattern and within a step budget;
+   * undefined when that cannot be told (a Ruby regexp feature an automaton lacks, a
+   * Ruby syntax error, or the budget ran out).
+   */
+  test(tag: string): boolean | undefined;
+  /**
+   * A JavaScript RegExp of the pattern (built on first use); undefined when JavaScript cannot
+   * run it. It backtracks: never run it on tags from a config, use test().
+   */
   readonly regex?: RegExp;
-  /** The automaton (built on first use); undefined for `/regexp/` patterns and the rare globs it cannot model exactly. */
+  /** The automaton (built on first use); undefined for `/regexp/` patterns. */
   readonly nfa?: Nfa;
   /** Every tag it matches starts with this (for quick elimination). */
   prefix: string;
+  /** Every tag it matches ends with this. */
+  suffix: string;
+  /** Every tag it matches starts with one of these (`{a,b}.x`: "a" and "b"); [prefix] when there is no such choice. */
+  prefixes: readonly string[];
+  /** Every tag it matches ends with one of these (`x.{a,b}`: "a" and "b"); [suffix] when there is no such choice. */
+  suffixes: readonly string[];
   /** A regular expression pattern (`/…/`). */
   isRegexp: boolean;
   /** The one tag it matches, when it has no wildcard (`app.web`). */
@@ -52,20 +75,42 @@ export function compilePattern(text: string): Pattern {
 
 function regexpPattern(text: string): Pattern {
   // Fluentd: a pattern starting with '/' must end with '/' ("invalid match - regex")
-  if (!text.endsWith('/') || text.length < 2) return { text, prefix: '', isRegexp: true };
-  const body = text
-    .slice(1, -1)
-    .replace(/\\A/g, '^')
-    .replace(/\\[zZ]/g, '$')
-    .replace(/\\h/g, '[0-9a-fA-F]');
-  let regex: RegExp | undefined;
+  if (!text.endsWith('/') || text.length < 2)
+    return { text, prefix: '', suffix: '', prefixes: [''], suffixes: [''], isRegexp: true, test: () => undefined };
+  const raw = text.slice(1, -1);
+  let linear: LinearRegexp | undefined;
   try {
-    // exactly Fluentd's "\A" + body + "\Z": an alternation at the top level is not grouped
-    regex = new RegExp(`^${body}$`);
-  } catch {
-    regex = undefined;
+    // exactly Fluentd's Regexp.new("\\A" + body + "\\Z"): an alternation at the top level is not grouped
+    linear = compileLinear(`\\A${raw}\\Z`);
+  } catch (err) {
+    if (!(err instanceof UnsupportedRegexp)) throw err;
   }
-  return { text, regex, prefix: '', isRegexp: true };
+  const run = (tag: string, maxSteps: number): LinearTest => (linear ? linear.test(tag, maxSteps) : { matched: undefined, steps: 0 });
+  let regex: RegExp | undefined | null = null;
+  return {
+    text,
+    get regex() {
+      if (regex === null) {
+        const body = raw
+          .replace(/\\A/g, '^')
+          .replace(/\\[zZ]/g, '$')
+          .replace(/\\h/g, '[0-9a-fA-F]');
+        try {
+          regex = new RegExp(`^${body}$`);
+        } catch {
+          regex = undefined;
+        }
+      }
+      return regex;
+    },
+    test: budgeted(text, run),
+    // `/app\\..*/` only matches tags starting with "app." (its \\A is Fluentd's)
+    prefix: linear?.prefix ?? '',
+    suffix: '',
+    prefixes: [linear?.prefix ?? ''],
+    suffixes: [''],
+    isRegexp: true,
+  };
 }
 
 /** The translation loop of GlobMatchPattern#initialize, building items instead of a regexp string. */
@@ -135,51 +180,86 @@ function toRegExpSource(items: Item[]): string {
   return s;
 }
 
-type AtStart = 'yes' | 'no' | 'maybe';
-
-/** Thompson construction; undefined where `\A` could hold or not depending on the input (not modelled). */
-function build(nfa: Nfa, items: Item[], from: number, atStart: AtStart): { end: number; atStart: AtStart } | undefined {
+/** Thompson construction. `**.` is `(?:.*\.|\A)`: its `\A` is an edge taken only at the start of the tag. */
+function build(nfa: Nfa, items: Item[], from: number): number {
   let cur = from;
   for (const it of items) {
     if (it.t === 'lit') {
       const s = nfa.state();
       nfa.edge(cur, Lbl.Char, s, it.c);
       cur = s;
-      atStart = 'no';
     } else if (it.t === 'star' || it.t === 'any') {
       const s = nfa.state();
       nfa.eps[cur].push(s);
       nfa.edge(s, it.t === 'star' ? Lbl.NoDot : Lbl.Any, s);
       cur = s;
-      if (atStart === 'yes') atStart = 'maybe';
     } else if (it.t === 'look') {
       const s = nfa.state();
       nfa.guarded[cur].push(s);
       cur = s;
     } else if (it.t === 'anyDotOrStart') {
-      if (atStart === 'maybe') return undefined;
       const loop = nfa.state();
       const end = nfa.state();
       nfa.eps[cur].push(loop);
       nfa.edge(loop, Lbl.Any, loop);
       nfa.edge(loop, Lbl.Char, end, '.');
-      if (atStart === 'yes') nfa.eps[cur].push(end);
+      nfa.atStart[cur].push(end);
       cur = end;
-      atStart = atStart === 'yes' ? 'maybe' : 'no';
     } else {
       const end = nfa.state();
-      const states: AtStart[] = [];
-      for (const opt of it.opts) {
-        const r = build(nfa, opt, cur, atStart);
-        if (!r) return undefined;
-        nfa.eps[r.end].push(end);
-        states.push(r.atStart);
-      }
+      for (const opt of it.opts) nfa.eps[build(nfa, opt, cur)].push(end);
       cur = end;
-      atStart = states.every((x) => x === 'no') ? 'no' : states.every((x) => x === 'yes') ? 'yes' : 'maybe';
     }
   }
-  return { end: cur, atStart };
+  return cur;
+}
+
+/** One tag through a glob's automaton: the set of states alive after each character. */
+function simulate(nfa: Nfa, tag: string, maxSteps: number): LinearTest {
+  let configs = startClosure(nfa);
+  let steps = configs.length;
+  for (let i = 0; i < tag.length; i++) {
+    if (steps > maxSteps) return { matched: undefined, steps };
+    configs = step(nfa, configs, tag[i]);
+    steps += configs.length + 1;
+    if (!configs.length) return { matched: false, steps };
+  }
+  return { matched: configs.some((c) => nfa.accept[c >> 1]), steps };
+}
+
+/** More alternative starts than this are not worth telling apart: the common one is used. */
+const MAX_ENDS = 16;
+
+/**
+ * The literal starts (or, with `reversed` items, ends) a tag of these items can have:
+ * literals, and `{…}` alternatives whose options begin (end) with literals.
+ */
+function literalEnds(items: Item[], reversed = false): string[] {
+  let ends = [''];
+  for (const it of items) {
+    if (it.t === 'lit') {
+      ends = ends.map((e) => (reversed ? it.c + e : e + it.c));
+      continue;
+    }
+    if (it.t !== 'alt') break;
+    const options = it.opts.flatMap((o) => literalEnds(reversed ? [...o].reverse() : o, reversed));
+    const whole = it.opts.every((o) => o.every((x) => x.t === 'lit'));
+    const next = ends.flatMap((e) => options.map((o) => (reversed ? o + e : e + o)));
+    if (next.length > MAX_ENDS) break;
+    ends = next;
+    if (!whole) break; // an option with a wildcard: what follows it is not at a fixed place
+  }
+  return [...new Set(ends)];
+}
+
+function literalSuffix(items: Item[]): string {
+  let s = '';
+  for (let i = items.length - 1; i >= 0; i--) {
+    const it = items[i];
+    if (it.t !== 'lit') break;
+    s = it.c + s;
+  }
+  return s;
 }
 
 function literalPrefix(items: Item[]): string {
@@ -194,29 +274,56 @@ function literalPrefix(items: Item[]): string {
 function globPattern(text: string): Pattern {
   const items = parseGlob(text);
   const literal = items.every((it) => it.t === 'lit') ? literalPrefix(items) : undefined;
-  let nfa: Nfa | undefined | null = null;
+  let nfa: Nfa | undefined;
   let regex: RegExp | undefined;
+  // built on first use: most patterns of a big config are literal tags, tested by equality
+  const automaton = () => {
+    if (!nfa) {
+      nfa = new Nfa();
+      nfa.accept[build(nfa, items, nfa.start)] = true;
+    }
+    return nfa;
+  };
   return {
     text,
     get regex() {
       return (regex ??= new RegExp(`^${toRegExpSource(items)}$`));
     },
+    test:
+      literal !== undefined ? (tag: string) => tag === literal : budgeted(text, (tag, maxSteps) => simulate(automaton(), tag, maxSteps)),
     prefix: literalPrefix(items),
+    suffix: literalSuffix(items),
+    prefixes: literalEnds(items),
+    suffixes: literalEnds([...items].reverse(), true),
     isRegexp: false,
     literal,
-    // most patterns only ever test tags with their RegExp: the automaton waits until a set question needs it
     get nfa() {
-      if (nfa === null) {
-        const n = new Nfa();
-        const r = build(n, items, n.start, 'yes');
-        if (r) n.accept[r.end] = true;
-        nfa = r ? n : undefined;
-      }
-      return nfa;
+      return automaton();
     },
   };
 }
 
+/** Results per pattern and tag, with the steps they took (charged again when reused, so budgets do not depend on the cache). */
+const MAX_RESULTS_PER_PATTERN = 512;
+
+function budgeted(text: string, run: (tag: string, maxSteps: number) => LinearTest): (tag: string) => boolean | undefined {
+  const results = new Map<string, LinearTest>();
+  return (tag) => {
+    let r = results.get(tag);
+    if (!r) {
+      const allowed = Math.min(DEFAULT_STEP_BUDGET, remaining());
+      r = run(tag, allowed);
+      // a test cut short by what was left of a shared budget may finish next time: not kept
+      if (r.matched !== undefined || allowed === DEFAULT_STEP_BUDGET) {
+        if (results.size >= MAX_RESULTS_PER_PATTERN) results.clear();
+        results.set(tag, r);
+      }
+    }
+    const matched = spend(r.steps) ? r.matched : undefined;
+    if (matched === undefined && r.steps > 0) noteCostly({ pattern: text, tag });
+    return matched;
+  };
+}
 const sets = new Map<string, PatternSet>();
 const unions = new Map<string, LazyDfa>();
 const MAX_CACHED = 50_000;
@@ -250,18 +357,17 @@ export class PatternSet {
 
   /** Every pattern has an automaton (no `/regexp/`). */
   get modelled(): boolean {
-    return this.patterns.every((p) => p.nfa);
+    return this.patterns.every((p) => !p.isRegexp);
   }
 
-  /** Whether one tag matches (undefined when a pattern cannot be run here). */
+  /** Whether one tag matches (undefined when a pattern cannot be run here or was too costly). */
   test(tag: string): boolean | undefined {
     if (this.matchesAll) return true;
     let unknown = false;
     for (const p of this.patterns) {
-      if (p.literal !== undefined) {
-        if (p.literal === tag) return true;
-      } else if (!p.regex) unknown = true;
-      else if (p.regex.test(tag)) return true;
+      const hit = p.test(tag);
+      if (hit === true) return true;
+      if (hit === undefined) unknown = true;
     }
     return unknown ? undefined : false;
   }

@@ -4,20 +4,17 @@
 // wildcard parts goes through the automata. Answers are memoised: big configs repeat
 // the same patterns and tag shapes many times.
 import { exists } from './automaton';
+import { charged } from './budget';
 import { unionOf, type PatternSet } from './pattern';
 import type { TagTemplate } from './tags';
 
 type Answer = boolean | undefined;
 
-const memo = new Map<string, Answer>();
-const MAX_MEMO = 50_000;
+const memo = new Map<string, { value: Answer; cost: number }>();
 
+/** Memoised, and charged to the routing budget in force at its first cost (budget.ts). */
 function remember(key: string, compute: () => Answer): Answer {
-  if (memo.has(key)) return memo.get(key);
-  const v = compute();
-  if (memo.size > MAX_MEMO) memo.clear();
-  memo.set(key, v);
-  return v;
+  return charged(memo, key, compute);
 }
 
 /** Sets that may share a tag with the template (literal prefixes compatible), unique by key. */

@@ -4,7 +4,7 @@
 // kubernetes.var.log.containers.<file>.log — many parts); in_syslog appends
 // `.facility.priority`; forward/http/unix take the tag the client sends. Parts the
 // config cannot know are wildcards; a tag that cannot be known at all is "any".
-import { expandBraces } from '../glob';
+import { expandBraces, GLOB_LIMITS, GlobLimitError } from '../glob';
 import { staticValue } from '../includes/static-value';
 import { treeParam, type TreeElement } from '../includes/tree';
 import { Lbl, Nfa } from './automaton';
@@ -201,9 +201,19 @@ function tailTags(el: TreeElement, tag: string): SourceTags {
     .split(typeof delimiter === 'string' && delimiter ? delimiter : ',')
     .map((p) => p.trim())
     .filter(Boolean);
+  const note = "in_tail puts the file path (with '/' as '.') in place of '*'";
   const templates: TagTemplate[] = [];
-  for (const p of paths) for (const expanded of expandBraces(p)) templates.push(template([prefix, ...pathTokens(expanded), suffix]));
-  return { kind: 'tags', templates: dedupe(templates), note: "in_tail puts the file path (with '/' as '.') in place of '*'" };
+  try {
+    for (const p of paths) {
+      for (const expanded of expandBraces(p)) templates.push(template([prefix, ...pathTokens(expanded), suffix]));
+      if (templates.length > GLOB_LIMITS.patterns) throw new GlobLimitError('too many paths');
+    }
+  } catch (err) {
+    if (!(err instanceof GlobLimitError)) throw err;
+    // more paths than worth telling apart: any file name stands in their place
+    return { kind: 'tags', templates: [template([prefix, ANY, suffix])], note };
+  }
+  return { kind: 'tags', templates: dedupe(templates), note };
 }
 
 function dedupe(list: TagTemplate[]): TagTemplate[] {

@@ -4,10 +4,17 @@
 // places and the explanation hover shows.
 import type { Diagnostic } from '../types';
 import { code, MAX_RELATED, sourceTagRange, sourceTagsText, tagText } from './finding-text';
-import { sharesWorker, type RoutingModel, type Scope, type Source } from './model';
+import { sharesWorker, type Rule, type RoutingModel, type Scope, type Source } from './model';
 import { matchFixes } from './pattern-fixes';
 import { mayMatch } from './query';
+import { ruleCandidates } from './scope-index';
 import { tagsDisplay } from './tags';
+
+/**
+ * Matches looked at for one source, at most: past it the answer is "cannot tell" (no
+ * finding). A real source's tags start and end like a handful of patterns.
+ */
+const MAX_CANDIDATES = 256;
 
 export function scopeOf(model: RoutingModel, label: string | undefined): Scope | undefined {
   if (label === undefined) return undefined;
@@ -20,15 +27,22 @@ export function unmatchedSource(model: RoutingModel, src: Source): Diagnostic | 
   const scope = scopeOf(model, src.label);
   // a label that does not exist is the structure check's error; unknown includes may hold matches
   if (!scope || !scope.complete) return undefined;
-  const rules = scope.rules.filter((r) => sharesWorker(r.workers, src.workers));
-  const matches = rules.filter((r) => r.kind === 'match');
+  const mine = (r: Rule) => sharesWorker(r.workers, src.workers);
   // no <match> at all: a fragment meant to be included, not a config dropping everything
-  if (!matches.length) return undefined;
+  if (!scope.rules.some((r) => r.kind === 'match' && mine(r))) return undefined;
   const { templates } = src.tags;
-  for (const m of matches) {
-    if (!m.patterns) return undefined;
-    if (mayMatch(templates, m.patterns) !== false) return undefined;
-  }
+  // only the matches that start and end like the tags can take them (scope-index.ts): a
+  // source is not tried against every <match> of a 20,000-rule config
+  const found = ruleCandidates(scope, 'match', templates, MAX_CANDIDATES);
+  if (!found) return undefined; // too many to tell
+  // a pattern computed at start-up may match anything
+  if (found.computed.some(mine)) return undefined;
+  const candidates = found.rules.filter(mine);
+  for (const m of candidates) if (mayMatch(templates, m.patterns!) !== false) return undefined;
+  // the finding stands (rare): the matches shown and offered a fix are those that start and
+  // end like the source's tags, else the first ones
+  const rules = scope.rules.filter(mine);
+  const matches = candidates.length ? candidates : rules.filter((r) => r.kind === 'match').slice(0, MAX_RELATED);
   const fixes = matchFixes(templates, matches, rules);
   const where = scope.name ? ` in <label ${scope.name}>` : '';
   const tags = tagsDisplay(src.tags);

@@ -22,7 +22,7 @@ import { ROUTING_FIXES, routingCodeActions } from '../features/code-actions';
 import type { Diagnostic, Position } from '../types';
 import { ConfigMapDocuments, environmentOf } from '../yaml/config-map-documents';
 import { envDiagnostics } from '../yaml/env';
-import { readManifests } from '../yaml/manifests';
+import { verifiedYamlEdits, type BlockEdit } from '../yaml/verify-format';
 import type { DocumentContext } from '../whole-config/whole-config';
 import type { FluentConfService } from './fluent-conf-service';
 import type { LanguageService } from './language-service';
@@ -95,7 +95,8 @@ export class ConfigMapService implements LanguageService {
   format(doc: TextDocument, options?: FormattingOptions, range?: LspRange): TextEdit[] {
     const a = this.documents.get(doc);
     if (!a) return [];
-    const out: TextEdit[] = [];
+    if (a.errors.length) return []; // broken YAML: nothing could read back right
+    const blocks: BlockEdit[] = [];
     for (const e of a.embeds) {
       if (e.text.conf.decoded?.style !== 'literal') continue;
       let inner: LspRange | undefined;
@@ -108,14 +109,10 @@ export class ConfigMapService implements LanguageService {
       const mapped = edits.map((x) => e.text.toYamlEdit(x.range, x.newText));
       if (mapped.some((m) => !m)) continue;
       const yamlEdits = mapped.map((m) => ({ range: m!.range, newText: m!.newText }));
-      // read the key back from the edited YAML: it must be exactly the formatted config
-      const expected = TextDocumentImpl.applyEdits(e.doc, edits);
-      const after = readManifests(TextDocumentImpl.applyEdits(doc, yamlEdits));
-      const same = after.configMaps.find((c) => c.id === e.configMap.id)?.keys.find((k) => k.key === e.text.conf.key);
-      if (after.errors.length || same?.text !== expected) continue;
-      out.push(...yamlEdits);
+      blocks.push({ configMapId: e.configMap.id, key: e.text.conf.key, expected: TextDocumentImpl.applyEdits(e.doc, edits), yamlEdits });
     }
-    return out;
+    // read the keys back from the edited YAML: each must be exactly its formatted config
+    return verifiedYamlEdits(doc, blocks);
   }
 
   definition(doc: TextDocument, pos: Position): Location[] {

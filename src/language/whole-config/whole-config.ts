@@ -121,6 +121,15 @@ export class WholeConfig {
     if (host) {
       for (const inc of includes(self.parsed.document.children)) {
         const r = resolveInclude(self, inc, host);
+        if (r.kind === 'unknown' && r.limit) {
+          out.push({
+            range: inc.pathRange,
+            severity: 'warning',
+            code: 'include-limit',
+            message: `This @include is not followed here: ${r.reason}. The config is checked without the files it names.`,
+          });
+          continue;
+        }
         if (r.kind !== 'nothing') continue;
         out.push({
           range: inc.pathRange,

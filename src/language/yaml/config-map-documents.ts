@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocument as TextDocumentImpl } from 'vscode-languageserver-textdocument';
 import type { FileSystem } from '../file-system';
+import { globOrNothing } from '../glob';
 import type { DocumentEnvironment } from '../whole-config/whole-config';
 import { LineIndex } from '../parser/line-index';
 import type { ParseResult } from '../parser';
@@ -187,7 +188,7 @@ export class ConfigMapDocuments {
     if (!path || !this.fileSystem) return [];
     const dir = posix.dirname(path.replace(/\\/g, '/'));
     const found: WorkloadInfo[] = [];
-    const files = [...this.fileSystem.glob(`${dir}/*.yaml`), ...this.fileSystem.glob(`${dir}/*.yml`)]
+    const files = [...globOrNothing(this.fileSystem, `${dir}/*.yaml`), ...globOrNothing(this.fileSystem, `${dir}/*.yml`)]
       .filter((p) => p !== path)
       .slice(0, MAX_NEIGHBOURS);
     for (const p of files) {

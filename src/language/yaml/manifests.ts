@@ -3,7 +3,7 @@
 // workloads (DaemonSet, Deployment, …) whose containers get environment variables
 // and mount those ConfigMaps. Multi-document files and `kind: List` are read;
 // everything else is ignored. Broken YAML gives errors, never an exception.
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, Lexer, parseAllDocuments, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import { LineIndex } from '../parser/line-index';
 import type { Diagnostic } from '../types';
 import { decodeBlock, decodeFlow, type DecodedScalar } from './scalar';
@@ -65,8 +65,31 @@ export function mayHoldWorkload(text: string): boolean {
   );
 }
 
+/** Flow collections (`[…]`, `{…}`) nested deeper than this are not read: no manifest nests so, and the YAML reader slows down on them. */
+const MAX_FLOW_DEPTH = 64;
+
+/** Whether `[`/`{` collections nest deeper than MAX_FLOW_DEPTH (the lexer tells them from brackets in strings and block scalars). */
+function flowTooDeep(text: string): boolean {
+  let brackets = 0;
+  for (let i = 0; i < text.length && brackets <= MAX_FLOW_DEPTH; i++) if (text[i] === '[' || text[i] === '{') brackets++;
+  if (brackets <= MAX_FLOW_DEPTH) return false;
+  let depth = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return true;
+    } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
+  }
+  return false;
+}
+
 export function readManifests(text: string): Manifests {
   const out: Manifests = { configMaps: [], workloads: [], errors: [] };
+  if (flowTooDeep(text)) {
+    out.errors.push(
+      yamlError(text, 0, 1, `flow collections ([…] or {…}) nested more than ${MAX_FLOW_DEPTH} deep: the file is not checked`),
+    );
+    return out;
+  }
   let docs: Document.Parsed[];
   try {
     const parsed = parseAllDocuments(text, { keepSourceTokens: true, prettyErrors: false });

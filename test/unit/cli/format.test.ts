@@ -206,3 +206,16 @@ describe('lintTargets', () => {
     assert.deepEqual(out, { files: [], problems: [{ path: '<stdin>', message: 'resource temporarily unavailable (EAGAIN)' }] });
   });
 });
+
+describe('control characters from configs (issue 13)', () => {
+  test('text lines escape them in the path, message and code', () => {
+    const line = textLine('a\x1b[2J.conf', { ...d('error', 1, 'c\x07'), message: "unknown parameter 'fo\x1b]0;PWNED\x07o'" }, false);
+    assert.doesNotMatch(line, /[\x00-\x1f\x7f]/);
+    assert.equal(line, "a\\e[2J.conf:1:2: error: unknown parameter 'fo\\e]0;PWNED\\ao' [c\\a]");
+  });
+
+  test('colours stay real escapes while the config text is escaped', () => {
+    const line = textLine('f', { ...d('error', 1), message: 'x\x1b[2Jy' }, true);
+    assert.equal(line.replace(/\u001b\[\d+m/g, ''), 'f:1:2: error: x\\e[2Jy [c]');
+  });
+});

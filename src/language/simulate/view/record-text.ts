@@ -1,6 +1,7 @@
 // Records and event times as the editor shows them: JSON laid out like Ruby's
 // JSON.pretty_generate (two-space nesting, Floats written as Ruby writes them, so 1000.0
 // stays a Float), and times as ISO 8601 UTC with every nanosecond Fluentd keeps.
+import { escapeControlCharsKeepingLines } from '../../escape-text';
 import { rubyFloatToS, toRubyJson } from '../parse/ruby-json';
 import { RubyFloat, type EventTime, type RecordValue } from '../types';
 
@@ -62,14 +63,8 @@ export function eventTimeText(t: EventTime): string {
   return t.nsec ? `${base}.${String(t.nsec).padStart(9, '0')}Z` : `${base}Z`;
 }
 
-// C0/C1 controls (newline and tab kept) and the bidirectional overrides
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text with the characters that would drive a terminal or reorder a line written as \uXXXX. */
-export function visible(s: string): string {
-  return s.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** Text with the characters that would drive a terminal or reorder a line written as \uXXXX (newline and tab kept). */
+export const visible = escapeControlCharsKeepingLines;
 
 /** A line for display: control characters made visible, long lines cut. */
 export function visibleLine(s: string, limit = 2000): string {

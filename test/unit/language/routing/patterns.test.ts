@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exists, LazyDfa } from '../../../../src/language/routing/automaton';
+import { withBudget } from '../../../../src/language/routing/budget';
 import { compilePattern, PatternSet } from '../../../../src/language/routing/pattern';
 import { allTaken, mayMatch, patternTaken, someTag } from '../../../../src/language/routing/query';
 import { ANY, PART, template } from '../../../../src/language/routing/tags';
@@ -64,6 +65,7 @@ test("globs and /regexp/ patterns match like Fluentd's tests", () => {
   for (const [pattern, tag, expected] of CASES) {
     const p = compilePattern(pattern);
     assert.equal(p.regex!.test(tag), expected, `${pattern} vs ${tag} (regexp)`);
+    assert.equal(p.test(tag), expected, `${pattern} vs ${tag} (linear test)`);
     if (p.nfa) assert.equal(exists(template([tag]).nfa, [new LazyDfa(p.nfa)], []), expected, `${pattern} vs ${tag} (automaton)`);
   }
 });
@@ -96,6 +98,11 @@ test('the automaton of a glob agrees with its RegExp on random tags', () => {
     '{a.**,b}',
     'a.*.b.**',
     '**.{a,b}.**',
+    // `\A` inside `**.` after what may be empty: modelled with at-start edges
+    '***.b',
+    '{a,}**.b',
+    'x{,y}**.**.b',
+    '**.**.**',
   ];
   let checked = 0;
   for (const g of globs) {
@@ -106,6 +113,7 @@ test('the automaton of a glob agrees with its RegExp on random tags', () => {
       const n = 1 + rng.int(4);
       const tag = Array.from({ length: n }, () => parts[rng.int(parts.length)]).join('.');
       assert.equal(exists(template([tag]).nfa, [dfa], []), p.regex!.test(tag), `${g} vs '${tag}'`);
+      assert.equal(p.test(tag), p.regex!.test(tag), `${g} vs '${tag}' (linear test)`);
       checked++;
     }
   }
@@ -149,4 +157,28 @@ test('reach past earlier patterns; pattern inclusion (what shadowing is made of)
   assert.equal(patternTaken(new PatternSet('fluent.**'), [new PatternSet('kubernetes.**')]), false);
   // an earlier /regexp/ is left out of the union: inclusion is only claimed when proven
   assert.equal(patternTaken(new PatternSet('app.**'), [new PatternSet('/.*/')]), false);
+});
+
+test('hostile patterns and tags are tested in linear time (issue 13, item 3)', () => {
+  const tag80 = Array.from({ length: 80 }, (_, i) => `p${i}`).join('.');
+  assert.equal(compilePattern('**.**.**.**.**.**.**.b').test(tag80), false);
+  assert.equal(compilePattern('**.**.**.**.**.**.**.b').test(`${tag80}.b`), true);
+  assert.equal(compilePattern('/(a+)+b/').test(`${'a'.repeat(34)}!`), false);
+  assert.equal(compilePattern('/(a+)+b/').test('aab'), true);
+  // Ruby features an automaton lacks: "cannot tell", never a guess
+  assert.equal(compilePattern('/(a)\\1/').test('aa'), undefined);
+});
+
+test('past the step budget a test is "cannot tell", and the budget names it', () => {
+  const huge = 'a.'.repeat(600_000) + 'b';
+  const { value, costly } = withBudget(5_000_000, () => [
+    compilePattern('**.x.**.y').test(huge),
+    compilePattern('/(a|\\.)*c/').test(huge),
+    compilePattern('a.b').test(huge),
+  ]);
+  assert.deepEqual(value, [undefined, undefined, false]);
+  assert.deepEqual(
+    costly.map((c) => c.pattern),
+    ['**.x.**.y', '/(a|\\.)*c/'],
+  );
 });
