@@ -13,7 +13,7 @@ import { DiskHost, ParseCache, SourceFiles, type ConfigHost, type OpenDocument, 
 import { resolveInclude } from '../includes/resolve';
 import { includes } from '../walk';
 import { findRoots } from '../includes/roots';
-import { buildTree, DEFAULT_LIMITS, type ConfigTree, type TreeItem, type TreeMemo } from '../includes/tree';
+import { buildTree, DEFAULT_LIMITS, type ConfigTree, type TreeMemo } from '../includes/tree';
 
 /** A number per object (a parse), for cache keys: the same parse, the same text. */
 const ids = new WeakMap<object, number>();
@@ -168,61 +168,30 @@ export class WholeConfig {
  * and such a node has the text it had, so an item that is the same object at the same line and
  * character holds the same routing facts at the same places. An @include is a new item in each
  * tree: it counts by its node and what it resolved to. After an edit inside one element only that
- * element is new, and the analysis runs again; an edit between elements (text typed in a comment,
- * say) leaves the findings as they were, moved if lines moved.
- *
- * Kept cheap for the common miss: the offsets are read now, the lines and characters only when
- * every item matched, the old ones from the line starts of that version (LineIndex.edit makes a
- * new array for each version, so the old one stays as it was).
+ * element is new, and the analysis runs again; an edit between elements that moves none (text
+ * typed in a comment, say) leaves the findings as they were.
  */
 interface RoutingInputs {
   files: string;
-  items: TreeItem[];
-  /** Offset of each item's start, and the line starts of its file then. */
-  offsets: number[];
-  lineStarts: number[][];
+  items: unknown[];
+  /** Line and character of each item's start. */
+  at: number[];
 }
 
 function routingInputs(tree: ConfigTree): RoutingInputs {
-  const offsets: number[] = [];
-  const lineStarts: number[][] = [];
+  const items: unknown[] = [];
+  const at: number[] = [];
   for (const it of tree.items) {
-    offsets.push(it.node.start);
-    lineStarts.push(it.file.parsed.lineIndex.lineStarts);
+    items.push(it.kind === 'include' ? `${idOf(it.node)}\u0000${it.cut ?? ''}\u0000${JSON.stringify(it.resolution)}` : it);
+    const { line, character } = it.node.range.start;
+    at.push(line, character);
   }
-  return { files: tree.files.map((f) => `${f.path}\u0000${f.uri}`).join('\u0001'), items: tree.items.slice(), offsets, lineStarts };
+  return { files: tree.files.map((f) => `${f.path}\u0000${f.uri}`).join('\u0001'), items, at };
 }
 
 function sameRoutingInputs(a: RoutingInputs, b: RoutingInputs): boolean {
   if (a.files !== b.files || a.items.length !== b.items.length) return false;
-  for (let i = 0; i < a.items.length; i++) if (!sameItem(a.items[i], b.items[i])) return false;
-  for (let i = 0; i < a.items.length; i++) {
-    const was = positionIn(a.lineStarts[i], a.offsets[i]);
-    const is = positionIn(b.lineStarts[i], b.offsets[i]);
-    if (was.line !== is.line || was.character !== is.character) return false;
-  }
+  for (let i = 0; i < a.items.length; i++) if (a.items[i] !== b.items[i]) return false;
+  for (let i = 0; i < a.at.length; i++) if (a.at[i] !== b.at[i]) return false;
   return true;
-}
-
-function sameItem(a: TreeItem, b: TreeItem): boolean {
-  if (a === b) return true;
-  return (
-    a.kind === 'include' &&
-    b.kind === 'include' &&
-    a.node === b.node &&
-    a.cut === b.cut &&
-    JSON.stringify(a.resolution) === JSON.stringify(b.resolution)
-  );
-}
-
-/** Line and character of `offset`, given the line starts of its text (as LineIndex.positionAt). */
-function positionIn(starts: number[], offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
 }
