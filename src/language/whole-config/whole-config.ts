@@ -58,7 +58,7 @@ export class WholeConfig {
    */
   private readonly recent = new Map<string, { key: string; at: number; ctx: DocumentContext }>();
   /** The routing findings of the last tree: the files of one config are checked one after another. */
-  private routingMemo: { inputs: RoutingInputs; findings: RoutingFinding[] } | undefined;
+  private routingMemo: { key: string; findings: RoutingFinding[] } | undefined;
 
   constructor(
     private readonly fileSystem: FileSystem | undefined,
@@ -154,44 +154,12 @@ export class WholeConfig {
   }
 
   private routing(tree: ConfigTree): RoutingFinding[] {
-    const inputs = routingInputs(tree);
-    if (this.routingMemo && sameRoutingInputs(this.routingMemo.inputs, inputs)) return this.routingMemo.findings;
+    // a parse belongs to one text: the same parses are the same tree (hashing the texts
+    // instead cost a pass over every character on each check)
+    const key = tree.files.map((f) => `${f.path}\u0000${f.uri}\u0000${idOf(f.parsed)}`).join('\u0001');
+    if (this.routingMemo?.key === key) return this.routingMemo.findings;
     const findings = analyzeRouting(tree);
-    this.routingMemo = { inputs, findings };
+    this.routingMemo = { key, findings };
     return findings;
   }
-}
-
-/**
- * What the routing findings of a tree are made of: its files, and each top-level item with
- * where it starts. A tree keeps the item of a node the incremental reparse took over (TreeMemo),
- * and such a node has the text it had, so an item that is the same object at the same line and
- * character holds the same routing facts at the same places. An @include is a new item in each
- * tree: it counts by its node and what it resolved to. After an edit inside one element only that
- * element is new, and the analysis runs again; an edit between elements that moves none (text
- * typed in a comment, say) leaves the findings as they were.
- */
-interface RoutingInputs {
-  files: string;
-  items: unknown[];
-  /** Line and character of each item's start. */
-  at: number[];
-}
-
-function routingInputs(tree: ConfigTree): RoutingInputs {
-  const items: unknown[] = [];
-  const at: number[] = [];
-  for (const it of tree.items) {
-    items.push(it.kind === 'include' ? `${idOf(it.node)}\u0000${it.cut ?? ''}\u0000${JSON.stringify(it.resolution)}` : it);
-    const { line, character } = it.node.range.start;
-    at.push(line, character);
-  }
-  return { files: tree.files.map((f) => `${f.path}\u0000${f.uri}`).join('\u0001'), items, at };
-}
-
-function sameRoutingInputs(a: RoutingInputs, b: RoutingInputs): boolean {
-  if (a.files !== b.files || a.items.length !== b.items.length) return false;
-  for (let i = 0; i < a.items.length; i++) if (a.items[i] !== b.items[i]) return false;
-  for (let i = 0; i < a.at.length; i++) if (a.at[i] !== b.at[i]) return false;
-  return true;
 }
