@@ -26,6 +26,8 @@ export interface DeployRequest {
   config?: readonly ConfigFile[];
   /** Workspace config of the forward topology's agents; the bundled one when absent. */
   agentConfig?: readonly ConfigFile[];
+  /** Their main files' workspace-relative names (RenderInput.configNames). */
+  configNames?: { main?: string; agent?: string };
   validate: ValidateFn;
   /** Known platform (else discovered from the API server). */
   platform?: Platform;
@@ -81,6 +83,7 @@ export async function deploy(req: DeployRequest): Promise<DeployResult> {
     topology: req.topology,
     config: req.config,
     agentConfig: req.agentConfig,
+    configNames: req.configNames,
   };
 
   await progress('Checking the Fluentd config');

@@ -6,6 +6,7 @@ import { configChecksum, ConfigFilesError, configMapLayout, type ConfigFile } fr
 import type { CredentialsWiring } from './credentials';
 import { instanceName, selectorLabels, topologyLabels, workloadLabels } from './labels';
 import { PLAIN_KUBERNETES, sharedNamespace, type Platform } from './platform';
+import { configAnnotationValue, CONFIG_ANNOTATION } from './fluentd-log/pod-config';
 import { describeSecrets, findSecrets } from './secret-scan';
 import { sharedKeyPlan, tlsPlan, type SecretPlan } from './secrets';
 import { assertValidSettings, DEFAULT_IMAGE, SettingsError, withDefaults, type DeploySettings } from './settings';
@@ -29,6 +30,11 @@ export interface RenderInput {
   agentConfig?: readonly ConfigFile[];
   /** Default: plain Kubernetes. */
   platform?: Platform;
+  /**
+   * The workspace configs' main files relative to the workspace folder ('/'-separated): the pods
+   * carry them (CONFIG_ANNOTATION) so their Fluentd log findings land on the config they run.
+   */
+  configNames?: { main?: string; agent?: string };
 }
 
 export interface RenderedWorkload {
@@ -196,6 +202,11 @@ export function renderDeployment(input: RenderInput): RenderedDeployment {
     }
     const labels = workloadLabels(t.id, ns, w);
     const image = workloadImage(w, s);
+    const runs = configAnnotationValue(
+      source === 'bundled'
+        ? { from: 'bundled', file: bundledConfigFile(w, s) }
+        : { from: 'workspace', path: w.config === 'main' ? input.configNames?.main : input.configNames?.agent },
+    );
     const values: Record<string, unknown> = {
       name: w.name,
       namespace: ns,
@@ -206,7 +217,11 @@ export function renderDeployment(input: RenderInput): RenderedDeployment {
       selectorLabels: selectorLabels(ns, w.name),
       podLabels: labels,
       serviceAccountAnnotations: e.credentials?.serviceAccountAnnotations,
-      podAnnotations: { [CHECKSUM_ANNOTATION]: configChecksum(layout.data), ...e.credentials?.podAnnotations },
+      podAnnotations: {
+        [CHECKSUM_ANNOTATION]: configChecksum(layout.data),
+        ...(runs ? { [CONFIG_ANNOTATION]: runs } : {}),
+        ...e.credentials?.podAnnotations,
+      },
       configData: layout.data,
       configItems: layout.items,
       image,

@@ -6,19 +6,22 @@
 // channel's lines and findings are read through the seam `fluentd.podLogs.testing.state`; the
 // diagnostics through VS Code's own API.
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { showOutputChannel, waitFor, workspaceFile } from './helpers';
+import { extension, showOutputChannel, waitFor, workspaceFile } from './helpers';
 import { kubeAccess, kubeRequest } from './kube-api';
 import { screenshot } from './screenshot';
 
 const ANSWER = 'fluentd.deploy.testing.answer';
 const STATE = 'fluentd.podLogs.testing.state';
 const DAEMONSET = '/apis/apps/v1/namespaces/kube-system/daemonsets/fluentd';
+const FORWARDERS = '/apis/apps/v1/namespaces/kube-system/daemonsets/fluentd-forwarder';
 const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 
 interface SessionState {
   title: string;
   configRoot?: string;
+  configRoots?: string[];
   lines: number;
   recent: string[];
   streaming: { pod: string; node?: string }[];
@@ -45,8 +48,10 @@ describe('pod logs from the local cluster', function () {
     await podLogsSetting('deploy.configFile', 'fluent.conf');
     // the deploy suite normally deployed Fluentd already; alone, this suite deploys it
     if ((await kubeRequest(kube, 'GET', DAEMONSET)).status !== 200) {
-      await vscode.commands.executeCommand(ANSWER, [true]);
-      await vscode.commands.executeCommand('fluentd.deploy.deploy');
+      // the topology first (Deploy asks it since topologies exist), then the summary's confirmation
+      await vscode.commands.executeCommand(ANSWER, ['node-agent-cloudwatch', true]);
+      const deployed = await vscode.commands.executeCommand<{ ok?: boolean }>('fluentd.deploy.deploy');
+      assert.equal(deployed?.ok, true, JSON.stringify(deployed));
     }
     await waitFor(
       'Fluentd pods running on both nodes',
@@ -179,5 +184,36 @@ describe('pod logs from the local cluster', function () {
     const stopped = await vscode.commands.executeCommand<number>('fluentd.podLogs.stop');
     assert.equal(stopped, 3);
     assert.deepEqual(await sessions(), []);
+  });
+
+  it('with the default selector, the forwarders’ problems go on their own (bundled) config, not on fluent.conf', async () => {
+    // the node agent is gone (the test before); the forward topology's pods stay from the deploy
+    // suite (deployed here when this suite runs alone), annotated with the bundled configs they run
+    const kube = kubeAccess();
+    if ((await kubeRequest(kube, 'GET', FORWARDERS)).status !== 200) {
+      await podLogsSetting('deploy.configFile', '');
+      await podLogsSetting('deploy.kinesis.streamName', 'integration-logs');
+      await vscode.commands.executeCommand(ANSWER, ['forward-aggregator-kinesis', true]);
+      const deployed = await vscode.commands.executeCommand<{ ok?: boolean }>('fluentd.deploy.deploy');
+      assert.equal(deployed?.ok, true, JSON.stringify(deployed));
+      await podLogsSetting('deploy.configFile', 'fluent.conf');
+    }
+    await podLogsSetting('podLogs.selector', undefined);
+    const forwarderConf = vscode.Uri.file(join(extension().extensionPath, 'media', 'manifests', 'forward-aggregator', 'forwarder.conf'));
+    const result = await vscode.commands.executeCommand<{ title: string; selector: string } | undefined>('fluentd.podLogs.show');
+    assert.equal(result?.selector, 'app.kubernetes.io/name=fluentd');
+    const rejected = await waitFor(
+      'a rejected line on the forwarders’ <parse>',
+      () => podDiagnostics(forwarderConf).find((d) => d.code === 'fluentd-log/pattern-not-matched'),
+      90_000,
+    );
+    const doc = await vscode.workspace.openTextDocument(forwarderConf);
+    assert.equal(doc.lineAt(rejected.range.start.line).text.trim(), '<parse>');
+    assert.match(rejected.message, / on node-[ab]\/fluentd-forwarder-[a-z0-9]+:/);
+    const s = await session('Fluentd Pods');
+    assert.ok(s?.configRoots?.includes(forwarderConf.fsPath), JSON.stringify(s?.configRoots));
+    assert.ok(!s?.configRoots?.includes(conf().fsPath), 'no pod runs the workspace fluent.conf now');
+    assert.deepEqual(podDiagnostics(conf()), []);
+    assert.equal(await vscode.commands.executeCommand<number>('fluentd.podLogs.stop'), 1);
   });
 });

@@ -2,24 +2,31 @@
 // (ClusterLogs: one file per namespace here, so every pod of a namespace shows the same lines).
 // The follower (src/kube/pod-logs) is driven against real pods made by real controllers: tail
 // limits, following, pods that come and go, an API server restart in the middle of a stream,
-// a 100 MB log, and 50 pods at once.
+// a 100 MB log, and 50 pods at once; and with two topologies' Fluentd pods under one selector,
+// each pod's problems on the config its deploy shipped.
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { KubeClient } from '../../src/kube/client';
+import { deploy, formatDeployResult } from '../../src/kube/deploy';
 import { FluentdConfigLinks } from '../../src/kube/fluentd-log/config-link';
+import { PodConfigLinks } from '../../src/kube/fluentd-log/pod-config-links';
+import { COMPONENT_LABEL } from '../../src/kube/labels';
 import type { LogEntry } from '../../src/kube/pod-logs/container-stream';
 import { PodLogFollower, type FollowNotice, type FollowOptions } from '../../src/kube/pod-logs/follower';
 import { PodLogSession } from '../../src/kube/pod-logs/session';
+import { withDefaults } from '../../src/kube/settings';
+import { findManifestsDir } from '../../src/kube/templates';
 import { nodeFileSystem } from '../../src/language/node-file-system';
+import { pathToUri } from '../../src/language/uri';
 import { startCluster, type LocalCluster } from '../harness/cluster';
-import { clientFor, createNamespace, eventually, kubeRequest } from './cluster';
+import { clientFor, createNamespace, eventually, kubeRequest, templates, validate } from './cluster';
 
 const dir = mkdtempSync(join(tmpdir(), 'kube-pod-logs-'));
 const file = (ns: string) => join(dir, `${ns}.log`);
-const NAMESPACES = ['fluentd', 'restart', 'big', 'many', 'recorded'];
+const NAMESPACES = ['fluentd', 'restart', 'big', 'many', 'recorded', 'topology'];
 const FIXTURES = resolve(__dirname, '../fixtures/fluentd-logs');
 let cluster: LocalCluster;
 let admin: KubeClient;
@@ -324,6 +331,86 @@ describe('pod logs through the API server (kwok ClusterLogs)', () => {
       await eventually('the gone pod’s share to go', async () => !byKind()['pattern-not-matched'].pods.has(gone));
     } finally {
       await session.stop();
+    }
+  });
+
+  it("two topologies' Fluentd pods under the default selector: each pod's problems go on the config its deploy shipped", async () => {
+    // the forward topology: a workspace config for the aggregator, the bundled one for the agents
+    await createNamespace(cluster.kube, 'topology');
+    const workspace = mkdtempSync(join(tmpdir(), 'kube-pod-config-'));
+    const aggregatorConf = join(workspace, 'fluentd', 'aggregator.conf');
+    mkdirSync(join(workspace, 'fluentd'));
+    const aggregatorText = templates.files['forward-aggregator/aggregator-kinesis-streams.conf'];
+    writeFileSync(aggregatorConf, aggregatorText);
+    const forwarderConf = join(findManifestsDir(), 'forward-aggregator', 'forwarder.conf');
+    const result = await deploy({
+      client: admin,
+      settings: withDefaults({ region: 'us-east-1', kinesisStream: 'app-logs', namespace: 'topology', replicas: 2 }),
+      templates,
+      topology: 'forward-aggregator-kinesis',
+      config: [{ path: 'fluent.conf', text: aggregatorText }],
+      configNames: { main: 'fluentd/aggregator.conf' },
+      validate,
+      rollout: { timeoutMs: 120_000, intervalMs: 200 },
+    });
+    assert.ok(result.ok, formatDeployResult(result));
+    const n = (await kubeRequest(cluster.kube, 'GET', '/api/v1/nodes')).body.items.length;
+    const pods = await readyPods('topology', n + 2); // a forwarder per node, 2 aggregators
+    const roleOf = new Map(pods.map((p) => [`topology/${p.metadata.name}`, p.metadata.labels[COMPONENT_LABEL] as string]));
+    assert.deepEqual([...new Set(roleOf.values())].sort(), ['aggregator', 'forwarder']);
+
+    // what the UI builds: no setting is set, no fallback config
+    const configs = new PodConfigLinks(
+      { workspaceFolder: workspace, manifestsDir: findManifestsDir(), settingPath: () => undefined },
+      nodeFileSystem,
+    );
+    appendFileSync(file('topology'), cri(['connected']));
+    const session = new PodLogSession(
+      admin,
+      {
+        namespace: 'topology',
+        labelSelector: 'app.kubernetes.io/name=fluentd',
+        tailLines: 1,
+        maxStreams: 20,
+        minRetryMs: 100,
+        maxRetryMs: 1000,
+        fluentd: { linksFor: (pod) => configs.linksFor(pod), ttlMs: 600_000 },
+      },
+      { append: () => undefined },
+    );
+    try {
+      await eventually('every pod connected', async () => session.lines === pods.length);
+      // every pod of the namespace logs these (one file per namespace): the agents' tail rejecting
+      // a line, and the aggregator's Kinesis output denied
+      appendFileSync(
+        file('topology'),
+        cri([
+          '2026-12-07 01:30:00 +0000 [warn]: #0 [in_tail_container_logs] pattern not matched: "not a CRI line"',
+          '2026-12-07 01:30:01 +0000 [warn]: #0 [out_kinesis_streams] failed to flush the buffer. retry_times=0 next_retry_time=2026-12-07 01:30:03 +0000 chunk="661fe6bf42fd9c5edba99ce42ee9c483" error_class=Aws::Kinesis::Errors::AccessDeniedException error="User: arn:aws:iam::123456789012:user/fluentd-aggregator is not authorized to perform: kinesis:PutRecords on resource: arn:aws:kinesis:us-east-1:123456789012:stream/app-logs"',
+        ]),
+      );
+      await eventually('both lines on every pod', async () => session.lines === 3 * pods.length);
+      const uriOf = { aggregator: pathToUri(aggregatorConf), forwarder: pathToUri(forwarderConf) };
+      const findings = session.findings!.list();
+      // each finding stands on the config of the workload of every pod that logged it
+      for (const f of findings) {
+        const roles = new Set([...f.pods.keys()].map((k) => roleOf.get(k)));
+        assert.equal(roles.size, 1, `${f.kind} mixes ${[...roles].join(' and ')}`);
+        const [role] = roles as Set<'aggregator' | 'forwarder'>;
+        for (const spot of f.spots) assert.equal(spot.uri, uriOf[role], `${f.kind} of the ${role}s`);
+      }
+      const exact = (kind: string) => findings.filter((f) => f.kind === kind && !f.approximate);
+      const [denied] = exact('access-denied');
+      assert.ok(denied, JSON.stringify(findings.map((f) => [f.kind, f.approximate])));
+      assert.equal(denied.pods.size, 2, 'the two aggregators');
+      assert.match(readFileSync(aggregatorConf, 'utf8').split('\n')[denied.spots[0].range.start.line], /^<match /);
+      const [rejected] = exact('pattern-not-matched');
+      assert.ok(rejected);
+      assert.equal(rejected.pods.size, n, 'a forwarder per node');
+      assert.equal(readFileSync(forwarderConf, 'utf8').split('\n')[rejected.spots[0].range.start.line].trim(), '<parse>');
+    } finally {
+      await session.stop();
+      rmSync(workspace, { recursive: true, force: true });
     }
   });
 });

@@ -26,6 +26,8 @@ export interface Finding {
   /** The last line that said it, with its pod. */
   lastLine: string;
   lastPod: PodRef;
+  /** The config its places are in. */
+  links: FluentdConfigLinks;
 }
 
 /** What a diagnostic needs, free of any editor API. */
@@ -53,10 +55,13 @@ export class FindingStore {
     this.findings.clear();
   }
 
-  /** Records one occurrence; true when the visible findings changed (always, as the count did). */
-  add(pod: PodRef, problem: FluentdProblem, at: number, line: string): Finding | undefined {
-    if (!this.links) return undefined;
-    const where = this.links.locate(problem);
+  /**
+   * Records one occurrence, on the places of `links` (the config the pod runs; the store's own by
+   * default); undefined when there is no config to put it on.
+   */
+  add(pod: PodRef, problem: FluentdProblem, at: number, line: string, links = this.links): Finding | undefined {
+    if (!links) return undefined;
+    const where = links.locate(problem);
     const spotsKey = where.spots.map((s) => `${s.uri}#${s.range.start.line}`).join(',');
     const key = [problem.kind, problem.pluginId ?? '', problem.tag ?? '', problem.errorClass ?? '', spotsKey].join('|');
     let f = this.findings.get(key);
@@ -74,6 +79,7 @@ export class FindingStore {
         lastSeen: at,
         lastLine: line,
         lastPod: pod,
+        links,
       };
       this.findings.set(key, f);
     }
@@ -87,11 +93,11 @@ export class FindingStore {
     return f;
   }
 
-  /** An output flushed again: its retry, access and overflow findings are over. */
-  recovered(pluginId: string): boolean {
+  /** An output flushed again: its retry, access and overflow findings (in that pod's config, when given) are over. */
+  recovered(pluginId: string, links?: FluentdConfigLinks): boolean {
     let changed = false;
     for (const [k, f] of this.findings) {
-      if (f.pluginId === pluginId && RECOVERABLE.has(f.kind)) changed = this.findings.delete(k) || changed;
+      if (f.pluginId === pluginId && RECOVERABLE.has(f.kind) && (!links || f.links === links)) changed = this.findings.delete(k) || changed;
     }
     return changed;
   }

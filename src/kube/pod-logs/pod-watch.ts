@@ -20,6 +20,8 @@ export interface PodInfo {
   /** RFC 3339 */
   createdAt: string;
   labels: Record<string, string>;
+  /** Read for the config the pod runs (vscode-fluentd/config). */
+  annotations?: Record<string, string>;
 }
 
 export type PodEvent = { type: 'sync'; pods: PodInfo[] } | { type: 'added' | 'modified' | 'deleted'; pod: PodInfo };
@@ -48,6 +50,7 @@ interface RawPod {
     deletionTimestamp?: string;
     creationTimestamp?: string;
     labels?: Record<string, string>;
+    annotations?: Record<string, string>;
   };
   spec?: { nodeName?: string; containers?: { name?: string }[] };
   status?: { phase?: string; conditions?: { type?: string; status?: string }[] };
@@ -67,6 +70,7 @@ export function podInfo(p: RawPod): PodInfo | undefined {
     containers: (p.spec?.containers ?? []).map((c) => c.name ?? '').filter(Boolean),
     createdAt: m.creationTimestamp ?? '',
     labels: m.labels ?? {},
+    annotations: m.annotations ?? {},
   };
 }
 

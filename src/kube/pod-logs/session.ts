@@ -11,11 +11,14 @@ import { FluentdLogReader } from '../fluentd-log/recognise';
 import type { LogEntry } from './container-stream';
 import { PodLogFollower, type FollowNotice, type FollowOptions } from './follower';
 import { LinePrefixer } from './format';
-import type { PodListClient } from './pod-watch';
+import type { PodInfo, PodListClient } from './pod-watch';
 
 export interface PodLogSessionOptions extends FollowOptions {
-  /** Read the lines as Fluentd's own log and gather its problems. */
-  fluentd?: { links: FluentdConfigLinks | undefined; ttlMs: number };
+  /**
+   * Read the lines as Fluentd's own log and gather its problems, on the places of `links`, or of
+   * the config `linksFor` says a pod runs (asked once per pod; undefined: none to put them on).
+   */
+  fluentd?: { links?: FluentdConfigLinks; linksFor?: (pod: PodInfo) => FluentdConfigLinks | undefined; ttlMs: number };
   /** Show the kubelet's timestamps. */
   timestamps?: boolean;
   flushMs?: number;
@@ -61,7 +64,9 @@ export class PodLogSession {
   readonly follower: PodLogFollower;
   readonly findings: FindingStore | undefined;
   private readonly sink: BatchingSink<string>;
-  private readonly readers = new Map<string, FluentdLogReader>();
+  /** Per pod (ns/name): its reader and the config its problems go on. */
+  private readonly readers = new Map<string, { reader: FluentdLogReader; links: FluentdConfigLinks | undefined }>();
+  private readonly linksFor: ((pod: PodInfo) => FluentdConfigLinks | undefined) | undefined;
   private readonly prefixer: LinePrefixer;
   private readonly now: () => number;
   private readonly maxPending: number;
@@ -82,6 +87,7 @@ export class PodLogSession {
       [opts.labelSelector, opts.fieldSelector].filter(Boolean).join(', ') + (opts.namespace ? ` in ${opts.namespace}` : '');
     this.maxPending = opts.maxPendingLines ?? 20_000;
     this.findings = opts.fluentd ? new FindingStore(opts.fluentd.links, opts.fluentd.ttlMs) : undefined;
+    this.linksFor = opts.fluentd?.linksFor;
     this.prefixer = new LinePrefixer({
       timestamps: opts.timestamps,
       containersOf: (ns, pod) => this.follower.known.find((p) => p.namespace === ns && p.name === pod)?.containers.length ?? 1,
@@ -116,6 +122,24 @@ export class PodLogSession {
     this.sink.close();
   }
 
+  /** The configs were read again (a file saved): findings start over, each pod's config is asked again. */
+  relink(links?: FluentdConfigLinks): void {
+    this.findings?.setLinks(links);
+    this.readers.clear();
+    this.changed();
+  }
+
+  private podConfig(ns: string, pod: string): { reader: FluentdLogReader; links: FluentdConfigLinks | undefined } {
+    const key = `${ns}/${pod}`;
+    let p = this.readers.get(key);
+    if (!p) {
+      const info = this.linksFor && this.follower.known.find((k) => k.namespace === ns && k.name === pod);
+      const links = this.linksFor ? info && this.linksFor(info) : undefined;
+      this.readers.set(key, (p = { reader: new FluentdLogReader(), links }));
+    }
+    return p;
+  }
+
   private changed(): void {
     this.handlers.findingsChanged?.(this.findings?.list() ?? []);
   }
@@ -130,13 +154,15 @@ export class PodLogSession {
     const at = this.now();
     for (const e of entries) {
       const podKey = `${e.ref.namespace}/${e.ref.pod}`;
-      let reader = this.readers.get(podKey);
-      if (!reader) this.readers.set(podKey, (reader = new FluentdLogReader()));
+      const { reader, links } = this.podConfig(e.ref.namespace, e.ref.pod);
       const ev = reader.read(e.text);
       if (!ev) continue;
-      if (ev.type === 'problem')
-        changed = !!this.findings.add({ key: podKey, node: e.ref.node, name: e.ref.pod }, ev.problem, at, e.text) || changed;
-      else if (ev.type === 'recovered') changed = this.findings.recovered(ev.pluginId) || changed;
+      // without linksFor, every pod's problems go on the store's one config
+      const on = this.linksFor ? links : undefined;
+      if (ev.type === 'problem') {
+        if (this.linksFor && !links) continue;
+        changed = !!this.findings.add({ key: podKey, node: e.ref.node, name: e.ref.pod }, ev.problem, at, e.text, on) || changed;
+      } else if (ev.type === 'recovered') changed = this.findings.recovered(ev.pluginId, on) || changed;
     }
     if (changed) this.changed();
   }

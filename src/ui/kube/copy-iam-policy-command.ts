@@ -18,6 +18,7 @@ export async function copyIamPolicyCommand(session: KubeSession): Promise<IamPol
       topology,
       config: config.files,
       agentConfig: config.agentFiles,
+      configNames: config.names,
     });
     const policy = policyForDeployment(deployment);
     if (!policy.Statement.length) {

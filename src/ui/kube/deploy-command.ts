@@ -77,6 +77,7 @@ export async function deployCommand(session: KubeSession, args: DeployArgs = {})
       topology: deployment.topology.id,
       config: configs.files,
       agentConfig: configs.agentFiles,
+      configNames: configs.names,
       platform: deployment.platform,
       validate: languageValidator(),
       force: args.force,

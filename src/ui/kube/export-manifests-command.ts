@@ -21,6 +21,7 @@ export async function exportManifestsCommand(session: KubeSession): Promise<{ ya
       topology,
       config: config.files,
       agentConfig: config.agentFiles,
+      configNames: config.names,
     });
     const header =
       `Fluentd (${deployment.topology.label}), namespace ${deployment.namespace}; config: ${config.source}.\n` +

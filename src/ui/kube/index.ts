@@ -42,7 +42,7 @@ export const TESTING_POD_LOGS_COMMAND = 'fluentd.podLogs.testing.state';
 
 export function registerKube(context: vscode.ExtensionContext): void {
   const session = new KubeSession(context);
-  const podLogs = new PodLogManager();
+  const podLogs = new PodLogManager(() => session.manifestsDir);
   context.subscriptions.push(
     session,
     podLogs,
@@ -71,6 +71,7 @@ export function registerKube(context: vscode.ExtensionContext): void {
         podLogs.running.map((r) => ({
           title: r.title,
           configRoot: r.configRoot,
+          configRoots: r.configs?.roots,
           lines: r.session.lines,
           recent: r.recent,
           streaming: r.session.follower.streaming,

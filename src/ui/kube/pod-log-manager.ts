@@ -3,17 +3,19 @@
 // Fluentd's own pods link its problems to the workspace config (PodLogDiagnostics), rebuilt when
 // a config file is saved.
 import * as vscode from 'vscode';
-import { FluentdConfigLinks, PodLogSession, type KubeClient, type PodLogSessionOptions } from '../../kube';
+import { PodConfigLinks, PodLogSession, type KubeClient, type PodLogSessionOptions } from '../../kube';
 import { nodeFileSystem } from '../../language/node-file-system';
 import { PodLogDiagnostics } from './pod-log-diagnostics';
-import { configFilePath } from './settings';
+import { configFilePath, configSettingPath } from './settings';
 
 export interface RunningPodLog {
   title: string;
   channel: vscode.OutputChannel;
   session: PodLogSession;
-  /** The config its findings are linked to. */
+  /** The config its findings are linked to when a pod names none. */
   configRoot?: string;
+  /** The config of each pod (by its deploy's annotation); undefined for a session without findings. */
+  configs?: PodConfigLinks;
   /** The last lines shown (for the test seam and a quick look). */
   recent: string[];
 }
@@ -38,7 +40,8 @@ export class PodLogManager implements vscode.Disposable {
   readonly diagnostics = new PodLogDiagnostics();
   private readonly saves: vscode.Disposable;
 
-  constructor() {
+  /** `manifestsDir`: where the bundled configs are (pods deployed with one link to it). */
+  constructor(private readonly manifestsDir?: () => string | undefined) {
     this.saves = vscode.workspace.onDidSaveTextDocument((doc) => void this.configSaved(doc.uri));
   }
 
@@ -61,12 +64,21 @@ export class PodLogManager implements vscode.Disposable {
     }
     channel.show(true);
     const root = fluentd && opts.diagnosticsTtlMs ? await configRoot() : undefined;
-    const links = root ? FluentdConfigLinks.fromFile(root, nodeFileSystem) : undefined;
+    const places = {
+      workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+      manifestsDir: this.manifestsDir?.(),
+      settingPath: configSettingPath,
+      fallback: root,
+    };
+    const configs = fluentd && opts.diagnosticsTtlMs ? new PodConfigLinks(places, nodeFileSystem) : undefined;
     const out = channel;
     const recent: string[] = [];
     const session = new PodLogSession(
       client,
-      { ...opts, fluentd: fluentd && opts.diagnosticsTtlMs ? { links, ttlMs: opts.diagnosticsTtlMs } : undefined },
+      {
+        ...opts,
+        fluentd: configs && opts.diagnosticsTtlMs ? { linksFor: (pod) => configs.linksFor(pod), ttlMs: opts.diagnosticsTtlMs } : undefined,
+      },
       {
         append: (text) => {
           out.append(text);
@@ -82,12 +94,13 @@ export class PodLogManager implements vscode.Disposable {
     session.say(`streaming pods ${where ? `(${where}) ` : ''}in ${opts.namespace ?? 'all namespaces'}: last ${opts.tailLines} lines each`);
     if (fluentd && opts.diagnosticsTtlMs) {
       session.say(
-        root
-          ? `Fluentd's warnings and errors are shown in ${vscode.workspace.asRelativePath(root)} (Problems, source "fluentd pods")`
-          : 'no fluent.conf in this workspace: Fluentd warnings are not linked to a config (setting fluentd.deploy.configFile)',
+        `Fluentd's warnings and errors are shown on the config each pod's deploy shipped (Problems, source "fluentd pods"); ` +
+          (root
+            ? `pods that name none: ${vscode.workspace.asRelativePath(root)}`
+            : 'pods that name none are not linked: no fluent.conf in this workspace (setting fluentd.deploy.configFile)'),
       );
     }
-    const running: RunningPodLog = { title, channel, session, configRoot: root, recent };
+    const running: RunningPodLog = { title, channel, session, configRoot: root, configs, recent };
     this.sessions.set(title, running);
     return running;
   }
@@ -106,10 +119,8 @@ export class PodLogManager implements vscode.Disposable {
   /** A saved config file of a running Fluentd session: its places are looked up again. */
   private async configSaved(uri: vscode.Uri): Promise<void> {
     for (const s of this.sessions.values()) {
-      if (!s.configRoot || !s.session.findings) continue;
-      const links = FluentdConfigLinks.fromFile(s.configRoot, nodeFileSystem);
-      if (!links || !links.paths.includes(uri.fsPath)) continue;
-      s.session.findings.setLinks(links);
+      if (!s.configs?.saved(uri.fsPath)) continue;
+      s.session.relink();
       this.diagnostics.set(s.title, []);
     }
   }

@@ -39,7 +39,14 @@ export async function prepareDeploy(session: KubeSession, what: string): Promise
   try {
     const settings = readDeploySettings();
     const configs = readDeployConfig();
-    const input = { settings, templates: session.templates, topology, config: configs.files, agentConfig: configs.agentFiles };
+    const input = {
+      settings,
+      templates: session.templates,
+      topology,
+      config: configs.files,
+      agentConfig: configs.agentFiles,
+      configNames: configs.names,
+    };
     // settings, configs and their checks first: refused without touching the cluster
     const offline = renderDeployment(input);
     const { errors } = await checkConfigs(offline, languageValidator());

@@ -32,6 +32,15 @@ export class KubeSession implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
+  /** media/manifests of the extension (the bundled configs), or undefined when it cannot be found. */
+  get manifestsDir(): string | undefined {
+    try {
+      return findManifestsDir(this.context.extensionPath);
+    } catch {
+      return undefined;
+    }
+  }
+
   get templates(): ManifestTemplates {
     this.cachedTemplates ??= loadTemplates(findManifestsDir(this.context.extensionPath));
     return this.cachedTemplates;

@@ -1,5 +1,5 @@
 // Reads fluentd.deploy.* into the pure DeploySettings, and the workspace config files to deploy.
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { collectConfigFiles, withDefaults, type ConfigFile, type DeploySettings } from '../../kube';
 import { nodeFileSystem } from '../../language/node-file-system';
@@ -48,6 +48,15 @@ export function configFilePath(): string | undefined {
   return settingPath('configFile');
 }
 
+/** The file fluentd.deploy.configFile or agentConfigFile names, or undefined (bundled, or a relative path with no folder). */
+export function configSettingPath(key: 'configFile' | 'agentConfigFile'): string | undefined {
+  try {
+    return settingPath(key);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface DeployConfigs {
   /** The main workload's config (fluentd.deploy.configFile); undefined = bundled. */
   files?: ConfigFile[];
@@ -55,6 +64,8 @@ export interface DeployConfigs {
   agentFiles?: ConfigFile[];
   /** Absolute paths of the main files, for the summary. */
   sources: { main?: string; agent?: string };
+  /** The same relative to the workspace folder, as the pods' config annotation names them. */
+  names: { main?: string; agent?: string };
   /** One line for messages. */
   source: string;
 }
@@ -76,5 +87,19 @@ export function readDeployConfig(): DeployConfigs {
     main && files ? describe(main, files) : 'the bundled config',
     ...(agent && agentFiles ? [`agents: ${describe(agent, agentFiles)}`] : []),
   ];
-  return { files, agentFiles, sources: { main, agent }, source: parts.join('; ') };
+  return {
+    files,
+    agentFiles,
+    sources: { main, agent },
+    names: { main: workspaceName(main), agent: workspaceName(agent) },
+    source: parts.join('; '),
+  };
+}
+
+/** A path relative to the first workspace folder ('/'-separated); undefined outside it. */
+function workspaceName(path: string | undefined): string | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (!path || !folder) return undefined;
+  const rel = relative(folder, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : undefined;
 }
