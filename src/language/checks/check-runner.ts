@@ -33,25 +33,30 @@ export class CheckRunner {
   run(ctx: CheckContext): Diagnostic[] {
     const nodes = ctx.parsed.document.children;
     const byNode = this.perNode.length ? this.nodeFindings(ctx, nodes) : [];
+    // as one run over the file reports them: the top-level parameters first, then the elements
+    const order: NodeFindings[] = [];
+    for (let i = 0; i < nodes.length; i++) if (nodes[i].kind === 'param') order.push(byNode[i]);
+    for (let i = 0; i < nodes.length; i++) if (nodes[i].kind !== 'param') order.push(byNode[i]);
     const out: Diagnostic[] = [];
     for (const check of this.checks) {
       const k = this.perNode.indexOf(check);
       if (k < 0) {
         try {
-          out.push(...check(ctx));
+          for (const d of check(ctx)) out.push(d);
         } catch (err) {
           out.push(internalError(err));
         }
         continue;
       }
-      // as one run over the file reports them: the top-level parameters first, then the elements
       const failed = byNode.find((f) => !Array.isArray(f.found[k]))?.found[k];
       if (failed) {
         out.push(internalError((failed as { error: unknown }).error));
         continue;
       }
-      for (let i = 0; i < nodes.length; i++) if (nodes[i].kind === 'param') out.push(...(byNode[i].found[k] as Diagnostic[]));
-      for (let i = 0; i < nodes.length; i++) if (nodes[i].kind !== 'param') out.push(...(byNode[i].found[k] as Diagnostic[]));
+      for (const f of order) {
+        const found = f.found[k] as Diagnostic[];
+        for (let j = 0; j < found.length; j++) out.push(found[j]);
+      }
     }
     return out;
   }

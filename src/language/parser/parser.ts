@@ -206,16 +206,16 @@ class Parser {
     }
     const reports = c.state.reports;
     for (let j = at.reports; j < reports.length; j++) this.diagnostics.push(moveLines(reports[j], c.lineDelta));
+    // moved in place, like the nodes: the previous parse is consumed
     for (let j = lo; j < syncs.length; j++) {
       const s = syncs[j];
-      this.syncs.push({
-        pos: s.pos + c.delta,
-        // what the new text before `pos` made the parse read counts too (an unclosed string reads to the end)
-        read: Math.max(s.read + c.delta, this.readTo),
-        root: s.root + root,
-        comments: s.comments + comment,
-        reports: s.reports + report,
-      });
+      s.pos += c.delta;
+      // what the new text before `pos` made the parse read counts too (an unclosed string reads to the end)
+      s.read = Math.max(s.read + c.delta, this.readTo);
+      s.root += root;
+      s.comments += comment;
+      s.reports += report;
+      this.syncs.push(s);
     }
     return true;
   }
