@@ -3,23 +3,15 @@
 import * as vscode from 'vscode';
 import { policyForDeployment, renderDeployment, type IamPolicy } from '../../kube';
 import type { KubeSession } from './session';
-import { readDeployConfig, readDeploySettings } from './settings';
+import { readDeployInput } from './settings';
 
 export async function copyIamPolicyCommand(session: KubeSession): Promise<IamPolicy | undefined> {
   if (!(await session.requireTrust())) return undefined;
   const topology = await session.pickTopology('copy the IAM policy of');
   if (!topology) return undefined;
   try {
-    const settings = readDeploySettings();
-    const config = readDeployConfig();
-    const deployment = renderDeployment({
-      settings,
-      templates: session.templates,
-      topology,
-      config: config.files,
-      agentConfig: config.agentFiles,
-      configNames: config.names,
-    });
+    const { input } = readDeployInput(session.templates, topology);
+    const deployment = renderDeployment(input);
     const policy = policyForDeployment(deployment);
     if (!policy.Statement.length) {
       void session.prompts.notify('warning', 'The config has no output that signs AWS requests, so it needs no IAM permissions.');

@@ -15,7 +15,7 @@ import {
   type RenderedDeployment,
 } from '../../kube';
 import type { KubeSession } from './session';
-import { readDeployConfig, readDeploySettings, type DeployConfigs } from './settings';
+import { readDeployInput, type DeployConfigs } from './settings';
 
 export interface PreparedDeploy {
   deployment: RenderedDeployment;
@@ -37,16 +37,7 @@ export async function prepareDeploy(session: KubeSession, what: string): Promise
   const topology = await session.pickTopology(what === 'Deploy' ? 'deploy' : 'preview a deploy of');
   if (!topology) return undefined;
   try {
-    const settings = readDeploySettings();
-    const configs = readDeployConfig();
-    const input = {
-      settings,
-      templates: session.templates,
-      topology,
-      config: configs.files,
-      agentConfig: configs.agentFiles,
-      configNames: configs.names,
-    };
+    const { configs, input } = readDeployInput(session.templates, topology);
     // settings, configs and their checks first: refused without touching the cluster
     const offline = renderDeployment(input);
     const { errors } = await checkConfigs(offline, languageValidator());

@@ -1,7 +1,7 @@
 // Reads fluentd.deploy.* into the pure DeploySettings, and the workspace config files to deploy.
 import { isAbsolute, join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { collectConfigFiles, withDefaults, type ConfigFile, type DeploySettings } from '../../kube';
+import { collectConfigFiles, withDefaults, type ConfigFile, type DeploySettings, type TopologyId } from '../../kube';
 import { nodeFileSystem } from '../../language/node-file-system';
 
 export function readDeploySettings(): DeploySettings {
@@ -94,6 +94,20 @@ export function readDeployConfig(): DeployConfigs {
     names: { main: workspaceName(main), agent: workspaceName(agent) },
     source: parts.join('; '),
   };
+}
+
+/** What a topology is rendered from now: the settings and the workspace configs (Deploy, Preview, Export, IAM policy). */
+export function readDeployInput<Templates>(templates: Templates, topology: TopologyId) {
+  const configs = readDeployConfig();
+  const input = {
+    settings: readDeploySettings(),
+    templates,
+    topology,
+    config: configs.files,
+    agentConfig: configs.agentFiles,
+    configNames: configs.names,
+  };
+  return { configs, input };
 }
 
 /** A path relative to the first workspace folder ('/'-separated); undefined outside it. */
