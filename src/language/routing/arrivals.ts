@@ -20,8 +20,8 @@ export interface Arrival {
   via?: Rule;
 }
 
-/** Outputs that emit events again under a tag decided at runtime (or buffer and re-emit them). */
-export const RE_EMITTERS: ReadonlySet<string> = new Set([
+/** Outputs that emit the events again under a tag decided at runtime. */
+export const RETAGGING_OUTPUTS: ReadonlySet<string> = new Set([
   'rewrite_tag_filter',
   'route',
   'exec_filter',
@@ -31,8 +31,10 @@ export const RE_EMITTERS: ReadonlySet<string> = new Set([
   'rewrite',
   'detect_exceptions',
   'fields_parser',
-  'buffer',
 ]);
+
+/** Arrivals also cannot be known behind an output that buffers events and emits them again. */
+export const RE_EMITTERS: ReadonlySet<string> = new Set([...RETAGGING_OUTPUTS, 'buffer']);
 
 /** Fluentd's own log events: `fluent.trace` … `fluent.fatal`. */
 const FLUENT_LOG = template(['fluent.', PART]);

@@ -5,6 +5,7 @@
 import type { Range } from '../types';
 import type { ConfigTree, TreeElement } from '../includes/tree';
 import { exhausted, withBudget } from './budget';
+import { RETAGGING_OUTPUTS } from './arrivals';
 import { buildModel, sharesWorker, type Rule, type RoutingModel, type Scope, type Source } from './model';
 import type { PatternSet } from './pattern';
 import { allTaken, someTag } from './query';
@@ -40,19 +41,6 @@ export const ROUTE_STEP_BUDGET = 500_000;
 export const ROUTES_STEP_BUDGET = 1_500_000;
 /** Rules a source may be tried against through the index; past it every rule is tried in turn. */
 const MAX_CANDIDATES = 2_000;
-
-/** Outputs that emit the events again under a tag decided at runtime: the route goes on where the analysis cannot follow. */
-const RE_EMITTERS = new Set([
-  'rewrite_tag_filter',
-  'route',
-  'exec_filter',
-  'record_reformer',
-  'record_modifier',
-  'retag',
-  'rewrite',
-  'detect_exceptions',
-  'fields_parser',
-]);
 
 function describe(el: TreeElement, type: string | undefined): string {
   const tag = el.node.arg ? `<${el.node.name} ${el.node.arg}>` : `<${el.node.name}>`;
@@ -146,7 +134,7 @@ function walk(
     steps.push({ ...ruleStep(r, depth), partial: !all });
     if (r.kind !== 'match') continue;
     earlier.push(r.patterns);
-    const reEmit = r.outputs.find((t) => RE_EMITTERS.has(t));
+    const reEmit = r.outputs.find((t) => RETAGGING_OUTPUTS.has(t));
     if (reEmit)
       steps.push({
         kind: 'unknown',
