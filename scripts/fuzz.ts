@@ -34,17 +34,20 @@ async function main(): Promise<number> {
       .map(([k, v]) => `${v} ${k}`)
       .join(', ')})`,
     `calls             ${t.calls}`,
-    `max call, CPU     ${t.maxCpu?.cpuMs.toFixed(1)} ms  (${t.maxCpu?.call}, input ${t.maxCpu?.index})`,
+    `max call, CPU     ${t.maxCpu?.cpuMs.toFixed(1)} ms process (main thread ${t.maxCpu?.threadCpuMs?.toFixed(1)} ms)  (${t.maxCpu?.call}, input ${t.maxCpu?.index})`,
+    `max call, thread  ${t.maxThreadCpu?.threadCpuMs?.toFixed(1) ?? 'n/a'} ms main-thread CPU (process ${t.maxThreadCpu?.cpuMs.toFixed(1)} ms)  (${t.maxThreadCpu?.call}, input ${t.maxThreadCpu?.index})`,
     `max call, wall    ${t.maxWall?.wallMs.toFixed(1)} ms  (${t.maxWall?.call}, input ${t.maxWall?.index})`,
-    `p99 / p99.9 CPU   ${percentile(t, 0.99)} / ${percentile(t, 0.999)} ms`,
-    `calls over ${goalMs} ms CPU  ${t.overGoalCount}`,
+    `p99 / p99.9 CPU   ${percentile(t, 0.99)} / ${percentile(t, 0.999)} ms process, ${percentile(t, 0.99, true)} / ${percentile(t, 0.999, true)} ms main thread`,
+    `calls over ${goalMs} ms CPU  ${t.overGoalCount} process, ${t.threadOverGoalCount} main thread`,
     `peak RSS          ${Math.round(t.peakRssMb)} MB  (every 1,000 inputs: ${t.rssSamplesMb.join(' ')})`,
     `failures          ${t.failures.length}, hangs ${r.hangs.length}, crashes ${r.crashes.length}`,
     `time              ${Math.round(r.wallSeconds)} s`,
   ];
   console.log(lines.join('\n'));
   for (const s of t.overGoal)
-    console.log(`  over the goal: input ${s.index} ${s.call}: ${s.cpuMs.toFixed(1)} ms CPU, ${s.wallMs.toFixed(1)} ms wall`);
+    console.log(
+      `  over the goal: input ${s.index} ${s.call}: ${s.cpuMs.toFixed(1)} ms CPU (main thread ${s.threadCpuMs?.toFixed(1) ?? 'n/a'} ms), ${s.wallMs.toFixed(1)} ms wall`,
+    );
   for (const f of t.failures) console.log(`  FAILURE input ${f.index} [${f.applied.join(', ')}]: ${f.error.slice(0, 1500)}`);
   for (const h of r.hangs) console.log(`  HANG input ${h} (replay: npm run fuzz -- --seed ${seed} --only ${h})`);
   for (const c of r.crashes) console.log(`  CRASH input ${c.index}: ${c.error.slice(0, 1500)}`);

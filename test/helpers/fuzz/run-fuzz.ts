@@ -94,8 +94,8 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
               reported = result.totals.inputs;
               const t = result.totals;
               opts.log(
-                `${t.inputs} inputs, ${t.calls} calls; slowest ${t.maxCpu?.cpuMs.toFixed(1)} ms CPU / ${t.maxWall?.wallMs.toFixed(1)} ms wall; ` +
-                  `${t.overGoalCount} over ${job.goalMs} ms; ${t.failures.length} failures; peak RSS ${Math.round(t.peakRssMb)} MB`,
+                `${t.inputs} inputs, ${t.calls} calls; slowest ${t.maxCpu?.cpuMs.toFixed(1)} ms CPU / ${t.maxThreadCpu?.threadCpuMs?.toFixed(1)} ms main thread / ` +
+                  `${t.maxWall?.wallMs.toFixed(1)} ms wall; ${t.overGoalCount} over ${job.goalMs} ms (${t.threadOverGoalCount} main thread); ${t.failures.length} failures; peak RSS ${Math.round(t.peakRssMb)} MB`,
               );
             }
           } else if (m.type === 'end') settle({ kind: 'end' });

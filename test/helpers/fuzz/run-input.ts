@@ -14,7 +14,18 @@ import { createRng, type Rng } from '../prng';
 export interface CallTime {
   call: string;
   wallMs: number;
+  /** Process CPU time: every thread, V8's background GC helpers included. */
   cpuMs: number;
+  /** Main-thread CPU time (undefined on a Node without process.threadCpuUsage, before 23.9). */
+  threadCpuMs?: number;
+}
+
+/** The main thread's CPU time so far, in µs; undefined where Node cannot tell. */
+const threadCpuUsage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage;
+function threadCpuMicros(): number | undefined {
+  if (!threadCpuUsage) return undefined;
+  const u = threadCpuUsage.call(process);
+  return u.user + u.system;
 }
 
 export interface Outcome {
@@ -36,6 +47,7 @@ class Failure extends Error {}
 
 async function timed<T>(out: CallTime[], call: string, fn: () => T | Promise<T>): Promise<T> {
   const c = process.cpuUsage();
+  const th = threadCpuMicros();
   const t = performance.now();
   let v: T;
   try {
@@ -43,8 +55,11 @@ async function timed<T>(out: CallTime[], call: string, fn: () => T | Promise<T>)
   } catch (err) {
     throw new Failure(`${call}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   }
+  const wallMs = performance.now() - t;
   const cpu = process.cpuUsage(c);
-  out.push({ call, wallMs: performance.now() - t, cpuMs: (cpu.user + cpu.system) / 1000 });
+  const thEnd = threadCpuMicros();
+  const threadCpuMs = th === undefined || thEnd === undefined ? undefined : (thEnd - th) / 1000;
+  out.push({ call, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, threadCpuMs });
   return v;
 }
 
