@@ -4,6 +4,7 @@
 import type { ElementNode } from '../parser/ast';
 import { closest as closestName } from './did-you-mean';
 import type { CatalogData, CompatKind, PluginDef, PluginKind, ParamDef, RawElementDef, SectionDef } from './types';
+import { Memo } from '../memo';
 
 /** Directive element name → the plugin kind its @type names. */
 const DIRECTIVE_KIND: Record<string, PluginKind> = { source: 'input', match: 'output', filter: 'filter' };
@@ -118,7 +119,7 @@ function make(
 export class Catalog {
   readonly data: CatalogData;
   private readonly byKind = new Map<PluginKind, Map<string, PluginDef>>();
-  private readonly resolved = new WeakMap<ElementNode, ResolvedElement>();
+  private readonly resolved = new Memo<ElementNode, ResolvedElement>('resolved');
   private readonly compatIndex = new WeakMap<PluginDef, Map<string, CompatHit>>();
   private readonly paramIndex = new WeakMap<readonly ParamDef[], Map<string, ParamDef>>();
   /** Section schema + plugin, merged once per pair. */

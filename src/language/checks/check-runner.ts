@@ -8,6 +8,7 @@ import type { Node } from '../parser/ast';
 import { moveLines, type Diagnostic } from '../types';
 import type { Check, CheckContext } from './check';
 import { fileFacts } from './util';
+import { Memo } from '../memo';
 
 interface NodeFindings {
   /** fileFacts when these were found. */
@@ -20,7 +21,7 @@ interface NodeFindings {
 
 export class CheckRunner {
   private readonly perNode: readonly Check[];
-  private readonly known = new WeakMap<Node, NodeFindings>();
+  private readonly known = new Memo<Node, NodeFindings>('node findings');
 
   constructor(
     private readonly checks: readonly Check[],

@@ -5,8 +5,9 @@ import type { ElementNode, Node, ParamNode } from '../parser/ast';
 import type { Diagnostic, Range, Severity } from '../types';
 import { elements } from '../walk';
 import type { CheckContext } from './check';
+import { Memo } from '../memo';
 
-const ELEMENTS = new WeakMap<object, ElementNode[]>();
+const ELEMENTS = new Memo<object, ElementNode[]>('elements');
 
 /** The top-level nodes the check reports about: its scope, else the whole document. */
 export function topLevel(ctx: CheckContext): readonly Node[] {
@@ -24,7 +25,7 @@ export function allElements(ctx: CheckContext): ElementNode[] {
   return list;
 }
 
-const RESOLVED = new WeakMap<object, { catalog: Catalog; list: ResolvedElement[] }>();
+const RESOLVED = new Memo<object, { catalog: Catalog; list: ResolvedElement[] }>('resolved elements');
 
 /** allElements with the definition that applies to each (resolved once per parse or scope, and catalogue). */
 export function resolvedElements(ctx: CheckContext): ResolvedElement[] {
@@ -80,7 +81,7 @@ export function valueRange(p: ParamNode): Range {
   return p.value?.range ?? p.keyRange;
 }
 
-const STRICT = new WeakMap<object, boolean>();
+const STRICT = new Memo<object, boolean>('strict');
 
 /** `strict_config_value true` in <system> (of the whole file, whatever the scope): conversions that would coerce fail instead. */
 export function strictMode(ctx: CheckContext): boolean {
@@ -114,7 +115,7 @@ export function fileFacts(ctx: CheckContext): string {
   return `${strictMode(ctx)}/${isFragment(ctx)}/${ctx.tree?.readInside.has(ctx.document.uri) ?? false}`;
 }
 
-const HOLDS_INCLUDE = new WeakMap<ElementNode, boolean>();
+const HOLDS_INCLUDE = new Memo<ElementNode, boolean>('holds include');
 
 /** Whether the file pulls in other files (then some facts may live elsewhere). Kept per top-level element. */
 export function hasIncludes(ctx: CheckContext): boolean {

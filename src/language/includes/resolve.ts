@@ -6,6 +6,7 @@ import { GlobLimitError } from '../glob';
 import type { IncludeNode } from '../parser/ast';
 import type { ConfigHost, SourceFile } from './host';
 import { includePath } from './static-value';
+import { Memo } from '../memo';
 
 export type IncludeResolution =
   /** The files, in the order Fluentd reads them. */
@@ -31,7 +32,7 @@ export function includePattern(
   return pattern;
 }
 
-const PATTERNS = new WeakMap<IncludeNode, { from: string | undefined; pattern: { pattern: string } | { unknown: string } }>();
+const PATTERNS = new Memo<IncludeNode, { from: string | undefined; pattern: { pattern: string } | { unknown: string } }>();
 
 function patternOf(
   from: SourceFile | undefined,

@@ -6,6 +6,7 @@ import type { ElementNode, IncludeNode, Node, ParamNode } from '../parser/ast';
 import type { Diagnostic } from '../types';
 import type { ConfigHost, SourceFile } from './host';
 import { resolveInclude, type IncludeResolution } from './resolve';
+import type { Memo } from '../memo';
 
 export interface TreeElement {
   kind: 'element';
@@ -76,7 +77,7 @@ export const DEFAULT_LIMITS: TreeLimits = { depth: 24, expansions: 200, chars: 5
  * are too (when its file is the same SourceFile object, see SourceFiles in host.ts). A
  * node holding an @include is never kept: what the include reads can change without it.
  */
-export type TreeMemo = WeakMap<Node, { item: TreeItem; file: SourceFile; labels: TreeElement[] }>;
+export type TreeMemo = Memo<Node, { item: TreeItem; file: SourceFile; labels: TreeElement[] }>;
 
 export function buildTree(
   root: SourceFile,

@@ -24,6 +24,7 @@ import {
 import { CH, endOfLine, isNameChar, isSpaceOrTab, isWhite, matchLineEnd, nextLineStart, skipSpacing, skipWhite, trimWhite } from './scan';
 import { Finders, plainDoubleQuotedClose, scanTagArgumentFast, scanUnquotedKeyFast, scanUnquotedValueFast } from './fast-scan';
 import { CommentImpl, DocumentImpl, ElementImpl, EmbeddedImpl, IncludeImpl, ParamImpl, shiftTree, ValueImpl } from './nodes';
+import { Memo } from '../memo';
 
 export interface ParseResult {
   document: ConfigDocument;
@@ -72,7 +73,7 @@ interface Resumable {
   reports: Diagnostic[];
 }
 
-const RESUMABLE = new WeakMap<ParseResult, Resumable>();
+const RESUMABLE = new Memo<ParseResult, Resumable>('resumable');
 
 /** The parse a reparse takes over after the edit, and how far the edit moved it. */
 interface Continuation {

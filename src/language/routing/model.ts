@@ -5,6 +5,7 @@ import { evaluateText, staticValue } from '../includes/static-value';
 import { treeParam, type ConfigTree, type TreeElement, type TreeItem } from '../includes/tree';
 import { PatternSet } from './pattern';
 import { sourceTags, type SourceTags } from './tags';
+import { Memo } from '../memo';
 
 /** Which <worker> processes run an element: every worker, or the ids of its <worker N[-M]>. */
 export type Workers = 'all' | number[];
@@ -57,9 +58,9 @@ export interface RoutingModel {
 // What an element says for routing depends only on the element (and what it holds), and a
 // tree keeps the items of unchanged nodes from one version to the next (TreeMemo): these
 // facts are kept per tree item, so after an edit only the edited element's are found again.
-const SOURCES = new WeakMap<TreeElement, Source>();
-const RULES = new WeakMap<TreeElement, Rule>();
-const LABEL_REFS = new WeakMap<TreeItem, { refs: string[]; unknown: boolean }>();
+const SOURCES = new Memo<TreeElement, Source>('source');
+const RULES = new Memo<TreeElement, Rule>('rule');
+const LABEL_REFS = new Memo<TreeItem, { refs: string[]; unknown: boolean }>('label refs');
 const NO_REFS = { refs: [], unknown: false };
 
 export function buildModel(tree: ConfigTree): RoutingModel {

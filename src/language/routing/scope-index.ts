@@ -4,6 +4,7 @@
 import type { Rule, Scope } from './model';
 import { PatternIndex } from './pattern-index';
 import type { TagTemplate } from './tags';
+import { Memo } from '../memo';
 
 type Kinds = 'match' | 'all';
 
@@ -15,7 +16,7 @@ interface Indexed {
   order: Map<Rule, number>;
 }
 
-const indexes = new WeakMap<Scope, Map<Kinds, Indexed>>();
+const indexes = new Memo<Scope, Map<Kinds, Indexed>>();
 
 function indexed(scope: Scope, kinds: Kinds): Indexed {
   let byKinds = indexes.get(scope);

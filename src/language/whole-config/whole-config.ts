@@ -14,9 +14,10 @@ import { resolveInclude } from '../includes/resolve';
 import { includes } from '../walk';
 import { findRoots } from '../includes/roots';
 import { buildTree, DEFAULT_LIMITS, type ConfigTree, type TreeMemo } from '../includes/tree';
+import { Memo } from '../memo';
 
 /** A number per object (a parse), for cache keys: the same parse, the same text. */
-const ids = new WeakMap<object, number>();
+const ids = new Memo<object, number>('id');
 let nextId = 0;
 function idOf(o: object): number {
   let id = ids.get(o);
@@ -50,7 +51,7 @@ export class WholeConfig {
   private readonly parseCache = new ParseCache();
   /** Files keep their SourceFile object across versions, so trees can keep the items of unchanged nodes. */
   private readonly files = new SourceFiles();
-  private readonly treeMemo: TreeMemo = new WeakMap();
+  private readonly treeMemo: TreeMemo = new Memo('tree item');
   /**
    * Contexts of recent document versions: right after an edit the editor asks for
    * diagnostics, code lenses, links and the outline of the same version; within a

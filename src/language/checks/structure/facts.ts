@@ -5,6 +5,7 @@
 import type { Catalog } from '../../catalog';
 import type { ElementNode, Node, ParamNode } from '../../parser/ast';
 import { isEvaluated } from '../util';
+import { Memo } from '../../memo';
 
 export interface StructureFacts {
   /** `<label>` elements Fluentd reads as labels, depth first. */
@@ -13,7 +14,7 @@ export interface StructureFacts {
   refs: { param: ParamNode; element: ElementNode }[];
 }
 
-const KNOWN = new WeakMap<Node, { catalog: Catalog; facts: StructureFacts }>();
+const KNOWN = new Memo<Node, { catalog: Catalog; facts: StructureFacts }>('structure facts');
 const NONE: StructureFacts = { labels: [], refs: [] };
 
 export function structureFacts(node: Node, catalog: Catalog): StructureFacts {
