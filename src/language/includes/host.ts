@@ -80,6 +80,11 @@ export class SourceFiles {
     this.map.set(path, file);
     return file;
   }
+
+  /** Drops the files of a closed document (their text and parse were the editor's). */
+  forget(uri: string): void {
+    for (const [path, f] of this.map) if (f.uri === uri) this.map.delete(path);
+  }
 }
 
 export interface OpenDocument {

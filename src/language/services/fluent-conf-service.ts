@@ -90,8 +90,10 @@ export class FluentConfService implements LanguageService {
     return parsed;
   }
 
+  /** The document was closed: nothing of it is kept (its parse, its contexts, its routing findings). */
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.whole.forget(uri);
   }
 
   diagnostics(doc: TextDocument, env?: DocumentEnvironment): Diagnostic[] {

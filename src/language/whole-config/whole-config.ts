@@ -59,13 +59,23 @@ export class WholeConfig {
    */
   private readonly recent = new Map<string, { key: string; at: number; ctx: DocumentContext }>();
   /** The routing findings of the last tree: the files of one config are checked one after another. */
-  private routingMemo: { key: string; findings: RoutingFinding[] } | undefined;
+  private routingMemo: { key: string; uris: Set<string>; findings: RoutingFinding[] } | undefined;
 
   constructor(
     private readonly fileSystem: FileSystem | undefined,
     /** Documents open in the editor: their text wins over the disk. */
     private readonly openDocuments: () => Iterable<OpenDocument>,
   ) {}
+
+  /**
+   * A document was closed: its text and parse must not outlive it here (a long-lived server
+   * opens thousands): the recent contexts whose tree holds it, its SourceFile, the routing memo.
+   */
+  forget(uri: string): void {
+    for (const [k, r] of this.recent) if (k === uri || r.ctx.tree.files.some((f) => f.uri === uri)) this.recent.delete(k);
+    this.files.forget(uri);
+    if (this.routingMemo?.uris.has(uri)) this.routingMemo = undefined;
+  }
 
   contextFor(doc: TextDocument, parsed: ParseResult, env?: DocumentEnvironment): DocumentContext {
     if (env) return this.build(doc, parsed, env);
@@ -160,7 +170,7 @@ export class WholeConfig {
     const key = tree.files.map((f) => `${f.path}\u0000${f.uri}\u0000${idOf(f.parsed)}`).join('\u0001');
     if (this.routingMemo?.key === key) return this.routingMemo.findings;
     const findings = analyzeRouting(tree);
-    this.routingMemo = { key, findings };
+    this.routingMemo = { key, uris: new Set(tree.files.map((f) => f.uri)), findings };
     return findings;
   }
 }
