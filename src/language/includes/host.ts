@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import type { FileSystem } from '../file-system';
 import { globBudget, GlobLimitError, globOrNothing } from '../glob';
+import { BoundedCache } from '../bounded-cache';
 import { parse, type ParseResult } from '../parser';
 import { pathToUri } from '../uri';
 
@@ -41,6 +42,11 @@ export interface ConfigHost {
 
 /** Cap on the files kept parsed per host: enough for any real config tree. */
 const MAX_CACHED = 512;
+/**
+ * Cap on the characters of the files kept parsed (text and parse): 16 trees at their size cap
+ * (DEFAULT_LIMITS in tree.ts). By count alone 512 files of up to 16 MB each could be kept.
+ */
+export const MAX_CACHED_CHARS = 8 * 1024 * 1024;
 /** Cap on candidate roots looked at for one file. */
 const MAX_CANDIDATES = 200;
 /** How many directories above a file are searched for the root that includes it. */
@@ -48,13 +54,16 @@ const ANCESTOR_LEVELS = 3;
 
 /** A small parse cache keyed by path and checked against the text. */
 export class ParseCache {
-  private readonly map = new Map<string, { text: string; parsed: ParseResult }>();
+  private readonly map = new BoundedCache<string, { text: string; parsed: ParseResult }>(
+    MAX_CACHED,
+    MAX_CACHED_CHARS,
+    (e) => e.text.length,
+  );
 
   get(path: string, text: string): ParseResult {
     const hit = this.map.get(path);
     if (hit && hit.text === text) return hit.parsed;
     const parsed = parse(text);
-    if (this.map.size >= MAX_CACHED) this.map.delete(this.map.keys().next().value as string);
     this.map.set(path, { text, parsed });
     return parsed;
   }
@@ -66,24 +75,24 @@ export class ParseCache {
  * must still point at the file that holds them. Capped like ParseCache.
  */
 export class SourceFiles {
-  private readonly map = new Map<string, SourceFile>();
+  private readonly map = new BoundedCache<string, SourceFile>(MAX_CACHED, MAX_CACHED_CHARS, (f) => f.text.length);
 
   get(path: string, uri: string, text: string, parsed: ParseResult): SourceFile {
     const known = this.map.get(path);
     if (known && known.uri === uri) {
       known.text = text;
       known.parsed = parsed;
+      this.map.set(path, known); // weighed again: the text may have grown
       return known;
     }
     const file = { path, uri, text, parsed };
-    if (!known && this.map.size >= MAX_CACHED) this.map.delete(this.map.keys().next().value as string);
     this.map.set(path, file);
     return file;
   }
 
   /** Drops the files of a closed document (their text and parse were the editor's). */
   forget(uri: string): void {
-    for (const [path, f] of this.map) if (f.uri === uri) this.map.delete(path);
+    for (const [path, f] of [...this.map.entries()]) if (f.uri === uri) this.map.delete(path);
   }
 }
 

@@ -9,6 +9,7 @@
 // tag, or `/(a+)+b/` against thirty-four a's and a '!'. Every test has a step budget, and
 // spends from the routing budget in force (budget.ts): past it the answer is "cannot
 // tell", and the budget names the tags a pattern was too costly to test against.
+import { BoundedCache } from '../bounded-cache';
 import { compileLinear, DEFAULT_STEP_BUDGET, type LinearRegexp, type LinearTest } from '../regexp/linear-match';
 import { UnsupportedRegexp } from '../regexp/parse';
 import { Lbl, LazyDfa, Nfa, startClosure, step } from './automaton';
@@ -61,13 +62,23 @@ export function splitPatterns(arg: string): string[] {
   return list.length ? list : ['**'];
 }
 
-const cache = new Map<string, Pattern>();
+/** Cap on the patterns kept compiled (with their automata and results), by count. */
+const MAX_CACHED = 50_000;
+/**
+ * And by the characters of their texts: a pattern's automaton grows with its length, so 50,000
+ * patterns of 100 KB (a hostile config, or a long-lived server over many) held gigabytes.
+ * Real patterns are tens of characters: 2 M characters keep tens of thousands of them.
+ */
+export const MAX_CACHED_PATTERN_CHARS = 2 * 1024 * 1024;
+/** What an entry costs besides its text (the objects and maps of a compiled pattern). */
+const ENTRY_CHARS = 64;
+
+const cache = new BoundedCache<string, Pattern>(MAX_CACHED, MAX_CACHED_PATTERN_CHARS, (_, text) => text.length + ENTRY_CHARS);
 
 export function compilePattern(text: string): Pattern {
   let p = cache.get(text);
   if (!p) {
     p = text.startsWith('/') ? regexpPattern(text) : globPattern(text);
-    if (cache.size > 50_000) cache.clear();
     cache.set(text, p);
   }
   return p;
@@ -324,7 +335,7 @@ function budgeted(text: string, run: (tag: string, maxSteps: number) => LinearTe
     return matched;
   };
 }
-const sets = new Map<string, PatternSet>();
+const sets = new BoundedCache<string, PatternSet>(MAX_CACHED, MAX_CACHED_PATTERN_CHARS, (_, arg) => arg.length + ENTRY_CHARS);
 /**
  * Unions of the earlier matches of scopes, keyed by their member sets. Each is a copy of its
  * members' automata, and a scope of n matches asks for up to n of them (the earlier rules of
@@ -335,7 +346,6 @@ const unions = new Map<string, { dfa: LazyDfa; states: number }>();
 /** About 25-50 MB of automata; a 20k-match config's routing analysis needs far fewer kept. */
 const MAX_UNION_STATES = 100_000;
 let unionStates = 0;
-const MAX_CACHED = 50_000;
 
 /** The patterns of one <match>/<filter> argument, with their union automaton built on demand. */
 export class PatternSet {
@@ -357,7 +367,6 @@ export class PatternSet {
   static of(arg: string): PatternSet {
     let s = sets.get(arg);
     if (!s) {
-      if (sets.size > MAX_CACHED) sets.clear();
       s = new PatternSet(arg);
       sets.set(arg, s);
     }

@@ -18,6 +18,8 @@ import { uriToPath } from '../uri';
 import { ConfigMapHost } from './config-map-host';
 import { EmbeddedText } from './embedded';
 import { mayHoldFluentdConfigMap, mayHoldWorkload, readManifests, type ConfigMapInfo, type WorkloadInfo } from './manifests';
+import { BoundedCache } from '../bounded-cache';
+import { MAX_CACHED_CHARS } from '../includes/host';
 
 /** A YAML document: by language, else by extension (the keys' own documents are `fluentd`). */
 export function isYamlDocument(doc: { uri: string; languageId: string }): boolean {
@@ -134,7 +136,12 @@ const MAX_NEIGHBOURS = 50;
 /** The ConfigMap documents of open YAML files, cached per version. */
 export class ConfigMapDocuments {
   private readonly cache = new Map<string, ConfigMapDocument>();
-  private readonly neighbours = new Map<string, { text: string; workloads: WorkloadInfo[] }>();
+  /** Workloads read from YAML files beside open ones, by path (bounded: a server lives through many folders). */
+  private readonly neighbours = new BoundedCache<string, { text: string; workloads: WorkloadInfo[] }>(
+    MAX_NEIGHBOURS * 8,
+    MAX_CACHED_CHARS,
+    (n) => n.text.length,
+  );
 
   constructor(
     private readonly fluent: ParseOwner,
