@@ -50,6 +50,15 @@ export class BoundedCache<K, V> {
     return true;
   }
 
+  /** Deletes the entries a predicate picks (one pass, no copy). */
+  deleteWhere(pick: (value: V, key: K) => boolean): void {
+    for (const [k, e] of this.map) {
+      if (!pick(e.value, k)) continue;
+      this.map.delete(k);
+      this.total -= e.weight;
+    }
+  }
+
   /** Entries, oldest first. */
   *entries(): IterableIterator<[K, V]> {
     for (const [k, e] of this.map) yield [k, e.value];

@@ -92,7 +92,7 @@ export class SourceFiles {
 
   /** Drops the files of a closed document (their text and parse were the editor's). */
   forget(uri: string): void {
-    for (const [path, f] of [...this.map.entries()]) if (f.uri === uri) this.map.delete(path);
+    this.map.deleteWhere((f) => f.uri === uri);
   }
 }
 

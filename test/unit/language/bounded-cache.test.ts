@@ -53,3 +53,13 @@ test('BoundedCache: set again re-weighs and makes an entry the newest; delete fr
   assert.equal(c.has('a'), true);
   assert.equal(c.get('b'), undefined);
 });
+
+test('BoundedCache: deleteWhere deletes what the predicate picks and frees its weight', () => {
+  const c = new BoundedCache<string, string>(10, 100, (v) => v.length);
+  c.set('a', 'keep');
+  c.set('b', 'drop');
+  c.set('c', 'drop');
+  c.deleteWhere((v) => v === 'drop');
+  assert.deepEqual([...c.entries()], [['a', 'keep']]);
+  assert.equal(c.weight, 4);
+});
