@@ -98,7 +98,10 @@ export class ParamImpl implements ParamNode {
   declare readonly key: string;
   declare start: number;
   declare keyEnd: number;
-  declare value: Value | undefined;
+  /** The value; null while it is a plain unquoted one at [plainStart, plainEnd) not read yet. */
+  declare private val: Value | undefined | null;
+  declare private plainStart: number;
+  declare private plainEnd: number;
   declare readonly parent: ElementNode | undefined;
 
   constructor(idx: LineIndex, key: string, start: number, keyEnd: number, parent: ElementNode | undefined) {
@@ -107,19 +110,43 @@ export class ParamImpl implements ParamNode {
     this.key = key;
     this.start = start;
     this.keyEnd = keyEnd;
-    this.value = undefined;
+    this.val = undefined;
+    this.plainStart = -1;
+    this.plainEnd = -1;
     this.parent = parent;
   }
 
+  /**
+   * A plain unquoted value (`key value` with nothing quoted, escaped or commented) at
+   * [start, end): its Value is made when first read, as most lines of a parse are such
+   * values and a request after an edit reads few of them.
+   */
+  setPlainValue(start: number, end: number): void {
+    this.val = null;
+    this.plainStart = start;
+    this.plainEnd = end;
+  }
+
+  get value(): Value | undefined {
+    if (this.val === null) this.val = new ValueImpl(this.idx, 'none', undefined, this.plainStart, this.plainEnd);
+    return this.val;
+  }
+  set value(v: Value | undefined) {
+    this.val = v;
+  }
+
   get end(): number {
-    return this.value ? this.value.end : this.keyEnd;
+    return this.val === null ? this.plainEnd : this.val ? this.val.end : this.keyEnd;
   }
 
   /** Moves the parameter and its value by `delta`. */
   shift(delta: number): void {
     this.start += delta;
     this.keyEnd += delta;
-    if (this.value) (this.value as ValueImpl).shift(delta);
+    if (this.val === null) {
+      this.plainStart += delta;
+      this.plainEnd += delta;
+    } else if (this.val) (this.val as ValueImpl).shift(delta);
   }
   get keyRange(): Range {
     return this.idx.range(this.start, this.keyEnd);

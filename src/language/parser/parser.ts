@@ -530,7 +530,7 @@ class Parser {
     let end = eol;
     while (text.charCodeAt(end - 1) === CH.space) end--; // stops at v at the latest: text[v] is no space
     const node = new ParamImpl(this.idx, key, start, keyEnd, this.current());
-    node.value = new ValueImpl(this.idx, 'none', undefined, v, end);
+    node.setPlainValue(v, end);
     this.addChild(node);
     this.pos = eol;
     this.expectLineEnd('value', key, true);
