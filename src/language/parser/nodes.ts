@@ -98,7 +98,10 @@ export class ParamImpl implements ParamNode {
   declare readonly key: string;
   declare start: number;
   declare keyEnd: number;
-  declare value: Value | undefined;
+  /** The value; null while it is a plain unquoted one at [plainStart, plainEnd) not read yet. */
+  declare private val: Value | undefined | null;
+  declare private plainStart: number;
+  declare private plainEnd: number;
   declare readonly parent: ElementNode | undefined;
 
   constructor(idx: LineIndex, key: string, start: number, keyEnd: number, parent: ElementNode | undefined) {
@@ -107,19 +110,43 @@ export class ParamImpl implements ParamNode {
     this.key = key;
     this.start = start;
     this.keyEnd = keyEnd;
-    this.value = undefined;
+    this.val = undefined;
+    this.plainStart = -1;
+    this.plainEnd = -1;
     this.parent = parent;
   }
 
+  /**
+   * A plain unquoted value (`key value` with nothing quoted, escaped or commented) at
+   * [start, end): its Value is made when first read, as most lines of a parse are such
+   * values and a request after an edit reads few of them.
+   */
+  setPlainValue(start: number, end: number): void {
+    this.val = null;
+    this.plainStart = start;
+    this.plainEnd = end;
+  }
+
+  get value(): Value | undefined {
+    if (this.val === null) this.val = new ValueImpl(this.idx, 'none', undefined, this.plainStart, this.plainEnd);
+    return this.val;
+  }
+  set value(v: Value | undefined) {
+    this.val = v;
+  }
+
   get end(): number {
-    return this.value ? this.value.end : this.keyEnd;
+    return this.val === null ? this.plainEnd : this.val ? this.val.end : this.keyEnd;
   }
 
   /** Moves the parameter and its value by `delta`. */
   shift(delta: number): void {
     this.start += delta;
     this.keyEnd += delta;
-    if (this.value) (this.value as ValueImpl).shift(delta);
+    if (this.val === null) {
+      this.plainStart += delta;
+      this.plainEnd += delta;
+    } else if (this.val) (this.val as ValueImpl).shift(delta);
   }
   get keyRange(): Range {
     return this.idx.range(this.start, this.keyEnd);
@@ -132,34 +159,59 @@ export class ParamImpl implements ParamNode {
 export class ValueImpl implements Value {
   declare private readonly idx: LineIndex;
   declare readonly style: QuoteStyle;
-  declare readonly text: string;
+  /** The value's text; undefined until first read when it is a stretch of the source (see `text`). */
+  declare private decoded: string | undefined;
   declare start: number;
   declare end: number;
-  declare readonly embedded: readonly EmbeddedCode[];
+  /** The `#{…}` spans; null until first read for a plain double-quoted value (see `embedded`). */
+  declare private spans: readonly EmbeddedCode[] | null;
 
+  /**
+   * `text` undefined: the value's text is its source (unquoted or JSON), or for a double-quoted
+   * value what stands between its quotes, which then holds no escape and no `#{…}` other than
+   * code closing at its first `}` (the parser's plain quoted line); `embedded` is then null.
+   * Both are read from the source on first use: a parse makes one value per line, and a
+   * request reads only some of them.
+   */
   constructor(
     idx: LineIndex,
     style: QuoteStyle,
-    text: string,
+    text: string | undefined,
     start: number,
     end: number,
-    embedded: readonly EmbeddedCode[] = NO_EMBEDDED,
+    embedded: readonly EmbeddedCode[] | null = NO_EMBEDDED,
   ) {
     this.idx = idx;
     this.style = style;
-    this.text = text;
+    this.decoded = text;
     this.start = start;
     this.end = end;
-    this.embedded = embedded;
+    this.spans = embedded;
+  }
+
+  /** The value as Fluentd reads it. */
+  get text(): string {
+    if (this.decoded === undefined) {
+      this.decoded =
+        this.style === 'double' ? this.idx.text.slice(this.start + 1, this.end - 1) : this.idx.text.slice(this.start, this.end);
+    }
+    return this.decoded;
+  }
+
+  /** The `#{…}` code in a double-quoted value, in order. */
+  get embedded(): readonly EmbeddedCode[] {
+    if (this.spans === null) this.spans = plainEmbeddedSpans(this.idx, this.start + 1, this.end - 1);
+    return this.spans;
   }
 
   shift(delta: number): void {
     this.start += delta;
     this.end += delta;
-    for (const e of this.embedded) (e as EmbeddedImpl).shift(delta);
+    // spans not read yet are read later from the moved offsets
+    if (this.spans) for (const e of this.spans) (e as EmbeddedImpl).shift(delta);
   }
 
-  /** Unquoted and JSON values are their source; a quoted one is sliced when asked. */
+  /** The source text: an unquoted or JSON value's text, a quoted one with its quotes and escapes. */
   get raw(): string {
     return this.style === 'none' || this.style === 'json' ? this.text : this.idx.text.slice(this.start, this.end);
   }
@@ -167,6 +219,18 @@ export class ValueImpl implements Value {
   get range(): Range {
     return this.idx.range(this.start, this.end);
   }
+}
+
+/** The `#{…}` spans in [from, to) of the source, each closing at its first `}` (a plain quoted value). */
+function plainEmbeddedSpans(idx: LineIndex, from: number, to: number): readonly EmbeddedCode[] {
+  const text = idx.text;
+  let out: EmbeddedImpl[] | undefined;
+  for (let p = text.indexOf('#{', from); p >= 0 && p < to; p = text.indexOf('#{', p)) {
+    const brace = text.indexOf('}', p + 2);
+    (out ??= []).push(new EmbeddedImpl(idx, text.slice(p + 2, brace), p, brace + 1));
+    p = brace + 1;
+  }
+  return out ?? NO_EMBEDDED;
 }
 
 export class EmbeddedImpl implements EmbeddedCode {

@@ -23,6 +23,7 @@ import {
 } from './literals';
 import { CH, endOfLine, isNameChar, isSpaceOrTab, isWhite, matchLineEnd, nextLineStart, skipSpacing, skipWhite, trimWhite } from './scan';
 import { Finders, plainDoubleQuotedClose, scanTagArgumentFast, scanUnquotedKeyFast, scanUnquotedValueFast } from './fast-scan';
+import { SyncPoints } from './sync-points';
 import { CommentImpl, DocumentImpl, ElementImpl, EmbeddedImpl, IncludeImpl, ParamImpl, shiftTree, ValueImpl } from './nodes';
 import { Memo } from '../memo';
 
@@ -38,6 +39,14 @@ const RESERVED = ['@type', '@id', '@label', '@log_level'];
 export const RESERVED_PARAMS: ReadonlySet<string> = new Set(RESERVED);
 /** Shared empty list for unquoted scans (read-only: no embedded code). */
 const NONE: readonly EmbeddedSpan[] = [];
+/**
+ * A double-quoted string on one line with no escape, as scanDoubleQuoted reads it when its
+ * `#{…}` code holds no braces, double quotes, backquotes, comments or escapes, only
+ * single-quoted strings without them: its text is what stands between the quotes, and each
+ * `#{` closes at the next `}`. Written as runs of character classes between the rarer
+ * characters (`#`, `'`) so that matching is linear and fast (see the fast-path tests).
+ */
+const PLAIN_DOUBLE_QUOTED = /"[^"\\#\n\r]*(?:#(?:(?!\{)|\{[^{}"'`#\\\n\r]*(?:'[^'{}#\\\n\r]*'[^{}"'`#\\\n\r]*)*\})[^"\\#\n\r]*)*"/y;
 /** Directives in which any other `@key` is a parse error (elsewhere Fluentd only warns). */
 const STRICT_PREFIX_ELEMENTS = new Set(['match', 'source', 'filter', 'system']);
 
@@ -54,22 +63,12 @@ export function parse(text: string, options?: ParseOptions): ParseResult {
 }
 
 /**
- * Where the parser stood at the top of its loop with no element open: a top-level node (or
- * a stray end tag) starts at `pos`, after `root` nodes, `comments` comments and `reports`
- * findings. From such a point on, the parse depends on nothing but the text after it.
+ * What reparse needs of a parse: its sync points (where the parser stood at the top of its
+ * loop with no element open; from such a point on, the parse depends on nothing but the text
+ * after it) and its findings in the order reported.
  */
-interface SyncPoint {
-  pos: number;
-  /** Past the furthest character the parse looked at before this point. */
-  read: number;
-  root: number;
-  comments: number;
-  reports: number;
-}
-
-/** What reparse needs of a parse: its sync points and its findings in the order reported. */
 interface Resumable {
-  syncs: SyncPoint[];
+  syncs: SyncPoints;
   reports: Diagnostic[];
 }
 
@@ -107,8 +106,7 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
   idx.edit(text, start, oldEnd, newEnd);
   // resume at the last top-level node the parse reached having read nothing the edit changed
   let i = state.syncs.length;
-  while (i > 0 && state.syncs[i - 1].read > start) i--;
-  const from = i > 0 ? state.syncs[i - 1] : undefined;
+  while (i > 0 && state.syncs.read(i - 1) > start) i--;
   const parser = new Parser(text, false, idx, {
     previous,
     state,
@@ -116,7 +114,7 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
     lineDelta: idx.lineCount - oldLines,
     editEnd: newEnd,
   });
-  if (from) parser.resumeAt(from, previous, state, i - 1);
+  if (i > 0) parser.resumeAt(previous, state, i - 1);
   return parser.run();
 }
 
@@ -133,7 +131,7 @@ class Parser {
   private readonly embeddedBudget = newEmbeddedBudget();
   /** Where the next line end, `#`, `>`… are, for the fast scanners. */
   private readonly find: Finders;
-  private readonly syncs: SyncPoint[] = [];
+  private readonly syncs = new SyncPoints();
   /** Past the furthest character looked at so far (a start tag's recovery, an unclosed string look ahead). */
   private readTo = 0;
   /** The `#{…}` spans of the string read last (by scanQuoted or unquoted). */
@@ -160,16 +158,17 @@ class Parser {
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1; // byte order mark
   }
 
-  /** Starts at sync point `at` (index `k`) of the previous parse, with everything before it taken over unchanged. */
-  resumeAt(at: SyncPoint, previous: ParseResult, state: Resumable, k: number): void {
+  /** Starts at sync point `k` of the previous parse, with everything before it taken over unchanged. */
+  resumeAt(previous: ParseResult, state: Resumable, k: number): void {
+    const { syncs } = state;
     this.resumed = true;
-    this.pos = at.pos;
-    this.readTo = at.read;
+    this.pos = syncs.pos(k);
+    this.readTo = syncs.read(k);
     const { children, comments } = previous.document;
-    for (let j = 0; j < at.root; j++) this.root.push(children[j]);
-    for (let j = 0; j < at.comments; j++) this.comments.push(comments[j]);
-    for (let j = 0; j < at.reports; j++) this.diagnostics.push(state.reports[j]);
-    for (let j = 0; j < k; j++) this.syncs.push(state.syncs[j]);
+    for (let j = 0; j < syncs.root(k); j++) this.root.push(children[j]);
+    for (let j = 0; j < syncs.comments(k); j++) this.comments.push(comments[j]);
+    for (let j = 0; j < syncs.reports(k); j++) this.diagnostics.push(state.reports[j]);
+    this.syncs.appendMoved(syncs, 0, k);
   }
 
   /**
@@ -183,41 +182,24 @@ class Parser {
     // the previous parse read what follows with an unspent budget for `#{` searches
     if (this.embeddedBudget.left !== EMBEDDED_BUDGET) return false;
     const syncs = c.state.syncs;
-    const target = pos - c.delta;
-    let lo = 0;
-    let hi = syncs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (syncs[mid].pos < target) lo = mid + 1;
-      else hi = mid;
-    }
-    const at = syncs[lo];
-    if (!at || at.pos !== target) return false;
+    const at = syncs.firstAtOrAfter(pos - c.delta);
+    if (at >= syncs.length || syncs.pos(at) !== pos - c.delta) return false;
     const { children, comments } = c.previous.document;
-    const root = this.root.length - at.root;
-    const comment = this.comments.length - at.comments;
-    const report = this.diagnostics.length - at.reports;
-    for (let j = at.root; j < children.length; j++) {
+    const root = this.root.length - syncs.root(at);
+    const comment = this.comments.length - syncs.comments(at);
+    const report = this.diagnostics.length - syncs.reports(at);
+    for (let j = syncs.root(at); j < children.length; j++) {
       shiftTree(children[j], c.delta);
       this.root.push(children[j]);
     }
-    for (let j = at.comments; j < comments.length; j++) {
+    for (let j = syncs.comments(at); j < comments.length; j++) {
       (comments[j] as CommentImpl).shift(c.delta);
       this.comments.push(comments[j]);
     }
     const reports = c.state.reports;
-    for (let j = at.reports; j < reports.length; j++) this.diagnostics.push(moveLines(reports[j], c.lineDelta));
-    // moved in place, like the nodes: the previous parse is consumed
-    for (let j = lo; j < syncs.length; j++) {
-      const s = syncs[j];
-      s.pos += c.delta;
-      // what the new text before `pos` made the parse read counts too (an unclosed string reads to the end)
-      s.read = Math.max(s.read + c.delta, this.readTo);
-      s.root += root;
-      s.comments += comment;
-      s.reports += report;
-      this.syncs.push(s);
-    }
+    for (let j = syncs.reports(at); j < reports.length; j++) this.diagnostics.push(moveLines(reports[j], c.lineDelta));
+    // what the new text before `pos` made the parse read counts too (an unclosed string reads to the end)
+    this.syncs.appendMoved(syncs, at, syncs.length, c.delta, this.readTo, root, comment, report);
     return true;
   }
 
@@ -230,13 +212,7 @@ class Parser {
       if (this.pos >= this.readTo) this.readTo = this.pos + 1;
       if (this.stack.length === 0) {
         if (this.continuation && this.takeOver(this.continuation)) return this.result();
-        this.syncs.push({
-          pos: this.pos,
-          read: this.readTo,
-          root: this.root.length,
-          comments: this.comments.length,
-          reports: this.diagnostics.length,
-        });
+        this.syncs.add(this.pos, this.readTo, this.root.length, this.comments.length, this.diagnostics.length);
       }
       const c = text.charCodeAt(this.pos);
       if (c === CH.lt && text.charCodeAt(this.pos + 1) === CH.slash) this.endTag();
@@ -315,7 +291,8 @@ class Parser {
       this.report(tagStart, eol, 'error', 'expected-gt', `Expected '>' to close the start tag <${name}${arg ? ' ' + arg : ''}.`);
       this.pos = eol;
     }
-    const argStartTrimmed = quoted ? argStart : arg ? text.indexOf(arg, argStart) : -1;
+    // an unquoted argument read from argStart: it starts there unless trimming changed it
+    const argStartTrimmed = quoted || arg === litText ? argStart : arg ? text.indexOf(arg, argStart) : -1;
     const argRangeEnd = quoted ? argEnd : argStartTrimmed + arg.length;
     const hasArg = (arg || quoted) && argStartTrimmed >= 0;
     const element = new ElementImpl(
@@ -337,8 +314,16 @@ class Parser {
     const tagStart = this.pos;
     let p = tagStart + 2;
     const nameStart = p;
-    while (p < this.n && isNameChar(text.charCodeAt(p))) p++;
-    const name = text.slice(nameStart, p);
+    // nearly always the innermost open element's name: take its string rather than a new copy
+    const open = this.current();
+    let name: string;
+    if (open && text.startsWith(open.name, nameStart) && !isNameChar(text.charCodeAt(nameStart + open.name.length))) {
+      name = open.name;
+      p = nameStart + name.length;
+    } else {
+      while (p < this.n && isNameChar(text.charCodeAt(p))) p++;
+      name = text.slice(nameStart, p);
+    }
     p = skipSpacing(text, p);
     this.looked(p);
     let tagEnd: number;
@@ -452,7 +437,16 @@ class Parser {
   // ---- parameters ---------------------------------------------------------------
 
   private param(): void {
-    if (!this.generalOnly && this.plainParam()) return;
+    if (!this.generalOnly && this.plainParam()) {
+      // inside an element, a run of plain lines: between two of them run() would only move
+      // readTo (its SPACING has nothing to skip at such a line's first character)
+      if (this.stack.length === 0) return;
+      const { text, n } = this;
+      do {
+        if (this.pos >= n || !isPlainLineStart(text.charCodeAt(this.pos))) return;
+        if (this.pos >= this.readTo) this.readTo = this.pos + 1;
+      } while (this.plainParam());
+    }
     const { text } = this;
     const keyStart = this.pos;
     const keyText = this.atQuote() ? this.scanQuoted() : this.unquoted(scanUnquotedKeyFast(this.find, keyStart));
@@ -516,26 +510,52 @@ class Parser {
     const c = text.charCodeAt(start);
     if (c === CH.dquote || c === CH.squote) return false;
     const eol = find.lineEnd(start);
-    if (find.hash.within(start, eol) || find.tab.within(start, eol) || find.cr.within(start, eol)) return false;
+    if (find.tab.within(start, eol) || find.cr.within(start, eol)) return false;
     // the key and value ends are found here rather than with scanUnquotedKeyFast and
-    // scanUnquotedValueFast: the line was checked for `#`, tab and CR once above, and
+    // scanUnquotedValueFast: the line was checked for `#`, tab and CR once, and
     // asking the finders again per scan made the whole parse 8-15% slower
     const keyEnd = find.space.at(start);
     if (keyEnd < 0 || keyEnd >= eol) return false;
+    const hash = find.hash.at(start);
+    const hashOnLine = hash >= 0 && hash < eol;
+    if (hashOnLine && hash < keyEnd) return false;
     let v = keyEnd + 1;
     while (v < eol && text.charCodeAt(v) === CH.space) v++;
     if (v >= eol) return false;
     const vc = text.charCodeAt(v);
-    if (vc === CH.dquote || vc === CH.squote || vc === CH.lbracket || vc === CH.lbrace) return false;
+    if (vc === CH.dquote) return this.plainQuotedParam(start, keyEnd, v);
+    if (hashOnLine || vc === CH.squote || vc === CH.lbracket || vc === CH.lbrace) return false;
     const key = text.slice(start, keyEnd);
     // an @include inside an element, and '@' keys that earn a finding, go the long way
     if (c === CH.at && !isReservedParam(key)) return false;
     let end = eol;
     while (text.charCodeAt(end - 1) === CH.space) end--; // stops at v at the latest: text[v] is no space
     const node = new ParamImpl(this.idx, key, start, keyEnd, this.current());
-    node.value = new ValueImpl(this.idx, 'none', text.slice(v, end), v, end);
+    node.setPlainValue(v, end);
     this.addChild(node);
     this.pos = eol;
+    this.expectLineEnd('value', key, true);
+    return true;
+  }
+
+  /**
+   * plainParam's `key "value"`: a double-quoted value on one line with no escape and only
+   * simple embedded Ruby (`"#{ENV['X'] || 'y'}"`, see PLAIN_DOUBLE_QUOTED), the form of
+   * the images' configs. Makes what param() makes of it (the differential test compares);
+   * false, having changed nothing, for any other string.
+   */
+  private plainQuotedParam(start: number, keyEnd: number, open: number): boolean {
+    const { text } = this;
+    PLAIN_DOUBLE_QUOTED.lastIndex = open;
+    if (!PLAIN_DOUBLE_QUOTED.test(text)) return false;
+    const key = text.slice(start, keyEnd);
+    if (text.charCodeAt(start) === CH.at && !isReservedParam(key)) return false;
+    const end = PLAIN_DOUBLE_QUOTED.lastIndex;
+    const node = new ParamImpl(this.idx, key, start, keyEnd, this.current());
+    // text and `#{…}` spans are read from the source when first asked (see ValueImpl)
+    node.value = new ValueImpl(this.idx, 'double', undefined, open, end, null);
+    this.addChild(node);
+    this.pos = end;
     this.expectLineEnd('value', key, true);
     return true;
   }
@@ -550,7 +570,7 @@ class Parser {
       if (scan.read !== undefined && scan.read > this.readTo) this.readTo = scan.read;
       const end = scan.error ? endOfLine(text, start) : scan.end;
       this.pos = scan.end;
-      return new ValueImpl(this.idx, 'json', text.slice(start, end), start, end);
+      return new ValueImpl(this.idx, 'json', undefined, start, end);
     }
     const litText = this.atQuote() ? this.scanQuoted() : this.unquoted(scanUnquotedValueFast(this.find, start));
     const end = this.pos;
@@ -706,6 +726,11 @@ function commonSuffix(a: string, b: string, max: number): number {
 function isReservedParam(key: string): boolean {
   for (const r of RESERVED) if (key === r) return true;
   return false;
+}
+
+/** A character a line can start with that run() would send to param() with nothing skipped first. */
+function isPlainLineStart(c: number): boolean {
+  return c !== CH.lt && c !== CH.hash && c !== CH.dquote && c !== CH.squote && !isWhite(c);
 }
 
 function hasLineFeed(text: string, from: number, to: number): boolean {

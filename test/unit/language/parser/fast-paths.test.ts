@@ -157,3 +157,44 @@ test('the fast line path is taken: plain lines, and the lines it leaves to the r
     ['# c'],
   );
 });
+
+test('double-quoted values on the fast line path read as the general rules read them', () => {
+  const values = [
+    `"#{ENV['FLUENT_HOST'] || 'localhost'}"`,
+    `"#{ENV['A']}-#{ENV['B']}.conf"`,
+    `"##{x}"`,
+    `"a#b#"`,
+    `"#{}"`,
+    `"#{'}'}"`,
+    `"#{'{'}"`,
+    `"#{a'b}"`,
+    `"#{ENV["X"]}"`,
+    `"#{x # c}"`,
+    '"#{`id`}"',
+    `"#{ {a: 1}[:a] }"`,
+    `"a\\"b"`,
+    `"a\\n#{x}"`,
+    `"unclosed #{x}`,
+    `"#{x"`,
+    `"" # comment`,
+    `"#{x}" trailing`,
+    `"#{x}"  # comment #{y}`,
+  ];
+  const bad: string[] = [];
+  for (const v of values) {
+    for (const key of ['k', '@type', '@bad', '@include']) {
+      const d = sameParse(`<source>\n  ${key} ${v}\n  next 1\n</source>\n${key} ${v}\n`);
+      if (d) bad.push(d);
+    }
+  }
+  assert.deepEqual(bad, []);
+  // and the value is what Fluentd reads, with its embedded code
+  const p = parse(`<a>\n  host "#{ENV['H'] || 'x'}:#{ENV['P']}"\n</a>\n`).document.children[0];
+  assert.ok(p.kind === 'element' && p.children[0].kind === 'param');
+  const value = p.children[0].value!;
+  assert.equal(value.text, `#{ENV['H'] || 'x'}:#{ENV['P']}`);
+  assert.deepEqual(
+    value.embedded.map((e) => e.code),
+    [`ENV['H'] || 'x'`, `ENV['P']`],
+  );
+});
