@@ -5,7 +5,7 @@
 // items, resolved definitions, check findings), most with dead keys: in a long fuzz run (seed 13)
 // they made 60-100 ms of a 124 ms pause (--trace-gc-nvp: mark.ephemeron.marking/linear). A
 // property is ordinary marking work, most of it done concurrently. The holder is non-enumerable
-// (invisible to JSON, Object.keys and deep equality); keys must not be frozen.
+// (invisible to JSON, Object.keys and deep equality); a frozen key is simply not memoised.
 const SLOTS = Symbol('memo slots');
 
 type Slots = Record<symbol, unknown>;
@@ -33,6 +33,7 @@ export class Memo<K extends object, V> {
   set(key: K, value: V): this {
     let slots = (key as Holder)[SLOTS];
     if (!slots) {
+      if (!Object.isExtensible(key)) return this; // a frozen key is not memoised: asked again, the value is computed again
       slots = {};
       Object.defineProperty(key, SLOTS, { value: slots, enumerable: false, writable: false, configurable: false });
     }

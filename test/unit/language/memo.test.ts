@@ -34,6 +34,14 @@ test('Memo: get/has/set per key, one memo per instance, invisible to keys, JSON 
   assert.deepStrictEqual(list, [1]);
 });
 
+test('Memo: a frozen key is not memoised (no throw)', () => {
+  const m = new Memo<object, number>();
+  const frozen = Object.freeze({});
+  m.set(frozen, 1);
+  assert.equal(m.has(frozen), false);
+  assert.equal(m.get(frozen), undefined);
+});
+
 /** A config of `n` sources, rules and labels, `@include`ing a fragment (so the include tree is built). */
 function config(n: number, salt: string): string {
   const out = ['@include conf.d/*.conf'];
