@@ -499,8 +499,9 @@ class Parser {
 
   /**
    * The common line `key value` with native searches and no per-character rules: an
-   * unquoted key, spaces, a value that is neither quoted nor JSON, and no `#`, tab or
-   * CR on the line. Makes exactly what param() makes of such a line (the differential
+   * unquoted key, spaces, a value that is neither single-quoted nor JSON (double-quoted only
+   * when PLAIN_DOUBLE_QUOTED reads it), no tab or CR on the line, and no `#` on it but in or
+   * after such a double-quoted value. Makes exactly what param() makes of such a line (the differential
    * test in test/unit/language/parser/fast-paths.test.ts compares whole parses); returns false, having
    * changed nothing, for any other line.
    */
@@ -523,39 +524,27 @@ class Parser {
     while (v < eol && text.charCodeAt(v) === CH.space) v++;
     if (v >= eol) return false;
     const vc = text.charCodeAt(v);
-    if (vc === CH.dquote) return this.plainQuotedParam(start, keyEnd, v);
-    if (hashOnLine || vc === CH.squote || vc === CH.lbracket || vc === CH.lbrace) return false;
+    // the value: a double-quoted one with simple `#{…}` code (the images' `"#{ENV['X'] || 'y'}"`,
+    // see PLAIN_DOUBLE_QUOTED), or the rest of the line less its trailing spaces
+    let end: number;
+    if (vc === CH.dquote) {
+      PLAIN_DOUBLE_QUOTED.lastIndex = v;
+      if (!PLAIN_DOUBLE_QUOTED.test(text)) return false;
+      end = PLAIN_DOUBLE_QUOTED.lastIndex;
+    } else {
+      if (hashOnLine || vc === CH.squote || vc === CH.lbracket || vc === CH.lbrace) return false;
+      end = eol;
+      while (text.charCodeAt(end - 1) === CH.space) end--; // stops at v at the latest: text[v] is no space
+    }
     const key = text.slice(start, keyEnd);
     // an @include inside an element, and '@' keys that earn a finding, go the long way
     if (c === CH.at && !isReservedParam(key)) return false;
-    let end = eol;
-    while (text.charCodeAt(end - 1) === CH.space) end--; // stops at v at the latest: text[v] is no space
     const node = new ParamImpl(this.idx, key, start, keyEnd, this.current());
-    node.setPlainValue(v, end);
+    // the value's text (and `#{…}` spans) are read from the source when first asked (see nodes.ts)
+    if (vc === CH.dquote) node.value = new ValueImpl(this.idx, 'double', undefined, v, end, null);
+    else node.setPlainValue(v, end);
     this.addChild(node);
-    this.pos = eol;
-    this.expectLineEnd('value', key, true);
-    return true;
-  }
-
-  /**
-   * plainParam's `key "value"`: a double-quoted value on one line with no escape and only
-   * simple embedded Ruby (`"#{ENV['X'] || 'y'}"`, see PLAIN_DOUBLE_QUOTED), the form of
-   * the images' configs. Makes what param() makes of it (the differential test compares);
-   * false, having changed nothing, for any other string.
-   */
-  private plainQuotedParam(start: number, keyEnd: number, open: number): boolean {
-    const { text } = this;
-    PLAIN_DOUBLE_QUOTED.lastIndex = open;
-    if (!PLAIN_DOUBLE_QUOTED.test(text)) return false;
-    const key = text.slice(start, keyEnd);
-    if (text.charCodeAt(start) === CH.at && !isReservedParam(key)) return false;
-    const end = PLAIN_DOUBLE_QUOTED.lastIndex;
-    const node = new ParamImpl(this.idx, key, start, keyEnd, this.current());
-    // text and `#{…}` spans are read from the source when first asked (see ValueImpl)
-    node.value = new ValueImpl(this.idx, 'double', undefined, open, end, null);
-    this.addChild(node);
-    this.pos = end;
+    this.pos = vc === CH.dquote ? end : eol;
     this.expectLineEnd('value', key, true);
     return true;
   }
