@@ -17,11 +17,12 @@ import { shortestAccepted } from './automaton';
 import { exhausted, withBudget, type CostlyTest } from './budget';
 import { at, MAX_RELATED, tagText, takenFirst } from './finding-text';
 import { coversWorkers, buildModel, type Rule, type RoutingModel, type Scope } from './model';
-import { PatternSet } from './pattern';
+import { PatternSet, type Pattern } from './pattern';
 import { PatternIndex } from './pattern-index';
 import { overlap, patternTaken } from './query';
 import { unmatchedSource } from './unmatched-source';
 import { unreachedFilters } from './unreached-filters';
+import { Memo } from '../memo';
 
 export interface RoutingFinding {
   file: SourceFile;
@@ -135,6 +136,27 @@ const MAX_CANDIDATES = 256;
 /** Stands for "any character" in a witness tag: no pattern names it. */
 const WITNESS_FILLER = '\u0001';
 
+/**
+ * A shortest tag of a glob pattern: a pure function of the pattern, asked for each rule by every
+ * analysis (each edit, each fluentd-lint run), so kept on the pattern (patterns are shared, see
+ * compilePattern). Searching it again was a third of the allocation of a routing-heavy fuzz input.
+ */
+const WITNESS = new Memo<Pattern, string | undefined>('witness');
+let witnessSearches = 0;
+
+function witnessOf(p: Pattern): string | undefined {
+  if (WITNESS.has(p)) return WITNESS.get(p);
+  witnessSearches++;
+  const w = shortestAccepted(p.nfa!, WITNESS_FILLER);
+  WITNESS.set(p, w);
+  return w;
+}
+
+/** How many witness tags were searched for (for tests: once per pattern, however often analysed). */
+export function witnessSearchCount(): number {
+  return witnessSearches;
+}
+
 /** The earlier <match> rules of a scope, one per distinct patterns and workers, indexed by literal start and end. */
 class EarlierMatches {
   private readonly seen = new Set<string>();
@@ -167,7 +189,7 @@ class EarlierMatches {
       }
       if (p.isRegexp) return undefined; // a /regexp/: taken only where it is proven
       // one short tag of the pattern must be taken too: most patterns are out at this point
-      const w = shortestAccepted(p.nfa!, WITNESS_FILLER);
+      const w = witnessOf(p);
       if (w === undefined) continue; // matches nothing
       const usable = (e: Rule) => covers(e) && e.patterns!.modelled;
       const takesWitness = this.index
