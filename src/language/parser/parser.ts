@@ -25,7 +25,6 @@ import { CH, endOfLine, isNameChar, isSpaceOrTab, isWhite, matchLineEnd, nextLin
 import { Finders, plainDoubleQuotedClose, scanTagArgumentFast, scanUnquotedKeyFast, scanUnquotedValueFast } from './fast-scan';
 import { SyncPoints } from './sync-points';
 import { CommentImpl, DocumentImpl, ElementImpl, EmbeddedImpl, IncludeImpl, ParamImpl, shiftTree, ValueImpl } from './nodes';
-import { Memo } from '../memo';
 
 export interface ParseResult {
   document: ConfigDocument;
@@ -72,7 +71,9 @@ interface Resumable {
   reports: Diagnostic[];
 }
 
-const RESUMABLE = new Memo<ParseResult, Resumable>('resumable');
+// a WeakMap, not a Memo (../memo.ts): one entry per parse is no work for the garbage collector,
+// and a property added to every fresh parse result cost the parse about 2%
+const RESUMABLE = new WeakMap<ParseResult, Resumable>();
 
 /** The parse a reparse takes over after the edit, and how far the edit moved it. */
 interface Continuation {
