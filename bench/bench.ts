@@ -63,7 +63,8 @@ const GOALS: Record<string, Goal> = {
   rollout_3_nodes_ms: { dir: 'max', goal: 10_000 },
   pod_log_lines_per_s: { dir: 'min', goal: 5_000 },
   playground_request_p95_ms: { dir: 'max', goal: 50 },
-  fuzz_max_call_ms: { dir: 'max', goal: 200 },
+  // judged by main-thread CPU; process CPU (fuzz_max_call_ms) adds V8's helper threads (README, Fuzzing)
+  fuzz_max_call_thread_ms: { dir: 'max', goal: 200 },
   fuzz_failures: { dir: 'max', must: 0 },
 };
 
