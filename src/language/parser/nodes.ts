@@ -286,17 +286,31 @@ export class DocumentImpl implements ConfigDocument {
   declare readonly kind: 'document';
   declare private readonly idx: LineIndex;
   declare readonly children: Node[];
-  declare readonly comments: Comment[];
+  /** Each comment's start and end offsets, in source order (what a reparse takes over). */
+  declare readonly commentSpans: readonly number[];
+  declare private commentNodes: Comment[] | undefined;
   declare start: number;
   declare end: number;
 
-  constructor(idx: LineIndex, children: Node[], comments: Comment[]) {
+  constructor(idx: LineIndex, children: Node[], commentSpans: readonly number[]) {
     this.kind = 'document';
     this.idx = idx;
     this.children = children;
-    this.comments = comments;
+    this.commentSpans = commentSpans;
+    this.commentNodes = undefined;
     this.start = 0;
     this.end = idx.text.length;
+  }
+
+  /** The comments, made when first asked: only folding and the formatter read them. */
+  get comments(): Comment[] {
+    if (!this.commentNodes) {
+      const spans = this.commentSpans;
+      const out: Comment[] = [];
+      for (let i = 0; i < spans.length; i += 2) out.push(new CommentImpl(this.idx, spans[i], spans[i + 1]));
+      this.commentNodes = out;
+    }
+    return this.commentNodes;
   }
 
   get range(): Range {

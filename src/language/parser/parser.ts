@@ -10,7 +10,7 @@
 // moved by the edit's length. The result is the parse of the new text (the differential
 // test in test/unit/language/parser/incremental.test.ts holds the two equal).
 import { moveLines, type Diagnostic, type Severity } from '../types';
-import type { Comment, ConfigDocument, Node, Value } from './ast';
+import type { ConfigDocument, Node, Value } from './ast';
 import { LineIndex } from './line-index';
 import {
   EMBEDDED_BUDGET,
@@ -24,7 +24,7 @@ import {
 import { CH, endOfLine, isNameChar, isSpaceOrTab, isWhite, matchLineEnd, nextLineStart, skipSpacing, skipWhite, trimWhite } from './scan';
 import { Finders, plainDoubleQuotedClose, scanTagArgumentFast, scanUnquotedKeyFast, scanUnquotedValueFast } from './fast-scan';
 import { SyncPoints } from './sync-points';
-import { CommentImpl, DocumentImpl, ElementImpl, EmbeddedImpl, IncludeImpl, ParamImpl, shiftTree, ValueImpl } from './nodes';
+import { DocumentImpl, ElementImpl, EmbeddedImpl, IncludeImpl, ParamImpl, shiftTree, ValueImpl } from './nodes';
 
 export interface ParseResult {
   document: ConfigDocument;
@@ -124,7 +124,8 @@ class Parser {
   private readonly n: number;
   private readonly idx: LineIndex;
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly comments: Comment[] = [];
+  /** Each comment's start and end offsets (the document makes its Comment nodes when asked). */
+  private readonly comments: number[] = [];
   private readonly root: Node[] = [];
   /** Open elements, innermost last. */
   private readonly stack: ElementImpl[] = [];
@@ -138,7 +139,7 @@ class Parser {
   /** The `#{…}` spans of the string read last (by scanQuoted or unquoted). */
   private lastEmbedded: readonly EmbeddedSpan[] = NONE;
   private readonly onComment = (start: number, end: number): void => {
-    this.comments.push(new CommentImpl(this.idx, start, end));
+    this.comments.push(start, end);
   };
 
   /** Set while the previous parse can still be taken over (a reparse that has not met it yet). */
@@ -165,9 +166,9 @@ class Parser {
     this.resumed = true;
     this.pos = syncs.pos(k);
     this.readTo = syncs.read(k);
-    const { children, comments } = previous.document;
+    const { children, commentSpans } = previous.document as DocumentImpl;
     for (let j = 0; j < syncs.root(k); j++) this.root.push(children[j]);
-    for (let j = 0; j < syncs.comments(k); j++) this.comments.push(comments[j]);
+    for (let j = 0; j < 2 * syncs.comments(k); j++) this.comments.push(commentSpans[j]);
     for (let j = 0; j < syncs.reports(k); j++) this.diagnostics.push(state.reports[j]);
     this.syncs.appendMoved(syncs, 0, k);
   }
@@ -185,18 +186,15 @@ class Parser {
     const syncs = c.state.syncs;
     const at = syncs.firstAtOrAfter(pos - c.delta);
     if (at >= syncs.length || syncs.pos(at) !== pos - c.delta) return false;
-    const { children, comments } = c.previous.document;
+    const { children, commentSpans } = c.previous.document as DocumentImpl;
     const root = this.root.length - syncs.root(at);
-    const comment = this.comments.length - syncs.comments(at);
+    const comment = (this.comments.length >> 1) - syncs.comments(at);
     const report = this.diagnostics.length - syncs.reports(at);
     for (let j = syncs.root(at); j < children.length; j++) {
       shiftTree(children[j], c.delta);
       this.root.push(children[j]);
     }
-    for (let j = syncs.comments(at); j < comments.length; j++) {
-      (comments[j] as CommentImpl).shift(c.delta);
-      this.comments.push(comments[j]);
-    }
+    for (let j = 2 * syncs.comments(at); j < commentSpans.length; j++) this.comments.push(commentSpans[j] + c.delta);
     const reports = c.state.reports;
     for (let j = syncs.reports(at); j < reports.length; j++) this.diagnostics.push(moveLines(reports[j], c.lineDelta));
     // what the new text before `pos` made the parse read counts too (an unclosed string reads to the end)
@@ -213,7 +211,7 @@ class Parser {
       if (this.pos >= this.readTo) this.readTo = this.pos + 1;
       if (this.stack.length === 0) {
         if (this.continuation && this.takeOver(this.continuation)) return this.result();
-        this.syncs.add(this.pos, this.readTo, this.root.length, this.comments.length, this.diagnostics.length);
+        this.syncs.add(this.pos, this.readTo, this.root.length, this.comments.length >> 1, this.diagnostics.length);
       }
       const c = text.charCodeAt(this.pos);
       if (c === CH.lt && text.charCodeAt(this.pos + 1) === CH.slash) this.endTag();
