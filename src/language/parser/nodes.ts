@@ -267,11 +267,6 @@ export class CommentImpl implements Comment {
     this.end = end;
   }
 
-  shift(delta: number): void {
-    this.start += delta;
-    this.end += delta;
-  }
-
   /** Sliced when asked: only the formatter reads comments' text. */
   get text(): string {
     return this.idx.text.slice(this.start, this.end);
