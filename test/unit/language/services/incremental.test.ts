@@ -40,6 +40,19 @@ function answers(service: FluentdLanguageService, doc: TextDocument, rng: Rng): 
   };
 }
 
+/** How the answers of `incremental` on `doc` differ from a new service's, or undefined (the same positions for both). */
+function differenceFromFresh(incremental: FluentdLanguageService, doc: TextDocument, rng: Rng): string | undefined {
+  const seed = rng.int(2 ** 31);
+  const got = answers(incremental, doc, createRng(seed));
+  const fresh = answers(new FluentdLanguageService({ fileSystem: nodeFileSystem }), doc, createRng(seed));
+  try {
+    assert.deepStrictEqual(got, fresh);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message.slice(0, 2000);
+  }
+}
+
 /** The first version whose answers differ, or undefined; `edits` versions of `start`. */
 function firstDifference(uri: string, start: string, edits: number, rng: Rng, donors: string[]): string | undefined {
   const incremental = new FluentdLanguageService({ fileSystem: nodeFileSystem });
@@ -48,15 +61,8 @@ function firstDifference(uri: string, start: string, edits: number, rng: Rng, do
   for (let k = 0; k < edits; k++) {
     const edit = randomEdit(doc.getText(), rng, donors);
     doc = TextDocument.create(uri, 'fluentd', doc.version + 1, applyEdit(doc.getText(), edit));
-    // the same positions for both: one rng state each
-    const seed = rng.int(2 ** 31);
-    const got = answers(incremental, doc, createRng(seed));
-    const fresh = answers(new FluentdLanguageService({ fileSystem: nodeFileSystem }), doc, createRng(seed));
-    try {
-      assert.deepStrictEqual(got, fresh);
-    } catch (e) {
-      return `edit ${k} ${JSON.stringify(edit)} of ${uri}:\n${(e as Error).message.slice(0, 2000)}`;
-    }
+    const diff = differenceFromFresh(incremental, doc, rng);
+    if (diff) return `edit ${k} ${JSON.stringify(edit)} of ${uri}:\n${diff}`;
   }
   return undefined;
 }
@@ -114,13 +120,9 @@ test(
         if (rng.chance(0.7)) main = applyEdit(main, randomEdit(main, rng, texts));
         else other = applyEdit(other, randomEdit(other, rng, texts));
         doc = TextDocument.create(uri, 'yaml', doc.version + 1, configMap(main, other));
-        const seed = rng.int(2 ** 31);
-        const got = answers(incremental, doc, createRng(seed));
-        const fresh = answers(new FluentdLanguageService({ fileSystem: nodeFileSystem }), doc, createRng(seed));
-        try {
-          assert.deepStrictEqual(got, fresh);
-        } catch (e) {
-          bad.push(`seed ${SEED}, file ${file}, version ${k}:\n${(e as Error).message.slice(0, 2000)}`);
+        const diff = differenceFromFresh(incremental, doc, rng);
+        if (diff) {
+          bad.push(`seed ${SEED}, file ${file}, version ${k}:\n${diff}`);
           break;
         }
       }
